@@ -1,0 +1,470 @@
+//! Attribution: for each quotation, who said it, through which cue, relayed by which outlet.
+//!
+//! Rules, in the order they are tried for one quote (the first that names a speaker wins):
+//! 1. a tag after the quote in its sentence: `“…,” said X` / `“…,” X said` / `“…,” X told Y`;
+//! 2. a tag before it in its sentence: `X said: “…”` / `X said the plan was “…”` /
+//!    `according to X, “…”` / `X called it a “…”` (a participle, "saying", looks further back);
+//! 3. the speaker of the previous quote in the same sentence (`“A,” X said, adding “B”`);
+//! 4. for a full quote with no tag, the nearest attributed quote of its paragraph (the
+//!    interrupted quote `“A,” X continued. “B.”`), then the previous paragraph's last speaker when
+//!    the paragraph is all quotation, or ends with a colon.
+//!
+//! Surnames resolve through the document's [`Cast`](crate::cast::Cast); pronouns to the most
+//! recent person who spoke. Partial quotes with no cue in their sentence (scare quotes, titles)
+//! stay unattributed: a speaker is never guessed for them.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::cue::{find_cues, Cue, CueClass};
+use crate::document::Document;
+use crate::finding::{Finding, Kind, Speaker};
+use crate::lexicon::{self, is};
+use crate::quote::QuoteSpan;
+use crate::span::Span;
+use crate::speaker::{self, Mention, MentionClass};
+use crate::text::{fold, is_capitalized, words};
+
+/// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
+/// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
+const PRONOUN_REACH_PARAGRAPHS: usize = 4;
+
+/// The outlet relaying the words: "as quoted by Reuters", "told CNN", "in an interview with Fox
+/// News Sunday". Captures the outlet's capitalized name.
+static RELAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\bas (?:first )?(?:quoted|reported) by|\btold|\bin an? (?:interview|conversation|podcast|op-ed|column|appearance) (?:with|on|in|for)|\bspeaking (?:to|with|on)|\bappearing on|\bwrote in|\bsaid on|\bsaid in an interview with)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*|of|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|the))*)",
+    )
+    .expect("relay pattern compiles")
+});
+
+/// Finds the relaying outlet named in `span`, if any.
+fn relay(text: &str, span: Span) -> Option<String> {
+    for c in RELAY.captures_iter(span.of(text)) {
+        let name = c.get(1)?.as_str().trim_end_matches(['.', ',']);
+        let name = name.trim_end_matches(" the").trim_end_matches(" of");
+        let outlet = name
+            .split_whitespace()
+            .any(|w| is(lexicon::OUTLET_WORDS, &fold(w)))
+            || (name.len() <= 5 && name.chars().all(|c| c.is_ascii_uppercase()));
+        if outlet {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// What is known of a person who spoke earlier in the document.
+#[derive(Debug, Clone, Default)]
+struct Known {
+    role: Option<String>,
+    org: Option<String>,
+}
+
+/// Attribution state carried through one document in text order.
+struct Reader<'d, 't> {
+    doc: &'d Document<'t>,
+    known: HashMap<String, Known>,
+    /// The last person who spoke: (name, paragraph index).
+    last_person: Option<(String, usize)>,
+}
+
+impl<'d, 't> Reader<'d, 't> {
+    /// Turns a mention into a speaker: resolves surnames and pronouns, and fills role and
+    /// organisation from earlier mentions of the same person.
+    fn speaker(&mut self, m: Mention, para: usize) -> Option<Speaker> {
+        let text = self.doc.text;
+        let (name, person) = match m.class {
+            MentionClass::Pronoun => {
+                let f = fold(&m.name);
+                if !matches!(f.as_str(), "he" | "she") {
+                    // "they", "we", "it": keep the mention; no reliable antecedent.
+                    return Some(Speaker {
+                        span: m.span,
+                        name: m.name,
+                        role: None,
+                        org: None,
+                        person: false,
+                    });
+                }
+                match &self.last_person {
+                    Some((n, p)) if para - p.min(&para) <= PRONOUN_REACH_PARAGRAPHS => {
+                        (n.clone(), true)
+                    }
+                    _ => (m.name.clone(), true),
+                }
+            }
+            MentionClass::Person => {
+                let resolved = self
+                    .doc
+                    .cast
+                    .resolve(&m.name, m.span.start)
+                    .map(str::to_string);
+                (resolved.unwrap_or_else(|| m.name.clone()), true)
+            }
+            MentionClass::Group => (m.name.clone(), false),
+        };
+        let _ = text;
+        let known = self.known.entry(name.clone()).or_default();
+        if known.role.is_none() {
+            known.role = m.role.clone();
+        }
+        if known.org.is_none() {
+            known.org = m.org.clone();
+        }
+        let (role, org) = (m.role.or(known.role.clone()), m.org.or(known.org.clone()));
+        if person && m.class != MentionClass::Pronoun
+            || person && self.last_person.as_ref().is_some_and(|l| l.0 == name)
+        {
+            self.last_person = Some((name.clone(), para));
+        }
+        Some(Speaker {
+            span: m.span,
+            name,
+            role,
+            org,
+            person,
+        })
+    }
+}
+
+/// A speaker tag after a quote, within `post` (bytes): the first cue with a speaker.
+fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
+    let ws = words(text, post);
+    for cue in find_cues(text, &ws) {
+        if !matches!(cue.class, CueClass::Speech) {
+            continue;
+        }
+        if !cue.takes_listener {
+            if let Some(m) = speaker::after(text, cue.span.end, post.end) {
+                return Some((m, cue));
+            }
+        }
+        if let Some(m) = speaker::before(text, post.start, cue.span.start) {
+            return Some((m, cue));
+        }
+    }
+    None
+}
+
+/// A speaker tag before a quote, within `pre` (bytes): the last cue with a speaker.
+fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
+    let ws = words(text, pre);
+    for cue in find_cues(text, &ws).into_iter().rev() {
+        let m = match cue.class {
+            CueClass::According => speaker::after(text, cue.span.end, pre.end),
+            CueClass::Speech | CueClass::Label | CueClass::Belief => {
+                speaker::before(text, pre.start, cue.span.start)
+            }
+            CueClass::Participle => None,
+        };
+        if let Some(m) = m {
+            return Some((m, cue));
+        }
+    }
+    None
+}
+
+/// Whether the pre-quote text makes this a full quotation rather than a fragment.
+fn is_direct(text: &str, q: &QuoteSpan, pre: Span) -> bool {
+    if q.depth > 0 {
+        return false;
+    }
+    if q.multi_paragraph {
+        return true;
+    }
+    let first = q.inner.of(text).chars().next().unwrap_or(' ');
+    let starts_upper = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '…' | '.' | '‘' | '\'' | '[' | '(');
+    let before = pre.of(text).trim_end();
+    if before.is_empty() || before.ends_with(':') || before.ends_with(['”', '"']) {
+        return true;
+    }
+    if !starts_upper {
+        return false;
+    }
+    if before.ends_with(',') || before.ends_with(['—', '–']) {
+        return true;
+    }
+    // `X said “We …”`: a cue word right before the mark.
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    crate::cue::classify(last, None).is_some()
+}
+
+/// Attributes every quotation of `doc`, in text order.
+pub fn attribute(doc: &Document) -> Vec<Finding> {
+    let text = doc.text;
+    let mut reader = Reader {
+        doc,
+        known: HashMap::new(),
+        last_person: None,
+    };
+    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len());
+    // Per quote: paragraph index, and whether its speaker came from its own tag.
+    let mut meta: Vec<(usize, bool)> = Vec::with_capacity(doc.quotes.len());
+    let tops: Vec<&QuoteSpan> = doc.quotes.iter().filter(|q| q.depth == 0).collect();
+    let mut reported = crate::indirect::find(doc).into_iter().peekable();
+    let mut indirect = Vec::new();
+    let mut resolve_reported = |reader: &mut Reader, upto: usize, indirect: &mut Vec<Finding>| {
+        while let Some(r) = reported.next_if(|r| r.content.start.min(r.cue.span.start) < upto) {
+            let para = doc.paragraph_at(r.cue.span.start).unwrap_or(0);
+            let mut f = Finding::new(r.content, Kind::Indirect);
+            f.speaker = reader.speaker(r.mention, para);
+            f.cue = Some(r.cue.span);
+            indirect.push(f);
+        }
+    };
+    for q in &doc.quotes {
+        resolve_reported(&mut reader, q.open.start, &mut indirect);
+        let para = doc.paragraph_at(q.open.start).unwrap_or(0);
+        let sentence = doc.sentence_at(q.open.start).unwrap_or(q.outer());
+        // The quote's own stretch of its sentence: from the previous top-level quote's close to
+        // the next one's opening mark.
+        let (mut pre_start, mut post_end) = (sentence.start, sentence.end.max(q.outer().end));
+        if q.depth == 0 {
+            for o in &tops {
+                let ou = o.outer();
+                if ou.end <= q.open.start && ou.end > pre_start {
+                    pre_start = ou.end;
+                }
+                if ou.start >= q.outer().end && ou.start < post_end {
+                    post_end = ou.start;
+                }
+            }
+        }
+        let pre = Span::new(pre_start.min(q.open.start), q.open.start);
+        let post = Span::new(q.outer().end, post_end.max(q.outer().end));
+        // A new clause ("…,” including concerts, and it warned …) is no longer the quote's tag.
+        let post = [", and ", "; ", ", but ", ", while ", ", which "]
+            .iter()
+            .filter_map(|b| post.of(text).find(b))
+            .min()
+            .map_or(post, |cut| Span::new(post.start, post.start + cut));
+        let kind = if is_direct(
+            text,
+            q,
+            Span::new(sentence.start.min(q.open.start), q.open.start),
+        ) {
+            Kind::Direct
+        } else {
+            Kind::Partial
+        };
+        let mut f = Finding::new(q.inner, kind);
+        if q.depth == 0 {
+            // A full quote's tag usually follows it; a fragment's speaker is its clause's subject.
+            let tag = if kind == Kind::Direct {
+                tag_after(text, post).or_else(|| tag_before(text, pre))
+            } else {
+                tag_before(text, pre).or_else(|| tag_after(text, post))
+            };
+            if let Some((m, cue)) = tag {
+                f.speaker = reader.speaker(m, para);
+                f.cue = Some(cue.span);
+            }
+            f.via = relay(
+                text,
+                Span::new(
+                    sentence.start.min(q.open.start),
+                    sentence.end.max(q.outer().end),
+                ),
+            );
+            // A partial quote inside reported speech: the clause it completes.
+            if kind == Kind::Partial && f.cue.is_some_and(|c| c.end <= q.open.start) {
+                let c = f.cue.unwrap();
+                f.clause = crate::text::trim(text, Span::new(c.end, sentence.end.max(q.inner.end)))
+                    .map(|s| Span::new(s.start, s.end.max(q.inner.end)));
+            }
+        }
+        meta.push((para, f.speaker.is_some()));
+        out.push(f);
+    }
+    resolve_reported(&mut reader, usize::MAX, &mut indirect);
+    inherit(doc, &mut out, &meta, &mut reader);
+    out.extend(indirect);
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// Rules 3 and 4: quotes with no tag of their own take the speaker of a neighbour.
+fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: &mut Reader) {
+    let text = doc.text;
+    let n = out.len();
+    for i in 0..n {
+        if out[i].speaker.is_some() || doc.quotes[i].depth > 0 {
+            continue;
+        }
+        let para = meta[i].0;
+        let q = &doc.quotes[i];
+        let same_sentence =
+            |j: usize| doc.sentence_at(doc.quotes[j].open.start) == doc.sentence_at(q.open.start);
+        // Rule 3: the previous quote of the same sentence (participle or bare continuation).
+        let prev = (0..i)
+            .rev()
+            .find(|&j| doc.quotes[j].depth == 0 && meta[j].0 == para);
+        if let Some(j) = prev.filter(|&j| same_sentence(j) && out[j].speaker.is_some()) {
+            out[i].speaker = out[j].speaker.clone();
+            out[i].cue = out[i].cue.or(out[j].cue);
+            continue;
+        }
+        if out[i].kind != Kind::Direct {
+            continue;
+        }
+        // Rule 4a: the nearest attributed quote of the paragraph, before then after.
+        let before = prev.filter(|&j| out[j].speaker.is_some());
+        let after =
+            (i + 1..n).find(|&j| doc.quotes[j].depth == 0 && meta[j].0 == para && meta[j].1);
+        if let Some(j) = before.or(after) {
+            out[i].speaker = out[j].speaker.clone();
+            out[i].cue = out[j].cue;
+            continue;
+        }
+        // Rule 4b: a paragraph of quotation continues the previous paragraph's speaker; so does
+        // a paragraph introduced by a colon ("Kirby said:").
+        let p = &doc.paragraphs[para];
+        let quote_led = p.span.start == q.open.start;
+        if para > 0 && quote_led {
+            let prev_para = &doc.paragraphs[para - 1];
+            let from_quote = (0..i).rev().find(|&j| {
+                meta[j].0 == para - 1 && out[j].speaker.is_some() && doc.quotes[j].depth == 0
+            });
+            if let Some(j) = from_quote {
+                out[i].speaker = out[j].speaker.clone();
+                continue;
+            }
+            if prev_para.span.of(text).trim_end().ends_with(':') {
+                let last = *prev_para.sentences.last().unwrap_or(&prev_para.span);
+                if let Some((m, cue)) = tag_before(text, last) {
+                    out[i].speaker = reader.speaker(m, para - 1);
+                    out[i].cue = Some(cue.span);
+                }
+            }
+        }
+    }
+    let _ = is_capitalized;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (quote text, kind, speaker name, cue, via) for every quote in `text`.
+    fn run(
+        text: &str,
+    ) -> Vec<(
+        String,
+        &'static str,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> {
+        let doc = Document::new(text);
+        attribute(&doc)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.span.of(text).to_string(),
+                    f.kind.as_str(),
+                    f.speaker.map(|s| s.name),
+                    f.cue.map(|c| c.of(text).to_string()),
+                    f.via,
+                )
+            })
+            .collect()
+    }
+
+    fn one(
+        text: &str,
+    ) -> (
+        String,
+        &'static str,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) {
+        run(text).into_iter().next().expect("a quote")
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn attribution010_inverted_tag_after_participial_phrase() {
+        // 001
+        let t = "“ISIS-K has been obsessed with Russia for two years,” frequently criticizing President Vladimir V. Putin in its propaganda, said Colin P. Clarke, a counterterrorism analyst at the Soufan Group.";
+        assert_eq!(one(t).2, s("Colin P. Clarke"));
+        assert_eq!(one(t).1, "direct");
+    }
+
+    #[test]
+    fn attribution020_relay_keeps_the_speaker() {
+        // 000
+        let t = "ISIS-K “sees Russia as being complicit,” Michael Kugelman of the Washington-based Wilson Center said, as quoted by Reuters.";
+        let got = one(t);
+        assert_eq!((got.2, got.4), (s("Michael Kugelman"), s("Reuters")));
+    }
+
+    #[test]
+    fn attribution030_interrupted_quote_and_surnames() {
+        // 003
+        let t = "White House spokesman John Kirby told reporters on Monday.\n\n“There was no linkage to Ukraine,” Kirby continued. “This was an attack.”";
+        let got = run(t);
+        assert_eq!(got[0].2, s("John Kirby"));
+        assert_eq!(got[1].2, s("John Kirby"));
+        assert_eq!(got[0].3, s("continued"));
+    }
+
+    #[test]
+    fn attribution040_partial_quotes_take_the_clause_subject() {
+        // 000
+        let t = "But in a speech Tuesday, Putin had blasted the American warnings as “provocative,” saying “these actions resemble outright blackmail.”";
+        let got = run(t);
+        assert_eq!(got[0].1, "partial");
+        assert_eq!(got[0].2, s("Putin"));
+        assert_eq!(got[1].2, s("Putin"));
+    }
+
+    #[test]
+    fn attribution050_scare_quotes_have_no_speaker() {
+        // 001
+        let got =
+            one("U.S. intelligence agencies have a “duty to warn” potential targets of dangers.");
+        assert_eq!((got.1, got.2), ("partial", None));
+    }
+
+    #[test]
+    fn attribution060_relay_by_interview() {
+        // 003
+        let t = "Tom Cotton, an Arkansas Republican on the Senate Intelligence Committee, called the Moscow attack a “very dangerous echo of President Biden’s failed withdrawal from Afghanistan” in an interview with Fox News Sunday.";
+        let got = one(t);
+        assert_eq!(
+            (got.2, got.3, got.4),
+            (s("Tom Cotton"), s("called"), s("Fox News Sunday"))
+        );
+    }
+
+    #[test]
+    fn attribution070_told_reporters_is_no_relay() {
+        let got = one("“It was because of the aggressive way,” White House spokesman John Kirby told reporters on Monday.");
+        assert_eq!((got.2, got.4), (s("John Kirby"), None));
+    }
+
+    #[test]
+    fn attribution080_colon_introduction_across_paragraphs() {
+        let t = "Senator Jane Roe said:\n\n“We will not stand for this.”";
+        assert_eq!(one(t).2, s("Jane Roe"));
+    }
+
+    #[test]
+    fn attribution090_pronoun_resolves_to_last_person() {
+        let t = "“We are ready,” said Jane Roe, the mayor.\n\n“We were always ready,” she added.";
+        let got = run(t);
+        assert_eq!(got[1].2, s("Jane Roe"));
+    }
+}

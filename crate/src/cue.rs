@@ -1,0 +1,466 @@
+//! Cues: the words that introduce speech ("said", "told", "according to", "called … a").
+
+use crate::span::Span;
+
+/// How a cue relates the speaker to the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb of saying: "said", "told", "added". Its subject is the speaker, before it or, inverted
+    /// after a quote, after it ("…,” said Colin P. Clarke).
+    Speech,
+    /// A verb of thinking or knowing: "believes", "thinks". Introduces reported speech only.
+    Belief,
+    /// A verb that labels an object with the quoted words: "called the attack a “…”", "dismissed
+    /// the warnings as “…”". Speaker before it only.
+    Label,
+    /// A participle that takes its speaker from the clause: "…, saying “…”".
+    Participle,
+    /// "according to X": the speaker follows.
+    According,
+}
+
+/// One cue found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The cue's words (bytes): "said", "according to".
+    pub span: Span,
+    /// What kind of cue it is.
+    pub class: CueClass,
+    /// For "told", "warned", "informed": the verb takes a listener before the content.
+    pub takes_listener: bool,
+}
+
+/// Verbs of saying, as lemma stems with their irregular forms. Regular forms are generated:
+/// stem + s/ed/ing (with the final e dropped where English drops it).
+const SPEECH: &[&str] = &[
+    "say",
+    "said",
+    "tell",
+    "told",
+    "add",
+    "continue",
+    "note",
+    "explain",
+    "write",
+    "wrote",
+    "written",
+    "ask",
+    "state",
+    "argue",
+    "insist",
+    "claim",
+    "declare",
+    "recall",
+    "warn",
+    "reply",
+    "replied",
+    "respond",
+    "tweet",
+    "post",
+    "announce",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "concede",
+    "caution",
+    "counter",
+    "observe",
+    "remark",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "predict",
+    "joke",
+    "quip",
+    "complain",
+    "boast",
+    "allege",
+    "assert",
+    "contend",
+    "maintain",
+    "promise",
+    "vow",
+    "pledge",
+    "urge",
+    "report",
+    "confirm",
+    "deny",
+    "denied",
+    "testify",
+    "testified",
+    "comment",
+    "reiterate",
+    "recount",
+    "lament",
+    "shout",
+    "yell",
+    "exclaim",
+    "proclaim",
+    "scoff",
+    "mutter",
+    "conclude",
+    "agree",
+    "disagree",
+    "wonder",
+    "tell",
+    "inform",
+    "assure",
+    "advise",
+    "brag",
+    "charge",
+    "demand",
+    "point",
+    "mention",
+    "speculate",
+    "estimate",
+    "indicate",
+    "reveal",
+    "disclose",
+    "signal",
+    "threaten",
+    "sigh",
+    "whisper",
+    "retort",
+    "interject",
+    "chime",
+    "offer",
+    "put",
+    "recommend",
+    "instruct",
+    "order",
+    "plead",
+    "pled",
+    "beg",
+    "begged",
+    "predicted",
+    "acknowledged",
+    "explain",
+    "rule",
+    "find",
+    "found",
+    "show",
+    "shown",
+    "conclude",
+    "projected",
+    "project",
+    "forecast",
+];
+
+/// Verbs of belief and knowledge: they introduce reported speech, never a direct quote's tag.
+const BELIEF: &[&str] = &[
+    "believe",
+    "think",
+    "thought",
+    "feel",
+    "felt",
+    "expect",
+    "hope",
+    "fear",
+    "worry",
+    "worried",
+    "know",
+    "knew",
+    "known",
+    "doubt",
+    "suspect",
+    "assume",
+    "figure",
+    "consider",
+    "understand",
+    "understood",
+    "learn",
+    "learned",
+    "learnt",
+    "see",
+    "saw",
+    "seen",
+    "hear",
+    "heard",
+    "recognize",
+    "realize",
+    "acknowledge",
+    "insist",
+    "imagine",
+];
+
+/// Verbs that give the quoted words as a label for an object.
+const LABEL: &[&str] = &[
+    "call",
+    "dismiss",
+    "reject",
+    "describe",
+    "label",
+    "brand",
+    "denounce",
+    "blast",
+    "slam",
+    "characterize",
+    "characterise",
+    "praise",
+    "hail",
+    "decry",
+    "deride",
+    "term",
+    "refer",
+];
+
+/// Whether `w` (folded lowercase) is a form of one of `stems`.
+fn is_form(w: &str, stems: &[&str]) -> bool {
+    if stems.contains(&w) {
+        return true;
+    }
+    for suffix in ["s", "es", "ed", "d", "ing"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.len() < 2 {
+                continue;
+            }
+            if stems.contains(&base) {
+                return true;
+            }
+            // "noting" -> "note", "argued" -> "argue" (handled by "d"), "replies" -> "reply".
+            if suffix == "ing" && stems.contains(&format!("{base}e").as_str()) {
+                return true;
+            }
+            if suffix == "es" {
+                if let Some(b) = base.strip_suffix('i') {
+                    if stems.contains(&format!("{b}y").as_str()) {
+                        return true;
+                    }
+                }
+            }
+            // Doubled final consonant: "quipped" -> "quip", "admitted" -> "admit".
+            let bytes = base.as_bytes();
+            if bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+                if stems.contains(&&base[..base.len() - 1]) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Classifies one word (as written) as a cue, if it is one. `next` is the following word, needed
+/// for "according to" and "point out".
+pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
+    let w = crate::text::fold(word);
+    if w == "according" {
+        return next
+            .filter(|n| n.eq_ignore_ascii_case("to"))
+            .map(|_| (CueClass::According, false));
+    }
+    if matches!(w.as_str(), "point" | "points" | "pointed" | "pointing") && next != Some("out") {
+        return None;
+    }
+    // Words too ambiguous outside a verb position to be cues on their own.
+    if matches!(
+        w.as_str(),
+        "state"
+            | "states"
+            | "post"
+            | "posts"
+            | "report"
+            | "reports"
+            | "order"
+            | "orders"
+            | "charge"
+            | "charges"
+            | "rule"
+            | "rules"
+            | "find"
+            | "finds"
+            | "show"
+            | "shows"
+            | "offer"
+            | "offers"
+            | "put"
+            | "puts"
+            | "project"
+            | "projects"
+            | "forecast"
+            | "forecasts"
+            | "point"
+            | "see"
+            | "sees"
+            | "hear"
+            | "hears"
+            | "figure"
+            | "figures"
+            | "counter"
+            | "counters"
+            | "found"
+            | "saw"
+            | "seen"
+            | "shown"
+            | "written"
+            | "known"
+            | "comment"
+            | "comments"
+            | "term"
+            | "terms"
+            | "call"
+            | "calls"
+            | "estimate"
+            | "estimates"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "demand"
+            | "demands"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "doubt"
+            | "doubts"
+            | "worry"
+            | "joke"
+            | "jokes"
+            | "signal"
+            | "signals"
+            | "vow"
+            | "vows"
+            | "whisper"
+            | "sigh"
+            | "beg"
+    ) {
+        // Nouns far more often than verbs; the past tense ("stated", "reported") is kept above.
+        return None;
+    }
+    let participle = w.ends_with("ing");
+    let listener = matches!(
+        w.as_str(),
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "warned"
+            | "warn"
+            | "warns"
+            | "warning"
+            | "informed"
+            | "inform"
+            | "informs"
+            | "assured"
+            | "assure"
+            | "assures"
+            | "advised"
+            | "urged"
+            | "reminded"
+            | "asked"
+    );
+    if is_form(&w, SPEECH) {
+        let class = if participle {
+            CueClass::Participle
+        } else {
+            CueClass::Speech
+        };
+        return Some((class, listener));
+    }
+    if is_form(&w, LABEL) {
+        return Some((
+            if participle {
+                CueClass::Participle
+            } else {
+                CueClass::Label
+            },
+            false,
+        ));
+    }
+    if is_form(&w, BELIEF) && !participle {
+        return Some((CueClass::Belief, false));
+    }
+    None
+}
+
+/// The cues among `words` (spans into `text`), in order. "according to" is one cue of two words.
+pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(|n| n.span.of(text));
+        let raw = w.span.of(text);
+        // A capitalized cue word is a headline's or a noun ("Suspects", "White House Says …"):
+        // only "According" opens a sentence as a cue.
+        if crate::text::is_capitalized(raw) && !raw.eq_ignore_ascii_case("according") {
+            continue;
+        }
+        // A passive ("claimed by the group") names no speaker before the verb.
+        if next.is_some_and(|n| n == "by") {
+            continue;
+        }
+        if let Some((class, takes_listener)) = classify(raw, next) {
+            let end = if class == CueClass::According {
+                words[i + 1].span.end
+            } else {
+                w.span.end
+            };
+            out.push(Cue {
+                span: Span::new(w.span.start, end),
+                class,
+                takes_listener,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue010_speech_forms() {
+        for w in [
+            "said",
+            "says",
+            "told",
+            "added",
+            "continued",
+            "noted",
+            "quipped",
+            "admitted",
+            "replied",
+            "argues",
+            "tweeted",
+            "wrote",
+        ] {
+            assert_eq!(
+                classify(w, None).map(|c| c.0),
+                Some(CueClass::Speech),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn cue020_participles_labels_and_according() {
+        assert_eq!(
+            classify("saying", None).map(|c| c.0),
+            Some(CueClass::Participle)
+        );
+        assert_eq!(
+            classify("noting", None).map(|c| c.0),
+            Some(CueClass::Participle)
+        );
+        assert_eq!(classify("called", None).map(|c| c.0), Some(CueClass::Label));
+        assert_eq!(
+            classify("dismissed", None).map(|c| c.0),
+            Some(CueClass::Label)
+        );
+        assert_eq!(
+            classify("According", Some("to")).map(|c| c.0),
+            Some(CueClass::According)
+        );
+        assert_eq!(classify("according", Some("with")), None);
+    }
+
+    #[test]
+    fn cue030_nouns_are_not_cues() {
+        for w in [
+            "reports", "state", "post", "Saturday", "sad", "salad", "adder", "told-off",
+        ] {
+            assert_eq!(classify(w, None), None, "{w}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! A document read once: its paragraphs, sentences, quotation spans and cast of names.
+
+use crate::cast::Cast;
+use crate::quote::{find_quotes, QuoteSpan};
+use crate::span::Span;
+use crate::text::{paragraphs, sentence_breaks, trim};
+
+/// One paragraph and its sentences (bytes). Sentence breaks inside a quotation are not
+/// sentence breaks here: `“A. B,” said X.` is one sentence, so a tag stays with its quote.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The paragraph, trimmed.
+    pub span: Span,
+    /// Its sentences, trimmed, in order.
+    pub sentences: Vec<Span>,
+}
+
+/// The segmented document every later stage reads.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// The text (offsets below are bytes into it).
+    pub text: &'t str,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Quotation spans in order of their opening marks, nested ones after their parent.
+    pub quotes: Vec<QuoteSpan>,
+    /// Full names of people, for resolving surnames.
+    pub cast: Cast,
+}
+
+impl<'t> Document<'t> {
+    /// Segments `text`. O(n) in the text length.
+    pub fn new(text: &'t str) -> Document<'t> {
+        let quotes = find_quotes(text);
+        let top: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(QuoteSpan::outer)
+            .collect();
+        let paragraphs = paragraphs(text)
+            .into_iter()
+            .map(|p| {
+                let mut sentences = Vec::new();
+                let mut start = p.start;
+                for b in sentence_breaks(text, p) {
+                    if top.iter().any(|q| q.start < b && b < q.end) {
+                        continue;
+                    }
+                    if let Some(s) = trim(text, Span::new(start, b)) {
+                        sentences.push(s);
+                    }
+                    start = b;
+                }
+                if let Some(s) = trim(text, Span::new(start, p.end)) {
+                    sentences.push(s);
+                }
+                Paragraph { span: p, sentences }
+            })
+            .collect();
+        Document {
+            text,
+            paragraphs,
+            quotes,
+            cast: Cast::new(text),
+        }
+    }
+
+    /// Index of the paragraph containing byte `at`.
+    pub fn paragraph_at(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= at);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= at).then_some(i)
+    }
+
+    /// The sentence containing byte `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<Span> {
+        let p = &self.paragraphs[self.paragraph_at(at)?];
+        p.sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+    }
+}

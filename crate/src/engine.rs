@@ -1,0 +1,103 @@
+//! The engine: one ledger, scanned against any number of pages.
+
+use crate::attribution::attribute;
+use crate::document::Document;
+use crate::finding::{Finding, Kind};
+use crate::ledger::Ledger;
+use crate::page::PageMeta;
+use crate::span::Span;
+use crate::verdict::{trace, trace_unquoted};
+
+/// Most quotations examined in one document. A page with more is hostile or not prose; the
+/// first ones are reported and the rest ignored, so that a scan's cost stays linear.
+pub const MAX_QUOTES: usize = 20_000;
+
+/// Finds quotations, attributes them and traces them against a ledger.
+///
+/// ```
+/// use quotetrace::{Engine, Ledger, PageMeta};
+/// let engine = Engine::new(Ledger::default());
+/// let text = "“We are ready,” said Jane Roe, the mayor of Springfield.";
+/// let found = engine.scan(text, &PageMeta::default());
+/// assert_eq!(found[0].span.of(text), "We are ready,");
+/// assert_eq!(found[0].speaker.as_ref().unwrap().name, "Jane Roe");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Engine {
+    ledger: Ledger,
+}
+
+impl Engine {
+    /// An engine tracing against `ledger` (which may be empty).
+    pub fn new(ledger: Ledger) -> Engine {
+        Engine { ledger }
+    }
+
+    /// The ledger.
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// Scans `text` (a page's article text; paragraphs separated by line breaks). Never fails:
+    /// a text with no quotation gives an empty list. Findings are in text order.
+    pub fn scan(&self, text: &str, page: &PageMeta) -> Vec<Finding> {
+        let mut doc = Document::new(text);
+        doc.quotes.truncate(MAX_QUOTES);
+        let mut found = attribute(&doc);
+        if self.ledger.is_empty() {
+            return found;
+        }
+        for f in &mut found {
+            if matches!(f.kind, Kind::Direct | Kind::Partial) {
+                let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
+                f.trace = trace(&self.ledger, f.span.of(text), speaker, page);
+            }
+        }
+        // Known words without quotation marks, in any sentence that holds no quotation.
+        let quoted: Vec<Span> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| q.outer())
+            .collect();
+        let mut unquoted = Vec::new();
+        for p in &doc.paragraphs {
+            for &s in &p.sentences {
+                if quoted.iter().any(|q| q.overlaps(s)) {
+                    continue;
+                }
+                let Some(t) = trace_unquoted(&self.ledger, s.of(text)) else {
+                    continue;
+                };
+                let span = trim_final_punct(text, s);
+                let mut f = Finding::new(span, Kind::Unquoted);
+                // The attribution the sentence itself carries, if it is reported speech, or else
+                // that of the sentence before it in the paragraph ("X noted that A. B.").
+                let before = p
+                    .sentences
+                    .iter()
+                    .take_while(|o| o.start < s.start)
+                    .last()
+                    .copied();
+                let said = |r: &&Finding, s: Span| r.kind == Kind::Indirect && r.span.overlaps(s);
+                let own = found.iter().find(|r| said(r, s));
+                if let Some(r) =
+                    own.or_else(|| before.and_then(|b| found.iter().find(|r| said(r, b))))
+                {
+                    f.speaker = r.speaker.clone();
+                    f.cue = r.cue;
+                }
+                f.trace = Some(t);
+                unquoted.push(f);
+            }
+        }
+        found.extend(unquoted);
+        found.sort_by_key(|f| (f.span.start, f.kind == Kind::Unquoted));
+        found
+    }
+}
+
+fn trim_final_punct(text: &str, s: Span) -> Span {
+    let t = s.of(text).trim_end_matches(['.', '!', '?', ' ']);
+    Span::new(s.start, s.start + t.len())
+}

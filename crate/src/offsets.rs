@@ -1,0 +1,171 @@
+//! The one place where byte offsets become code points or UTF-16 units.
+
+/// The unit an offset is reported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// UTF-8 bytes (the core's own unit).
+    Byte,
+    /// Unicode scalar values: Python string indices, the CLI's JSON.
+    CodePoint,
+    /// UTF-16 code units: JavaScript string indices, the wasm boundary.
+    Utf16,
+}
+
+/// One non-ASCII character: where it starts and how wide it is in each unit.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    byte: usize,
+    chars: usize,
+    units: usize,
+    width8: usize,
+    width16: usize,
+}
+
+impl Mark {
+    fn at(&self, unit: Unit) -> usize {
+        match unit {
+            Unit::Byte => self.byte,
+            Unit::CodePoint => self.chars,
+            Unit::Utf16 => self.units,
+        }
+    }
+
+    fn width(&self, unit: Unit) -> usize {
+        match unit {
+            Unit::Byte => self.width8,
+            Unit::CodePoint => 1,
+            Unit::Utf16 => self.width16,
+        }
+    }
+}
+
+/// Converts offsets of one text between bytes, code points and UTF-16 units.
+///
+/// Built once per document in O(n), storing one record per non-ASCII character (nothing for ASCII
+/// text, where all three units agree); each conversion is a binary search, O(log n).
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    marks: Vec<Mark>,
+    len: [usize; 3],
+}
+
+fn slot(unit: Unit) -> usize {
+    match unit {
+        Unit::Byte => 0,
+        Unit::CodePoint => 1,
+        Unit::Utf16 => 2,
+    }
+}
+
+impl OffsetMap {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> OffsetMap {
+        let mut marks = Vec::new();
+        let (mut chars, mut units) = (0usize, 0usize);
+        for (byte, c) in text.char_indices() {
+            if !c.is_ascii() {
+                marks.push(Mark {
+                    byte,
+                    chars,
+                    units,
+                    width8: c.len_utf8(),
+                    width16: c.len_utf16(),
+                });
+            }
+            chars += 1;
+            units += c.len_utf16();
+        }
+        OffsetMap {
+            marks,
+            len: [text.len(), chars, units],
+        }
+    }
+
+    /// The text's length in `unit`.
+    pub fn len(&self, unit: Unit) -> usize {
+        self.len[slot(unit)]
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len[0] == 0
+    }
+
+    /// Converts `offset` from unit `from` to unit `to`. Offsets past the end clamp to the end; an
+    /// offset inside a multi-unit character rounds down to that character's start.
+    pub fn convert(&self, offset: usize, from: Unit, to: Unit) -> usize {
+        let offset = offset.min(self.len[slot(from)]);
+        if from == to {
+            return offset;
+        }
+        let i = self.marks.partition_point(|m| m.at(from) < offset);
+        if i < self.marks.len() && self.marks[i].at(from) == offset {
+            return self.marks[i].at(to);
+        }
+        let Some(m) = i.checked_sub(1).map(|j| &self.marks[j]) else {
+            return offset; // only ASCII before `offset`
+        };
+        let past = offset - m.at(from);
+        if past < m.width(from) {
+            return m.at(to); // inside this character
+        }
+        // After the character, everything up to the next mark is ASCII: one unit per char.
+        m.at(to) + m.width(to) + (past - m.width(from))
+    }
+
+    /// Byte offset to code points.
+    pub fn chars(&self, byte: usize) -> usize {
+        self.convert(byte, Unit::Byte, Unit::CodePoint)
+    }
+
+    /// Byte offset to UTF-16 units.
+    pub fn utf16(&self, byte: usize) -> usize {
+        self.convert(byte, Unit::Byte, Unit::Utf16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The naive reference: count by walking the string.
+    fn naive(text: &str, byte: usize, to: Unit) -> usize {
+        let s = &text[..byte];
+        match to {
+            Unit::Byte => byte,
+            Unit::CodePoint => s.chars().count(),
+            Unit::Utf16 => s.encode_utf16().count(),
+        }
+    }
+
+    #[test]
+    fn offsets010_agree_with_naive_on_mixed_text() {
+        let text = "a “b” — 😀 c’d «e» 「f」 z";
+        let map = OffsetMap::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            for unit in [Unit::CodePoint, Unit::Utf16] {
+                let got = map.convert(byte, Unit::Byte, unit);
+                assert_eq!(got, naive(text, byte, unit), "byte {byte} {unit:?}");
+                assert_eq!(
+                    map.convert(got, unit, Unit::Byte),
+                    byte,
+                    "back from {got} {unit:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offsets020_roundtrip(text in "\\PC{0,40}") {
+            let map = OffsetMap::new(&text);
+            for (byte, _) in text.char_indices() {
+                for unit in [Unit::CodePoint, Unit::Utf16] {
+                    let got = map.convert(byte, Unit::Byte, unit);
+                    proptest::prop_assert_eq!(got, naive(&text, byte, unit));
+                    proptest::prop_assert_eq!(map.convert(got, unit, Unit::Byte), byte);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Finding quotation spans: which marks open and close a quotation, across paragraphs.
+//!
+//! The main type is [`QuoteSpan`]; [`find_quotes`] returns them in text order. Offsets are bytes.
+
+use crate::span::Span;
+use crate::text::{is_word_char, paragraphs};
+
+/// One quotation found between marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The words inside the marks, trimmed of whitespace (bytes). For a quote that runs over
+    /// several paragraphs this covers them all, including the continuation marks between.
+    pub inner: Span,
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark, or `None` when the paragraph ended first (a mark lost in scraping).
+    pub close: Option<Span>,
+    /// 0 for a top-level quote; 1 for a quote nested inside another (‘duty to warn’ inside “…”).
+    pub depth: u8,
+    /// Whether the quote runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+impl QuoteSpan {
+    /// From the opening mark to the closing mark (or the inner end), inclusive of both.
+    pub fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
+    }
+}
+
+/// What a double quotation mark does at one position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+}
+
+/// Longest top-level quote kept when its closing mark is missing, in bytes. Trade-off: a lost
+/// closing mark in a long paragraph would otherwise turn the whole paragraph into a quote.
+const MAX_UNCLOSED: usize = 600;
+
+fn is_space_or_start(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+    })
+}
+
+/// The role of a double mark `c` given its neighbours and whether a quote is open (and by what).
+fn role(c: char, prev: Option<char>, next: Option<char>, open_by: Option<char>) -> Option<Role> {
+    let before_space = is_space_or_start(prev);
+    let after_word = next
+        .is_some_and(|n| is_word_char(n) || matches!(n, '‘' | '\'' | '…' | '.' | '$' | '(' | '['));
+    Some(match c {
+        '“' => {
+            if open_by == Some('„') || (open_by.is_some() && !before_space && !after_word) {
+                Role::Close // German „…“, or a “ typed where ” was meant
+            } else {
+                Role::Open
+            }
+        }
+        '”' => {
+            if open_by.is_none() && before_space && after_word {
+                Role::Open // a ” typed where “ was meant
+            } else {
+                Role::Close
+            }
+        }
+        '"' => {
+            if open_by.is_some() {
+                Role::Close
+            } else if before_space || !prev.is_some_and(is_word_char) {
+                Role::Open
+            } else {
+                return None; // inches, or a stray mark after a word
+            }
+        }
+        '„' | '«' | '「' => Role::Open,
+        '»' | '」' => Role::Close,
+        _ => return None,
+    })
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '「' | '」')
+}
+
+/// Finds every quotation in `text`, top-level and nested, in order of their opening marks.
+///
+/// A quote whose paragraph ends without a closing mark continues when the next paragraph opens
+/// with a mark (the news convention for a quote over several paragraphs); otherwise it ends with
+/// its paragraph, if it is short enough to be believed.
+pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let paras = paragraphs(text);
+    let mut out = Vec::new();
+    // The quote being read: (opening mark, the char that opened it, multi-paragraph).
+    let mut open: Option<(Span, char, bool)> = None;
+    // Whether this paragraph's first character is the continuation mark of an open quote.
+    let mut continuing = false;
+    for (pi, para) in paras.iter().enumerate() {
+        let s = para.of(text);
+        let mut prev: Option<char> = None;
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if continuing {
+                continuing = false; // the continuation mark itself
+            } else if is_double_mark(c) {
+                let at = Span::new(para.start + i, para.start + i + c.len_utf8());
+                match (role(c, prev, next, open.map(|o| o.1)), open) {
+                    (Some(Role::Open), None) => open = Some((at, c, false)),
+                    (Some(Role::Open), Some(_)) => open = Some((at, c, false)), // the earlier mark was stray
+                    (Some(Role::Close), Some((o, _, multi))) => {
+                        if let Some(inner) = crate::text::trim(text, Span::new(o.end, at.start)) {
+                            out.push(QuoteSpan {
+                                inner,
+                                open: o,
+                                close: Some(at),
+                                depth: 0,
+                                multi_paragraph: multi,
+                            });
+                        }
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+            prev = Some(c);
+        }
+        // The paragraph ended inside a quote: does the next paragraph continue it?
+        if let Some((o, c, _)) = open {
+            let continues = paras.get(pi + 1).is_some_and(|n| {
+                n.of(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
+            });
+            if continues {
+                open = Some((o, c, true));
+                continuing = true;
+                continue;
+            }
+            if let Some(inner) = crate::text::trim(text, Span::new(o.end, para.end)) {
+                if inner.len() <= MAX_UNCLOSED {
+                    out.push(QuoteSpan {
+                        inner,
+                        open: o,
+                        close: None,
+                        depth: 0,
+                        multi_paragraph: false,
+                    });
+                }
+            }
+            open = None;
+        }
+    }
+    let nested: Vec<QuoteSpan> = out
+        .iter()
+        .flat_map(|q| nested_quotes(text, q.inner))
+        .collect();
+    out.extend(nested);
+    out.sort_by_key(|q| (q.open.start, q.depth));
+    out
+}
+
+/// Quotes nested one level inside `parent` (bytes): ‘…’, '…', ‹…›, 『…』. An apostrophe is never an
+/// opening mark (it follows a letter), and is a closing mark only when no letter follows it.
+fn nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
+    let s = parent.of(text);
+    let mut out = Vec::new();
+    let mut open: Option<Span> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let at = Span::new(parent.start + i, parent.start + i + c.len_utf8());
+        let opens = matches!(c, '‘' | '\'' | '‹' | '『')
+            && (prev.is_none()
+                || prev.is_some_and(|p| p.is_whitespace() || matches!(p, '(' | '—' | '“' | '"')))
+            && next.is_some_and(is_word_char);
+        let closes = matches!(c, '’' | '\'' | '›' | '』')
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && !next.is_some_and(is_word_char);
+        if open.is_none() && opens {
+            open = Some(at);
+        } else if let (Some(o), true) = (open, closes) {
+            if let Some(inner) = crate::text::trim(text, Span::new(o.end, at.start)) {
+                out.push(QuoteSpan {
+                    inner,
+                    open: o,
+                    close: Some(at),
+                    depth: 1,
+                    multi_paragraph: false,
+                });
+            }
+            open = None;
+        }
+        prev = Some(c);
+    }
+    out
+}

@@ -1,0 +1,633 @@
+//! Speaker phrases: reading who is named next to a cue ("White House spokesman John Kirby",
+//! "Colin P. Clarke, a counterterrorism analyst at the Soufan Group", "the US embassy in Russia").
+//!
+//! The main type is [`Mention`]; [`before`] reads the phrase that ends at a cue, [`after`] the one
+//! that follows an inverted cue ("…,” said X). Offsets are bytes.
+
+use crate::lexicon::{self, is};
+use crate::span::Span;
+use crate::text::{fold, is_capitalized, is_initial, words};
+
+/// What kind of thing names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionClass {
+    /// A person's name, full or surname only: "Colin P. Clarke", "Cotton".
+    Person,
+    /// An institution or a description: "the US embassy in Russia", "a US official", "officials".
+    Group,
+    /// A pronoun: "he", "they".
+    Pronoun,
+}
+
+/// One place where the text names a speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The words that name the speaker here (bytes): the name for a person, the phrase otherwise.
+    pub span: Span,
+    /// The name as written, without titles and determiners: "John Kirby", "US embassy in Russia".
+    pub name: String,
+    /// Role, from a title, a descriptor or an appositive: "counterterrorism analyst".
+    pub role: Option<String>,
+    /// Organisation, from a descriptor or an appositive: "Soufan Group".
+    pub org: Option<String>,
+    /// Person, group or pronoun.
+    pub class: MentionClass,
+}
+
+/// A token of a region: a word or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Word(Span),
+    Punct(Span, char),
+}
+
+fn tokens(text: &str, range: Span) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for w in words(text, range) {
+        for (i, c) in text[at..w.span.start].char_indices() {
+            if !c.is_whitespace() {
+                out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
+            }
+        }
+        out.push(Tok::Word(w.span));
+        at = w.span.end;
+    }
+    for (i, c) in text[at..range.end].char_indices() {
+        if !c.is_whitespace() {
+            out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
+        }
+    }
+    out
+}
+
+/// The word of a token, if it is one.
+fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
+    match t {
+        Some(Tok::Word(s)) => Some(s.of(text)),
+        _ => None,
+    }
+}
+
+/// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
+fn is_name_word(w: &str) -> bool {
+    (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
+        && (!is(lexicon::FUNCTION_WORDS, &fold(w)) || is_initial(w))
+}
+
+/// Lowercase words that describe a role noun ("senior administration official").
+fn is_modifier(w: &str) -> bool {
+    let f = fold(w);
+    !is_capitalized(w)
+        && !is(lexicon::FUNCTION_WORDS, &f)
+        && !is(lexicon::BETWEEN_WORDS, &f)
+        && !f.ends_with("ed")
+        && !f.ends_with("ly")
+        && crate::cue::classify(w, None).is_none()
+}
+
+/// Reads the speaker phrase that ends just before byte `end` (a cue), looking no further back
+/// than `floor`. Skips auxiliaries and time words ("Putin last week dismissed"), and an
+/// appositive between commas ("Tom Cotton, an Arkansas Republican on …, called").
+pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
+    let toks = tokens(text, Span::new(floor, end));
+    let mut j = toks.len();
+    while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w)))
+    {
+        j -= 1;
+    }
+    let mut appositive: Option<(usize, usize)> = None;
+    if j > 0 && matches!(toks[j - 1], Tok::Punct(_, ',')) {
+        // The appositive's opening comma, within a short window and the same clause.
+        let mut k = j - 1;
+        let mut found = None;
+        while k > 0 && j - k < 30 {
+            k -= 1;
+            match toks[k] {
+                Tok::Punct(_, ',') => {
+                    found = Some(k);
+                    break;
+                }
+                Tok::Punct(_, c) if matches!(c, '.' | ';' | ':' | '“' | '”' | '"' | '?' | '!') => {
+                    break
+                }
+                _ => {}
+            }
+        }
+        let k = found?;
+        if !is_appositive(text, &toks[k + 1..j - 1]) {
+            return None;
+        }
+        appositive = Some((k + 1, j - 1));
+        j = k;
+    }
+    let stop = j;
+    let mut i = j;
+    let mut has_head = false;
+    while i > 0 {
+        let t = &toks[i - 1];
+        let Tok::Word(s) = *t else { break };
+        let w = s.of(text);
+        let f = fold(w);
+        if is(lexicon::PRONOUNS, &f) {
+            if i == stop {
+                i -= 1;
+                has_head = true;
+            }
+            break;
+        }
+        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
+            has_head = true;
+            i -= 1;
+            continue;
+        }
+        if is(lexicon::DETERMINERS, &f) {
+            i -= 1;
+            // "of the Wilson Center": a determiner inside a prepositional phrase continues.
+            let prep = word(text, i.checked_sub(1).and_then(|p| toks.get(p)));
+            if prep.is_some_and(|p| is(lexicon::NP_PREPOSITIONS, &fold(p)))
+                && word(text, i.checked_sub(2).and_then(|p| toks.get(p)))
+                    .is_some_and(|w| is_name_word(w) || is(lexicon::ROLE_NOUNS, &fold(w)))
+            {
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        if is(lexicon::NP_PREPOSITIONS, &f)
+            && has_head
+            && word(text, i.checked_sub(2).and_then(|p| toks.get(p)))
+                .is_some_and(|w| is_name_word(w) || is(lexicon::ROLE_NOUNS, &fold(w)))
+        {
+            i -= 1;
+            continue;
+        }
+        if has_head && is_modifier(w) && i + 1 <= stop && i < stop {
+            // Only directly before a role noun or another modifier: "senior administration official".
+            let next = word(text, toks.get(i)).map(fold).unwrap_or_default();
+            if is(lexicon::ROLE_NOUNS, &next)
+                || (i + 1 < stop
+                    && is(
+                        lexicon::ROLE_NOUNS,
+                        &word(text, toks.get(i + 1)).map(fold).unwrap_or_default(),
+                    ))
+            {
+                i -= 1;
+                continue;
+            }
+        }
+        break;
+    }
+    // Drop leading prepositions left by the walk.
+    while i < stop
+        && word(text, toks.get(i)).is_some_and(|w| is(lexicon::NP_PREPOSITIONS, &fold(w)))
+    {
+        i += 1;
+    }
+    if i >= stop || !has_head {
+        return None;
+    }
+    // A phrase right after a preposition is its object, not a subject ("an attack in Iran claimed").
+    if word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
+        matches!(
+            fold(w).as_str(),
+            "in" | "of"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "on"
+                | "to"
+                | "by"
+                | "about"
+                | "against"
+                | "into"
+                | "over"
+        )
+    }) {
+        return None;
+    }
+    let mut m = interpret(text, &toks[i..stop])?;
+    if let Some((a, b)) = appositive {
+        apply_appositive(text, &toks[a..b], &mut m);
+    }
+    Some(m)
+}
+
+/// Reads the speaker phrase that starts at byte `start` (just after an inverted cue, "said X"),
+/// looking no further than `limit`. The phrase must end the clause: "said the US government had"
+/// is not an inversion.
+pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
+    let toks = tokens(text, Span::new(start, limit));
+    let mut i = 0;
+    if word(text, toks.first()).is_some_and(|w| is(lexicon::DETERMINERS, &fold(w))) {
+        i = 1;
+    }
+    let mut j = i;
+    while j < toks.len() {
+        let Tok::Word(s) = toks[j] else { break };
+        let w = s.of(text);
+        let f = fold(w);
+        if j == i && is(lexicon::PRONOUNS, &f) {
+            j += 1;
+            break;
+        }
+        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
+            j += 1;
+        } else if j > i && is(lexicon::NP_PREPOSITIONS, &f) {
+            // "of the Soufan Group": continue only into a name.
+            let mut k = j + 1;
+            if word(text, toks.get(k)).is_some_and(|w| is(lexicon::DETERMINERS, &fold(w))) {
+                k += 1;
+            }
+            if word(text, toks.get(k)).is_some_and(is_name_word) {
+                j = k;
+            } else {
+                break;
+            }
+        } else if is_modifier(w)
+            && word(text, toks.get(j + 1))
+                .is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)) || is_modifier(n))
+            && j - i < 3
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j == i {
+        return None;
+    }
+    // The phrase must end its clause.
+    match toks.get(j) {
+        None | Some(Tok::Punct(..)) => {}
+        Some(Tok::Word(s)) => {
+            let f = fold(s.of(text));
+            if !matches!(
+                f.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "who"
+                    | "whose"
+                    | "last"
+                    | "this"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "as"
+                    | "about"
+                    | "to"
+                    | "while"
+                    | "and"
+                    | "earlier"
+                    | "later"
+                    | "today"
+                    | "yesterday"
+                    | "told"
+            ) {
+                return None;
+            }
+        }
+    }
+    let mut m = interpret(text, &toks[..j])?;
+    // An appositive: ", a counterterrorism analyst at the Soufan Group, …".
+    if matches!(toks.get(j), Some(Tok::Punct(_, ','))) {
+        let a = j + 1;
+        let b = toks[a..]
+            .iter()
+            .position(|t| matches!(t, Tok::Punct(..)))
+            .map_or(toks.len(), |p| a + p);
+        if is_appositive(text, &toks[a..b]) {
+            apply_appositive(text, &toks[a..b], &mut m);
+        }
+    }
+    Some(m)
+}
+
+/// Whether the tokens between two commas describe the preceding name: "a counterterrorism
+/// analyst at …", "who leads …", "45", "the group's founder".
+fn is_appositive(text: &str, toks: &[Tok]) -> bool {
+    let Some(first) = word(text, toks.first()) else {
+        return false;
+    };
+    let f = fold(first);
+    // A clause is no appositive: "According to officials, the United States had gathered …".
+    let finite = toks.iter().filter_map(|t| word(text, Some(t))).any(|w| {
+        matches!(
+            fold(w).as_str(),
+            "had"
+                | "has"
+                | "have"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "said"
+                | "says"
+                | "could"
+                | "can"
+        )
+    });
+    if finite && !matches!(f.as_str(), "who" | "whose" | "which") {
+        return false;
+    }
+    matches!(
+        f.as_str(),
+        "a" | "an"
+            | "the"
+            | "who"
+            | "whose"
+            | "which"
+            | "himself"
+            | "herself"
+            | "now"
+            | "then"
+            | "formerly"
+            | "once"
+            | "also"
+            | "both"
+            | "another"
+    ) || first.chars().all(|c| c.is_ascii_digit())
+        || is(lexicon::ROLE_NOUNS, &f)
+        || (is_name_word(first)
+            && toks.len() <= 8
+            && toks
+                .iter()
+                .any(|t| word(text, Some(t)).is_some_and(|w| is(lexicon::ROLE_NOUNS, &fold(w)))))
+}
+
+/// Fills role and organisation from an appositive when the phrase itself named none.
+fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
+    let ws: Vec<&str> = toks.iter().filter_map(|t| word(text, Some(t))).collect();
+    let Some(first) = ws.first() else { return };
+    if matches!(fold(first).as_str(), "who" | "whose" | "which")
+        || first.chars().all(|c| c.is_ascii_digit())
+    {
+        return;
+    }
+    let skip = usize::from(is(lexicon::DETERMINERS, &fold(first)));
+    let prep = ws
+        .iter()
+        .skip(skip)
+        .position(|w| {
+            matches!(
+                fold(w).as_str(),
+                "at" | "of" | "for" | "with" | "on" | "from" | "in"
+            )
+        })
+        .map(|p| p + skip);
+    let role_words = &ws[skip..prep.unwrap_or(ws.len())];
+    if m.role.is_none() && !role_words.is_empty() && role_words.len() <= 5 {
+        m.role = Some(role_words.join(" "));
+    }
+    if let (None, Some(p)) = (&m.org, prep) {
+        m.org = org_name(&ws[p + 1..]);
+    }
+}
+
+/// The organisation named by words after a preposition: a capitalized run that may contain
+/// "for", "and", "of", "the" between capitalized words ("Center for Strategic and International
+/// Studies"). A leading "X-based" describes it and is dropped.
+fn org_name(ws: &[&str]) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < ws.len()
+        && (is(lexicon::DETERMINERS, &fold(ws[i])) || fold(ws[i]).ends_with("-based"))
+    {
+        i += 1;
+    }
+    while i < ws.len() {
+        let w = ws[i];
+        if is_capitalized(w) {
+            out.push(w);
+        } else if matches!(w, "for" | "and" | "of" | "the" | "on" | "&")
+            && ws.get(i + 1).is_some_and(|n| is_capitalized(n))
+            && !out.is_empty()
+        {
+            out.push(w);
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// Reads a phrase's tokens (no punctuation inside except within words) as a mention.
+fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let ws: Vec<Span> = toks
+        .iter()
+        .filter_map(|t| if let Tok::Word(s) = t { Some(*s) } else { None })
+        .collect();
+    let first = ws.first()?.of(text);
+    let full = Span::new(ws.first()?.start, ws.last()?.end);
+    if ws.len() == 1 && is(lexicon::PRONOUNS, &fold(first)) {
+        return Some(Mention {
+            span: full,
+            name: first.to_string(),
+            role: None,
+            org: None,
+            class: MentionClass::Pronoun,
+        });
+    }
+    // Head: the words before the first preposition; the rest qualifies it.
+    let split = ws
+        .iter()
+        .position(|w| is(lexicon::NP_PREPOSITIONS, &fold(w.of(text))))
+        .unwrap_or(ws.len());
+    let (head, pp) = ws.split_at(split);
+    let det = usize::from(
+        head.first()
+            .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w.of(text)))),
+    );
+    let head = &head[det..];
+    if head.is_empty() {
+        return None;
+    }
+    // The trailing run of name words in the head.
+    let mut r = head.len();
+    while r > 0 && is_name_word(head[r - 1].of(text)) {
+        r -= 1;
+    }
+    // Titles at the start of the run belong to the role: "President Vladimir Putin".
+    let mut t = r;
+    while t < head.len() && head.len() - t > 1 && is(lexicon::TITLES, &fold(head[t].of(text))) {
+        t += 1;
+    }
+    let run = &head[t..];
+    let institution = run
+        .iter()
+        .any(|w| is(lexicon::INSTITUTION_WORDS, &fold(w.of(text))))
+        || det == 1 && !run.is_empty() && r == 0;
+    let phrase = |ws: &[Span]| ws.iter().map(|w| w.of(text)).collect::<Vec<_>>().join(" ");
+    if run.is_empty()
+        || institution
+        || (run.len() == 1 && is(lexicon::ROLE_NOUNS, &fold(run[0].of(text))))
+    {
+        // A group: the whole phrase without its determiner names it.
+        let named = &ws[det..];
+        return Some(Mention {
+            span: Span::new(named.first()?.start, named.last()?.end),
+            name: phrase(named),
+            role: None,
+            org: None,
+            class: MentionClass::Group,
+        });
+    }
+    // A person: titles and descriptors before the name give the role and organisation.
+    let pre = &head[..t];
+    // The role is the trailing stretch of lowercase words and titles; capitalized words before it
+    // name the organisation ("White House spokesman", "US National Security Council spokesperson").
+    let mut k = pre.len();
+    while k > 0
+        && (!is_capitalized(pre[k - 1].of(text)) || is(lexicon::TITLES, &fold(pre[k - 1].of(text))))
+    {
+        k -= 1;
+    }
+    let (org, role) = (phrase(&pre[..k]), phrase(&pre[k..]));
+    let pp_words: Vec<&str> = pp.iter().skip(1).map(|w| w.of(text)).collect();
+    Some(Mention {
+        span: Span::new(run[0].start, run[run.len() - 1].end),
+        name: phrase(run),
+        role: (!role.is_empty()).then_some(role),
+        org: if !org.is_empty() {
+            Some(org)
+        } else {
+            org_name(&pp_words)
+        },
+        class: MentionClass::Person,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(
+        text: &str,
+        cue: &str,
+    ) -> Option<(String, Option<String>, Option<String>, MentionClass, String)> {
+        let end = text.find(cue).unwrap();
+        before(text, 0, end).map(|m| (m.name, m.role, m.org, m.class, m.span.of(text).to_string()))
+    }
+
+    fn a(text: &str, cue: &str) -> Option<(String, Option<String>, Option<String>, MentionClass)> {
+        let start = text.find(cue).unwrap() + cue.len();
+        after(text, start, text.len()).map(|m| (m.name, m.role, m.org, m.class))
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn before010_person_with_role_and_org() {
+        // 003: "White House spokesman John Kirby told reporters on Monday."
+        assert_eq!(
+            b("White House spokesman John Kirby told reporters", "told"),
+            Some((
+                "John Kirby".into(),
+                s("spokesman"),
+                s("White House"),
+                MentionClass::Person,
+                "John Kirby".into()
+            ))
+        );
+        // 000: "US National Security Council spokesperson Adrienne Watson said the US government had"
+        assert_eq!(
+            b(
+                "US National Security Council spokesperson Adrienne Watson said",
+                "said"
+            )
+            .map(|m| (m.0, m.1, m.2)),
+            Some((
+                "Adrienne Watson".into(),
+                s("spokesperson"),
+                s("US National Security Council")
+            ))
+        );
+    }
+
+    #[test]
+    fn before020_institutions_and_descriptions() {
+        // 000: "Earlier this month, the US embassy in Russia had said it was …"
+        assert_eq!(
+            b(
+                "Earlier this month, the US embassy in Russia had said",
+                "said"
+            )
+            .map(|m| (m.0, m.3)),
+            Some(("US embassy in Russia".into(), MentionClass::Group))
+        );
+        assert_eq!(
+            b(
+                "ISIS members are active in Russia, a US official said",
+                "said"
+            )
+            .map(|m| (m.0, m.3)),
+            Some(("US official".into(), MentionClass::Group))
+        );
+        assert_eq!(
+            b("The White House said", "said").map(|m| (m.0, m.3)),
+            Some(("White House".into(), MentionClass::Group))
+        );
+    }
+
+    #[test]
+    fn before030_prepositional_org_and_appositive() {
+        // 000: "Michael Kugelman of the Washington-based Wilson Center said"
+        assert_eq!(
+            b(
+                "Michael Kugelman of the Washington-based Wilson Center said",
+                "said"
+            )
+            .map(|m| (m.0, m.2)),
+            Some(("Michael Kugelman".into(), s("Wilson Center")))
+        );
+        // 003: "Tom Cotton, an Arkansas Republican on the Senate Intelligence Committee, called"
+        assert_eq!(
+            b(
+                "Tom Cotton, an Arkansas Republican on the Senate Intelligence Committee, called",
+                "called"
+            )
+            .map(|m| (m.0, m.1, m.2)),
+            Some((
+                "Tom Cotton".into(),
+                s("Arkansas Republican"),
+                s("Senate Intelligence Committee")
+            ))
+        );
+    }
+
+    #[test]
+    fn before040_skips_time_words_and_stops_at_function_words() {
+        assert_eq!(
+            b("Putin last week dismissed", "dismissed").map(|m| m.0),
+            s("Putin")
+        );
+        assert_eq!(
+            b("But in a speech Tuesday, Putin had blasted", "blasted").map(|m| m.0),
+            s("Putin")
+        );
+        assert_eq!(
+            b("“It was,” he said", "said").map(|m| (m.0, m.3)),
+            Some(("he".into(), MentionClass::Pronoun))
+        );
+        assert_eq!(b("things that nobody really said", "said"), None);
+    }
+
+    #[test]
+    fn after010_inverted_with_appositive() {
+        // 001: "…,” said Colin P. Clarke, a counterterrorism analyst at the Soufan Group, a …"
+        assert_eq!(a("said Colin P. Clarke, a counterterrorism analyst at the Soufan Group, a New York-based firm.", "said"),
+            Some(("Colin P. Clarke".into(), s("counterterrorism analyst"), s("Soufan Group"), MentionClass::Person)));
+        assert_eq!(a("said the US government had “shared", "said"), None);
+        assert_eq!(
+            a("said Sen. Tom Cotton.", "said").map(|m| (m.0, m.1)),
+            Some(("Tom Cotton".into(), s("Sen.")))
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! Words, sentences and paragraphs of a document: the small amount of segmentation the rules need.
+//!
+//! All offsets are bytes into the document text, half-open.
+
+use crate::span::Span;
+
+/// Abbreviations whose final period does not end a sentence (lowercase, without the period).
+/// Trade-off: a sentence that really ends in "Inc." followed by a capital is joined to the next.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
+    "prof", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "v", "jan", "feb", "mar",
+    "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "pres",
+    "atty", "supt", "rev", "hon", "messrs", "mt", "ft", "ave", "d.c", "a.m", "p.m", "sec", "lb",
+];
+
+/// Whether `c` can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters that join two word runs into one word ("U.S.", "ISIS-K", "Moscow’s", "AT&T").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑' | '.' | '&')
+}
+
+/// One word of the text: a run of letters and digits, joined by internal apostrophes, hyphens and
+/// periods. A final period is part of the word when it closes an initial ("P."), an acronym
+/// ("U.S.") or an abbreviation ("Sen.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte span of the word.
+    pub span: Span,
+}
+
+/// The words of `text[range]`, in order.
+pub fn words(text: &str, range: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    let s = &text[range.range()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else if is_joiner(d)
+                && s[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+            {
+                it.next();
+                end = j + d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // A trailing period belongs to initials, acronyms and abbreviations.
+        if s[end..].starts_with('.') {
+            let w = &s[i..end];
+            if is_initial(w) || w.contains('.') || is_abbreviation(w) {
+                end += 1;
+            }
+        }
+        out.push(Word {
+            span: Span::new(range.start + i, range.start + end),
+        });
+    }
+    out
+}
+
+/// A single capital letter: the initial in "Colin P. Clarke".
+pub fn is_initial(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Whether `w` (with or without its final period) is a known abbreviation.
+pub fn is_abbreviation(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Whether the word starts with an uppercase letter or a digit.
+pub fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// The word folded for comparison: lowercase, typographic apostrophes and hyphens made plain,
+/// trailing periods dropped.
+pub fn fold(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    for c in w.trim_end_matches('.').chars() {
+        match c {
+            '’' | '‘' | 'ʼ' => s.push('\''),
+            '‑' | '–' => s.push('-'),
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    s
+}
+
+/// The paragraphs of `text`: maximal runs of non-blank lines, trimmed. A single line break also
+/// ends a paragraph: extracted article text puts one block per line.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain([(text.len(), '\n')]) {
+        if c == '\n' || c == '\r' || c == '\u{2029}' {
+            if let Some(p) = trim(text, Span::new(start, i)) {
+                out.push(p);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// `span` without leading and trailing whitespace, or `None` when nothing is left.
+pub fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + t.len()))
+}
+
+/// Closing marks that may follow a sentence's final punctuation before the break.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '」' | '›')
+}
+
+/// Opening marks a new sentence may begin with.
+pub fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '„' | '「' | '‹'
+    )
+}
+
+/// Byte offsets in `para` where a sentence ends (just after its final punctuation and any closing
+/// marks), excluding the paragraph end. A break needs `.`, `!` or `?` followed by space and then an
+/// uppercase letter, digit or opening mark; a period after an initial or abbreviation is no break.
+pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
+    let s = para.of(text);
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        while let Some(d) = s[j..]
+            .chars()
+            .next()
+            .filter(|&d| is_closer(d) || matches!(d, '.' | '!' | '?'))
+        {
+            j += d.len_utf8();
+        }
+        let after = &s[j..];
+        let rest = after.trim_start();
+        if rest.len() == after.len() || rest.is_empty() {
+            continue; // no space after, or the paragraph's end
+        }
+        let next = rest.chars().next().unwrap_or(' ');
+        if !(next.is_uppercase() || next.is_ascii_digit() || is_opener(next)) {
+            continue;
+        }
+        if c == '.' && j == i + 1 {
+            // The word before the period: an initial or abbreviation does not end a sentence.
+            let before = &s[..i];
+            let w_start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, d)| !(is_word_char(d) || d == '.'))
+                .map_or(0, |(k, d)| k + d.len_utf8());
+            let w = &before[w_start..];
+            if is_initial(w) || is_abbreviation(w) {
+                continue;
+            }
+        }
+        let _ = b;
+        out.push(para.start + j);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(text: &str) -> Vec<&str> {
+        words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| w.span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn words010_initials_and_acronyms() {
+        assert_eq!(
+            ws("said Colin P. Clarke, of the U.S."),
+            ["said", "Colin", "P.", "Clarke", "of", "the", "U.S."]
+        );
+    }
+
+    #[test]
+    fn words020_joiners() {
+        assert_eq!(
+            ws("ISIS-K’s Moscow's AT&T 24.75% end."),
+            ["ISIS-K’s", "Moscow's", "AT&T", "24.75", "end"]
+        );
+    }
+
+    #[test]
+    fn sentences010_abbreviations_do_not_break() {
+        let t = "Sen. Tom Cotton spoke. Colin P. Clarke said so. “Yes.” He left";
+        let got: Vec<usize> = sentence_breaks(t, Span::new(0, t.len()));
+        let cut: Vec<&str> = got.iter().map(|&i| &t[..i]).collect();
+        assert_eq!(
+            cut,
+            [
+                "Sen. Tom Cotton spoke.",
+                "Sen. Tom Cotton spoke. Colin P. Clarke said so.",
+                "Sen. Tom Cotton spoke. Colin P. Clarke said so. “Yes.”"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs010_lines_are_paragraphs() {
+        let t = "One.\n\n  Two two.\nThree\n";
+        let got: Vec<&str> = paragraphs(t).iter().map(|p| p.of(t)).collect();
+        assert_eq!(got, ["One.", "Two two.", "Three"]);
+    }
+}

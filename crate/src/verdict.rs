@@ -1,0 +1,319 @@
+//! Verdicts: how the words on a page relate to the ledger entry they come from.
+//!
+//! The main entry point is [`trace`]: exact word match first, then a word alignment against the
+//! few entries that share the most word pairs with the quote.
+
+use crate::diff::{align, hunks, longest_run, widen};
+use crate::ledger::index::folded;
+use crate::ledger::{Appearance, Entry, EntrySpeaker, Ledger};
+use crate::lexicon::{self, is};
+use crate::page::PageMeta;
+use crate::span::Span;
+use crate::text::{fold, words};
+
+/// Entries compared word by word per quote, after the pair index ranks them.
+const CANDIDATES: usize = 8;
+/// Share of the page quote's words that must align with an entry for the quote to be traced to
+/// it at all. Trade-off: 0.6 keeps a re-worded quote ("fixated on … for the past two years",
+/// 7 of 10 words) and rejects a different quote that shares a phrase.
+const MIN_COVERAGE: f64 = 0.6;
+/// Fewest aligned words for a trace: below this, shared words are coincidence or boilerplate.
+const MIN_ALIGNED: usize = 3;
+/// Quotes of at most this many words are traced only when the speaker agrees (DESIGN.md).
+pub const SHORT_QUOTE_WORDS: usize = 2;
+/// Fewest words for calling known words misattributed: shorter shared words ("thank you",
+/// "we will see") are said by many people.
+const MIN_MISATTRIBUTED_WORDS: usize = 4;
+/// Fewest consecutive known words in an unquoted sentence for it to count as reuse.
+pub const UNQUOTED_MIN_RUN: usize = 6;
+
+/// How a quote on a page relates to what the ledger knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// This page is the first known appearance.
+    Original,
+    /// The same words appeared earlier elsewhere.
+    Verbatim,
+    /// A faithful part of a longer known quote.
+    Excerpt,
+    /// Inside quotation marks, but the words differ from the first appearance.
+    Altered,
+    /// Known words, given to a different speaker.
+    Misattributed,
+    /// Known words reused without quotation marks.
+    Unquoted,
+}
+
+impl Verdict {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Original => "original",
+            Verdict::Verbatim => "verbatim",
+            Verdict::Excerpt => "excerpt",
+            Verdict::Altered => "altered",
+            Verdict::Misattributed => "misattributed",
+            Verdict::Unquoted => "unquoted",
+        }
+    }
+
+    /// Every verdict, in the contract's order.
+    pub const ALL: [Verdict; 6] = [
+        Verdict::Original,
+        Verdict::Verbatim,
+        Verdict::Excerpt,
+        Verdict::Altered,
+        Verdict::Misattributed,
+        Verdict::Unquoted,
+    ];
+}
+
+/// Words the page changed: `from` as the first appearance printed them, `to` as this page does.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Change {
+    /// The first appearance's words.
+    pub from: String,
+    /// This page's words.
+    pub to: String,
+}
+
+/// A quote traced to a ledger entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The entry's index in its ledger.
+    pub entry: usize,
+    /// The entry's id.
+    pub id: String,
+    /// The first appearance.
+    pub first: Appearance,
+    /// For `altered` (and `misattributed` with changed words): what changed.
+    pub changes: Vec<Change>,
+    /// The entry's speaker, for `misattributed`.
+    pub speaker: Option<String>,
+}
+
+/// Whether a speaker name as written on a page names the entry's speaker: the same last word
+/// and compatible first names ("Clarke", "Colin Clarke", "Colin P. Clarke", "Sen. Tom Cotton"),
+/// or either name containing the other ("US embassy" in "US embassy in Russia").
+pub fn same_speaker(name: &str, s: &EntrySpeaker) -> bool {
+    std::iter::once(&s.name)
+        .chain(&s.aliases)
+        .any(|n| names_agree(name, n))
+}
+
+fn name_parts(n: &str) -> Vec<String> {
+    n.split_whitespace()
+        .map(fold)
+        .filter(|w| {
+            !is(lexicon::TITLES, w)
+                && !crate::text::is_initial(w)
+                && !w.is_empty()
+                && !is(lexicon::DETERMINERS, w)
+        })
+        .collect()
+}
+
+fn names_agree(a: &str, b: &str) -> bool {
+    let (pa, pb) = (name_parts(a), name_parts(b));
+    if pa.is_empty() || pb.is_empty() {
+        return false;
+    }
+    if pa == pb {
+        return true;
+    }
+    let (fa, fb) = (pa.join(" "), pb.join(" "));
+    if fa.contains(&fb) || fb.contains(&fa) {
+        return true;
+    }
+    pa.last() == pb.last() && (pa.len() == 1 || pb.len() == 1 || pa[0] == pb[0])
+}
+
+/// Whether `page` is where `first` appeared: the same corpus id or url, the same outlet on the
+/// same day, or a page published before the ledger's first appearance.
+pub fn is_first(page: &PageMeta, first: &Appearance) -> bool {
+    let eq = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if !x.is_empty() && x == y);
+    if eq(&page.id, &first.doc) || eq(&page.url, &first.url) {
+        return true;
+    }
+    let day = |d: &Option<String>| d.as_deref().map(|d| d.get(..10).unwrap_or(d).to_string());
+    let (pd, fd) = (day(&page.published), day(&first.published));
+    if eq(&page.outlet, &first.outlet) && pd.is_some() && pd == fd {
+        return true;
+    }
+    matches!((pd, fd), (Some(p), Some(f)) if p.len() == 10 && f.len() == 10 && p < f)
+}
+
+/// The words of `text` as written, `i..j` (word indices), joined as the text has them.
+fn phrase(text: &str, spans: &[Span], i: usize, j: usize) -> String {
+    if i >= j {
+        return String::new();
+    }
+    text[spans[i].start..spans[j - 1].end].to_string()
+}
+
+fn is_content(w: &str) -> bool {
+    !is(lexicon::STOPWORDS, w)
+}
+
+fn is_number(w: &str) -> bool {
+    is(lexicon::NUMBERS, w)
+        || w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Traces a quote (its words `text`, its speaker's name as the page gives it) to `ledger`.
+/// `None` when no entry holds these words closely enough.
+pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta) -> Option<Trace> {
+    let ws = folded(text);
+    if ws.is_empty() {
+        return None;
+    }
+    let ix = ledger.index();
+    let entries = ledger.entries();
+    if ws.len() <= SHORT_QUOTE_WORDS {
+        let name = speaker?;
+        let &e = ix.exact(&ws).iter().find(|&&e| {
+            entries[e as usize]
+                .speaker
+                .as_ref()
+                .is_some_and(|s| same_speaker(name, s))
+        })?;
+        let entry = &entries[e as usize];
+        let verdict = if is_first(page, &entry.first) {
+            Verdict::Original
+        } else {
+            Verdict::Verbatim
+        };
+        return Some(make(entry, e as usize, verdict, Vec::new()));
+    }
+    let min_shared = if ws.len() <= 4 { 1 } else { 2 };
+    let mut best: Option<(f64, u32, Vec<(usize, usize)>)> = None;
+    let exact = ix.exact(&ws).iter().map(|&e| (e, u32::MAX));
+    for (e, _) in exact.chain(ix.candidates(&ws, CANDIDATES, min_shared)) {
+        let ew = ix.words(e as usize);
+        let pairs = align(ew, &ws);
+        let m = pairs.len();
+        let coverage = m as f64 / ws.len() as f64;
+        if m < MIN_ALIGNED.min(ws.len()) || coverage < MIN_COVERAGE {
+            continue;
+        }
+        // Prefer the entry that explains the most of the quote, then the one the quote covers best.
+        let score = coverage + 0.01 * (m as f64 / ew.len() as f64);
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, e, pairs));
+        }
+    }
+    let (_, e, pairs) = best?;
+    let entry = &entries[e as usize];
+    let ew = ix.words(e as usize);
+    let spans_b: Vec<Span> = words(text, Span::new(0, text.len()))
+        .iter()
+        .map(|w| w.span)
+        .collect();
+    let spans_a: Vec<Span> = words(&entry.text, Span::new(0, entry.text.len()))
+        .iter()
+        .map(|w| w.span)
+        .collect();
+    let interior = hunks(&pairs);
+    let (first_pair, last_pair) = (pairs[0], pairs[pairs.len() - 1]);
+    let extra_before = first_pair.1 > 0;
+    let extra_after = last_pair.1 + 1 < ws.len();
+    let whole_entry = pairs.len() == ew.len();
+    let ellipsis = text.contains('…') || text.contains("...");
+    let only_cuts = interior.iter().all(|h| h.b.0 == h.b.1);
+    let mut changes = Vec::new();
+    let mut verdict = if interior.is_empty() && !extra_before && !extra_after {
+        if whole_entry {
+            Verdict::Verbatim
+        } else {
+            Verdict::Excerpt
+        }
+    } else if interior.is_empty() && whole_entry {
+        Verdict::Verbatim // the page quotes more than the ledger knows; the known part is intact
+    } else if only_cuts && ellipsis && !extra_before && !extra_after {
+        Verdict::Excerpt
+    } else {
+        Verdict::Altered
+    };
+    if verdict == Verdict::Altered {
+        let mut all = interior.clone();
+        if extra_before && !whole_entry {
+            all.insert(
+                0,
+                crate::diff::Hunk {
+                    a: (first_pair.0, first_pair.0),
+                    b: (0, first_pair.1),
+                },
+            );
+        }
+        if extra_after && !whole_entry {
+            all.push(crate::diff::Hunk {
+                a: (last_pair.0 + 1, last_pair.0 + 1),
+                b: (last_pair.1 + 1, ws.len()),
+            });
+        }
+        for h in all {
+            let h = widen(
+                h,
+                ew.len(),
+                ws.len(),
+                |a, i| is_content(if a { &ew[i] } else { &ws[i] }),
+                |a, i| is_number(if a { &ew[i] } else { &ws[i] }),
+            );
+            changes.push(Change {
+                from: phrase(&entry.text, &spans_a, h.a.0, h.a.1),
+                to: phrase(text, &spans_b, h.b.0, h.b.1),
+            });
+        }
+    }
+    if let (Some(name), Some(s)) = (speaker, &entry.speaker) {
+        if !same_speaker(name, s) && ws.len() >= MIN_MISATTRIBUTED_WORDS {
+            verdict = Verdict::Misattributed;
+        }
+    }
+    if verdict == Verdict::Verbatim && is_first(page, &entry.first) {
+        verdict = Verdict::Original;
+    }
+    Some(make(entry, e as usize, verdict, changes))
+}
+
+fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trace {
+    Trace {
+        verdict,
+        entry: e,
+        id: entry.id.clone(),
+        first: entry.first.clone(),
+        changes,
+        speaker: entry.speaker.as_ref().map(|s| s.name.clone()),
+    }
+}
+
+/// Known words reused without quotation marks: the entry sharing the longest run of consecutive
+/// words with `text` (a sentence outside any quote), if that run is at least
+/// [`UNQUOTED_MIN_RUN`] words and not all function words.
+pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
+    let ws = folded(text);
+    if ws.len() < UNQUOTED_MIN_RUN {
+        return None;
+    }
+    let ix = ledger.index();
+    let mut best: Option<(usize, u32)> = None;
+    for (e, _) in ix.candidates(&ws, CANDIDATES, (UNQUOTED_MIN_RUN - 1) as u32) {
+        let ew = ix.words(e as usize);
+        let (i, _, len) = longest_run(ew, &ws);
+        let content = ew[i..i + len].iter().filter(|w| is_content(w)).count();
+        if len >= UNQUOTED_MIN_RUN && content * 2 >= len && best.is_none_or(|b| len > b.0) {
+            best = Some((len, e));
+        }
+    }
+    let (_, e) = best?;
+    Some(make(
+        &ledger.entries()[e as usize],
+        e as usize,
+        Verdict::Unquoted,
+        Vec::new(),
+    ))
+}

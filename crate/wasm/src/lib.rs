@@ -1,0 +1,125 @@
+//! The wasm-bindgen boundary of quotetrace: the only code that touches JavaScript.
+//!
+//! One [`Engine`] object, built from ledger bytes (either form); `scan(text, meta)` returns the
+//! findings as plain JS objects with **UTF-16 offsets** (JS string indices). Errors cross as real
+//! JS `Error`s; a panic is reported through `console.error` by the panic hook and leaves the
+//! engine unusable rather than silently wrong (the service worker then rebuilds it).
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use quotetrace::offsets::Unit;
+use quotetrace::{report, Ledger, PageMeta};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+export interface PageMetaInput { url?: string | null; outlet?: string | null; published?: string | null; title?: string | null; id?: string | null }
+export interface Span16 { start: number; end: number }
+export interface SpeakerOut extends Span16 { name: string; role: string | null; org: string | null }
+export interface CueOut extends Span16 { text: string }
+export interface LedgerOut {
+  verdict: "original" | "verbatim" | "excerpt" | "altered" | "misattributed" | "unquoted";
+  entry: string;
+  first: { outlet: string | null; published: string | null; url: string | null; title: string | null };
+  changes: { from: string; to: string }[];
+  speaker?: string;
+}
+export interface QuoteOut extends Span16 {
+  text: string; kind: "direct" | "partial" | "indirect" | "unquoted";
+  speaker: SpeakerOut | null; cue: CueOut | null; via: string | null; ledger: LedgerOut | null;
+  clause?: Span16;
+}
+export interface ScanResult { quotes: QuoteOut[] }
+export interface EngineInfo { entries: number; version: number; format: string }
+"#;
+
+/// Page metadata as JS passes it: every field optional.
+#[derive(Debug, Default, Deserialize)]
+struct MetaIn {
+    url: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ScanOut {
+    quotes: Vec<report::QuoteReport>,
+}
+
+#[derive(Serialize)]
+struct InfoOut {
+    entries: usize,
+    version: u32,
+    format: &'static str,
+}
+
+/// Installs the panic hook once: a panic becomes a `console.error` with its message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The quotetrace engine with one ledger.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: quotetrace::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Builds the engine from ledger bytes (compiled or source form; empty bytes for no ledger).
+    /// Throws an `Error` naming the line or byte and field at fault on a malformed ledger.
+    #[wasm_bindgen(constructor)]
+    pub fn new(ledger: &[u8]) -> Result<Engine, JsError> {
+        let ledger = if ledger.is_empty() {
+            Ledger::default()
+        } else {
+            Ledger::from_bytes(ledger).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        Ok(Engine {
+            inner: quotetrace::Engine::new(ledger),
+        })
+    }
+
+    /// Scans `text` with optional page metadata; offsets in the result are UTF-16 units.
+    #[wasm_bindgen(unchecked_return_type = "ScanResult")]
+    pub fn scan(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "PageMetaInput | undefined")] meta: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let m: MetaIn = if meta.is_undefined() || meta.is_null() {
+            MetaIn::default()
+        } else {
+            serde_wasm_bindgen::from_value(meta)
+                .map_err(|e| JsError::new(&format!("scan: bad page metadata: {e}")))?
+        };
+        let page = PageMeta {
+            id: m.id,
+            url: m.url,
+            outlet: m.outlet,
+            published: m.published,
+            title: m.title,
+        };
+        let found = self.inner.scan(text, &page);
+        let out = ScanOut {
+            quotes: report::quotes(text, &found, Unit::Utf16),
+        };
+        out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The ledger's size and format version.
+    #[wasm_bindgen(unchecked_return_type = "EngineInfo")]
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        let out = InfoOut {
+            entries: self.inner.ledger().len(),
+            version: quotetrace::ledger::VERSION,
+            format: quotetrace::ledger::FORMAT,
+        };
+        out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}

@@ -1,0 +1,68 @@
+// quote-groups.js — renderQuoteGroups(container, quotes): the popup's list, grouped by speaker.
+// Every string from the page or the ledger goes in through textContent, never markup.
+
+import { VERDICT_LABELS, verdictOf, describeFirst } from './verdicts.js';
+
+const UNATTRIBUTED = 'Unattributed';
+
+/** Replaces the container's content with one section per speaker, in order of first mention. */
+export function renderQuoteGroups(container, quotes) {
+  const groups = new Map();
+  for (const quote of quotes) {
+    const name = quote.speaker?.name ?? UNATTRIBUTED;
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name).push(quote);
+  }
+  const sections = [];
+  for (const [name, group] of groups) {
+    const section = el('section', 'speaker-group');
+    const heading = el('h2', null, name);
+    const role = [group[0].speaker?.role, group[0].speaker?.org].filter(Boolean).join(', ');
+    if (role) heading.append(el('span', 'muted', ` — ${role}`));
+    section.append(heading);
+    const list = el('ol', 'quote-list');
+    for (const quote of group) list.append(renderQuote(quote));
+    section.append(list);
+    sections.push(section);
+  }
+  container.replaceChildren(...sections);
+}
+
+function renderQuote(quote) {
+  const verdict = verdictOf(quote);
+  const item = el('li', 'quote');
+  item.dataset.verdict = verdict;
+  item.dataset.kind = quote.kind;
+  item.append(el('q', 'words', quote.text));
+  const facts = el('dl', 'facts');
+  addFact(facts, 'Kind', quote.kind);
+  if (quote.cue) addFact(facts, 'Cue', quote.cue.text);
+  addFact(facts, 'Verdict', VERDICT_LABELS[verdict] ?? verdict, `verdict verdict-${verdict}`);
+  if (quote.ledger) addFact(facts, 'First appearance', describeFirst(quote.ledger.first));
+  if (quote.ledger?.first?.title) addFact(facts, 'First title', quote.ledger.first.title);
+  if (quote.ledger?.speaker && quote.ledger.speaker !== quote.speaker?.name) addFact(facts, 'Ledger speaker', quote.ledger.speaker);
+  if (quote.via) addFact(facts, 'Via', quote.via);
+  const changes = quote.ledger?.changes ?? [];
+  if (changes.length > 0) {
+    const dd = el('dd', 'changes');
+    for (const change of changes) {
+      const line = el('div');
+      line.append(el('del', null, change.from || '∅'), ' → ', el('ins', null, change.to || '∅'));
+      dd.append(line);
+    }
+    facts.append(el('dt', null, 'Changed words'), dd);
+  }
+  item.append(facts);
+  return item;
+}
+
+function addFact(dl, label, value, className) {
+  dl.append(el('dt', null, label), el('dd', className ?? null, value));
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
