@@ -24,7 +24,7 @@ wasm-bindgen --target web --out-dir dist/pkg --no-typescript \
 cp manifest.json dist/
 cp -r extension/. dist/
 ./target/release/quotetrace ledger build "$CORPUS/articles.jsonl" -o dist/ledger.qtl --quiet
-for f in "$CORPUS"/*.txt; do cp "$f" dist/samples/; done
+for f in "$CORPUS"/*.txt "$CORPUS/articles.jsonl"; do cp "$f" dist/samples/; done
 ls dist/samples | grep '\.txt$' > dist/samples/index.txt
 (cd dist && zip -qr ../dist.zip .) 2>/dev/null || python3 -c "import shutil; shutil.make_archive('dist', 'zip', 'dist')"
 echo "built dist/ ($(du -sh dist | cut -f1)) and dist.zip"

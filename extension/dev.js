@@ -2,14 +2,16 @@
 // right here (extension pages allow 'wasm-unsafe-eval'), and show every finding with timings.
 // `dev.html?sample=<file>` loads and scans that sample on open (used by the browser tests).
 //
-// Samples: samples/index.txt lists the files; samples/articles.jsonl, when the build ships it,
-// supplies each sample's metadata (outlet, published, url, title) to prefill the fields.
+// Samples: samples/index.txt lists the files. A sample is a document of the corpus the bundled
+// ledger was built from, so loading one sets the document id (its file name without ".txt", the
+// id the ledger knows it by): the core then recognises it as that document, as it would a page by
+// its outlet and date.
 
 import { getEngine } from './engine.js';
 import { renderFindingsTable } from './findings-table.js';
 
 const $ = (id) => document.getElementById(id);
-const META_FIELDS = ['url', 'outlet', 'published', 'title'];
+const META_FIELDS = ['url', 'outlet', 'published', 'title', 'id'];
 
 main().catch((err) => status(`Error: ${err.message}`));
 
@@ -25,16 +27,15 @@ async function main() {
     `${(performance.now() - loadStarted).toFixed(1)} ms`;
 
   const samples = await listSamples();
-  const sampleMeta = await readSampleMeta();
   for (const name of samples) $('sample').append(new Option(name, name));
-  $('sample').addEventListener('change', () => loadSample($('sample').value, sampleMeta).catch(reportError));
+  $('sample').addEventListener('change', () => loadSample($('sample').value).catch(reportError));
   $('scan').addEventListener('click', () => scan(engine));
 
   const wanted = new URLSearchParams(location.search).get('sample');
   if (wanted) {
     if (!samples.includes(wanted)) throw new Error(`no bundled sample named ${JSON.stringify(wanted)}`);
     $('sample').value = wanted;
-    await loadSample(wanted, sampleMeta);
+    await loadSample(wanted);
     scan(engine);
   }
 }
@@ -45,30 +46,13 @@ async function listSamples() {
   return (await response.text()).split('\n').map((line) => line.trim()).filter((line) => line.endsWith('.txt'));
 }
 
-// Map file name -> metadata record; empty when the build ships no samples/articles.jsonl.
-async function readSampleMeta() {
-  const byFile = new Map();
-  const response = await fetch('samples/articles.jsonl').catch(() => null);
-  if (!response?.ok) return byFile;
-  for (const line of (await response.text()).split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const record = JSON.parse(line);
-      if (typeof record.file === 'string') byFile.set(record.file, record);
-    } catch (err) {
-      console.debug('dev: bad articles.jsonl line', err.message);
-    }
-  }
-  return byFile;
-}
-
-async function loadSample(name, sampleMeta) {
+async function loadSample(name) {
   if (!name) return;
   const response = await fetch(`samples/${encodeURIComponent(name)}`);
   if (!response.ok) throw new Error(`cannot read sample ${name}: status ${response.status}`);
   $('text').value = await response.text();
-  const record = sampleMeta.get(name) ?? {};
-  for (const field of META_FIELDS) $(`meta-${field}`).value = record[field] ?? '';
+  for (const field of META_FIELDS) $(`meta-${field}`).value = '';
+  $('meta-id').value = name.replace(/\.txt$/, '');
 }
 
 function scan(engine) {

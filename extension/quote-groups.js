@@ -5,7 +5,7 @@ import { VERDICT_LABELS, verdictOf, describeFirst } from './verdicts.js';
 
 const UNATTRIBUTED = 'Unattributed';
 
-/** Replaces the container's content with one section per speaker, in order of first mention. */
+/** Replaces the container's content with one section per speaker. */
 export function renderQuoteGroups(container, quotes) {
   const groups = new Map();
   for (const quote of quotes) {
@@ -13,8 +13,11 @@ export function renderQuoteGroups(container, quotes) {
     if (!groups.has(name)) groups.set(name, []);
     groups.get(name).push(quote);
   }
+  // Speakers with quoted words (direct, partial, unquoted) first, then those with reported speech
+  // only; within each, order of first mention. The reader opened the popup about the quotes.
+  const quotedFirst = [...groups].sort(([, a], [, b]) => hasQuotedWords(b) - hasQuotedWords(a));
   const sections = [];
-  for (const [name, group] of groups) {
+  for (const [name, group] of quotedFirst) {
     const section = el('section', 'speaker-group');
     const heading = el('h2', null, name);
     const role = [group[0].speaker?.role, group[0].speaker?.org].filter(Boolean).join(', ');
@@ -27,6 +30,8 @@ export function renderQuoteGroups(container, quotes) {
   }
   container.replaceChildren(...sections);
 }
+
+const hasQuotedWords = (group) => (group.some((q) => q.kind !== 'indirect') ? 1 : 0);
 
 function renderQuote(quote) {
   const verdict = verdictOf(quote);

@@ -27,6 +27,7 @@
 
 mod attribution;
 mod cast;
+pub mod corpus;
 pub mod cue;
 mod diff;
 mod document;

@@ -40,7 +40,7 @@ test('screenshots of the badged page, a badge card and the popup', async () => {
   const cardShot = path.join(SHOTS, 'badge-card.png');
   await page.screenshot({
     path: cardShot,
-    clip: { x: Math.max(0, box.x - 380), y: Math.max(0, box.y - 80), width: 720, height: 320 },
+    clip: { x: Math.max(0, box.x - 380), y: Math.max(0, box.y - 60), width: 720, height: 400 },
   });
   assertPng(cardShot);
 

@@ -15,7 +15,7 @@ use quotetrace::ledger::{Builder, Record};
 use quotetrace::offsets::Unit;
 use quotetrace::{report, Engine, Ledger, PageMeta};
 
-mod input;
+use quotetrace::corpus as input;
 
 const USAGE: &str = "usage:
   quotetrace scan [--ledger L] [--format json|jsonl|text] FILE...

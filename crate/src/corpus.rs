@@ -1,13 +1,21 @@
-//! Reading the CLI's inputs: `.txt`, `.html` and `.jsonl` files, as documents with metadata.
+//! Reading corpora and inputs: `.txt`, `.html` and `.jsonl` files, as documents with metadata.
+//!
+//! A `.jsonl` line is `{"id", "text", "outlet", "published", "url", "title"}` (PolNeAR's
+//! `publisher` and `publication_date` are read too), or names its text with `"file"`, a path
+//! relative to the `.jsonl` file. Errors name the file, line and field.
 
 use std::path::Path;
 
-use quotetrace::{html, PageMeta};
+use crate::{html, PageMeta};
 
 /// One document to scan or to build a ledger from.
+#[derive(Debug, Clone)]
 pub struct Doc {
+    /// The document's id: the `id` field, or the file name without extension.
     pub id: String,
+    /// Its text, one paragraph per line.
     pub text: String,
+    /// What is known of its publication.
     pub meta: PageMeta,
 }
 
