@@ -66,6 +66,11 @@ function qtStart(doc) {
     }
   });
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  // Same-document navigations make the background forget this tab's findings (tabs.onUpdated
+  // 'loading'); send the text again even when it did not change.
+  const resend = () => { lastSentText = null; scheduleScan(); };
+  window.addEventListener('hashchange', resend);
+  window.addEventListener('popstate', resend);
   scan().catch((err) => console.debug('quotetrace: scan error:', err));
 }
 

@@ -136,8 +136,17 @@ const FINITE: &[&str] = &[
     "told",
 ];
 
-/// Whether the content reads as a clause: it has a finite verb, and does not open with a
-/// preposition or an auxiliary (a headline's "US had warned Russia ISIS was determined …").
+/// Subject pronouns: a content that opens "he …" / "they …" is a clause.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it", "there"];
+
+/// Most words between a cue and its "that" when a place or time phrase stands between them
+/// ("said at a Saturday rally in Texas that …"). Trade-off: a longer reach finds a "that" that
+/// belongs to a relative clause of the content itself.
+const THAT_REACH_WORDS: usize = 10;
+
+/// Whether the content reads as a clause: it has a finite verb (an auxiliary, a past tense, a
+/// present tense after its subject), and does not open with a preposition or an auxiliary (a
+/// headline's "US had warned Russia ISIS was determined …").
 fn is_clause(text: &str, c: Span) -> bool {
     let ws: Vec<String> = words(text, c)
         .iter()
@@ -154,13 +163,18 @@ fn is_clause(text: &str, c: Span) -> bool {
     {
         return false;
     }
-    ws.iter()
-        .any(|w| is(FINITE, w) || (w.ends_with("ed") && w.len() > 4))
+    ws.iter().enumerate().any(|(i, w)| {
+        is(FINITE, w)
+            || (w.ends_with("ed") && w.len() > 4)
+            || w.ends_with("n't")
+            || (i > 0 && is(SUBJECT_PRONOUNS, &ws[i - 1]) && w.len() > 2 && !is(FINITE, &ws[i - 1]))
+    })
 }
 
 /// Where the content starts after a cue: past a listener ("told reporters", "told CNN"), time
-/// words ("on Monday") and the complementizer "that".
-fn content_start(text: &str, cue: &Cue, end: usize) -> usize {
+/// and place words ("on Monday", "in a statement", "at a rally in Texas") and the complementizer
+/// "that". `None` when punctuation stands between the cue and its content ("said, adding …").
+fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
     let ws = words(text, Span::new(cue.span.end, end));
     let mut i = 0;
     if cue.takes_listener {
@@ -172,7 +186,7 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> usize {
             if matches!(
                 f.as_str(),
                 "him" | "her" | "them" | "me" | "us" | "reporters" | "the" | "a" | "an"
-            ) || is_capitalized(w)
+            ) || (is_capitalized(w) && !is(SUBJECT_PRONOUNS, &f))
                 || is(lexicon::ROLE_NOUNS, &f)
             {
                 j += 1;
@@ -182,10 +196,43 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> usize {
         }
         i = j;
     }
+    // "that" within reach, with no punctuation and no finite verb before it: skip to it.
+    let reach = ws.len().min(i + THAT_REACH_WORDS);
+    if let Some(t) = (i..reach).find(|&k| fold(ws[k].span.of(text)) == "that") {
+        let between = Span::new(ws[i].span.start, ws[t].span.start);
+        let clean = !between
+            .of(text)
+            .contains([',', ';', ':', '—', '(', '“', '"'])
+            && ws[i..t].iter().all(|w| {
+                let f = fold(w.span.of(text));
+                !is(FINITE, &f) && !is(SUBJECT_PRONOUNS, &f)
+            });
+        if clean && t > i {
+            return ws.get(t + 1).map(|w| w.span.start);
+        }
+    }
     while i < ws.len() {
         let f = fold(ws[i].span.of(text));
         if is(lexicon::BETWEEN_WORDS, &f) && i < 3 {
             i += 1;
+        } else if matches!(f.as_str(), "in" | "at" | "during" | "on")
+            && i + 1 < ws.len()
+            && is(lexicon::DETERMINERS, &fold(ws[i + 1].span.of(text)))
+        {
+            // "said in a statement Thursday the plan …": the phrase ends where a new noun phrase
+            // (a determiner or a pronoun after at least one noun) opens the clause.
+            let mut k = i + 2;
+            while k < ws.len().min(i + 8) {
+                let g = fold(ws[k].span.of(text));
+                if k > i + 2 && (is(lexicon::DETERMINERS, &g) || is(SUBJECT_PRONOUNS, &g)) {
+                    break;
+                }
+                k += 1;
+            }
+            if k >= ws.len().min(i + 8) {
+                break;
+            }
+            i = k;
         } else {
             break;
         }
@@ -193,10 +240,13 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> usize {
     if ws.get(i).is_some_and(|w| fold(w.span.of(text)) == "that") {
         i += 1;
     }
-    ws.get(i).map_or(end, |w| w.span.start)
+    let at = ws.get(i).map_or(end, |w| w.span.start);
+    // Punctuation between the cue and its content: "said, adding …" has no content of its own.
+    let gap = &text[cue.span.end..at];
+    (!gap.contains([',', ';', ':', '.', '—', '–', '(', ')'])).then_some(at)
 }
 
-/// Finds reported speech in the sentences of `doc` that hold no quotation mark.
+/// Finds reported speech in the sentences of `doc`, outside its quotation marks.
 pub fn find(doc: &Document) -> Vec<Reported> {
     let text = doc.text;
     let quotes: Vec<Span> = doc
@@ -208,39 +258,72 @@ pub fn find(doc: &Document) -> Vec<Reported> {
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         for &s in &p.sentences {
-            if quotes.iter().any(|q| q.overlaps(s)) {
-                continue;
-            }
-            if let Some(r) = in_sentence(text, s) {
-                out.push(r);
-            }
+            // The sentence's quotes: top-level quotes are in text order and do not overlap.
+            let a = quotes.partition_point(|q| q.end <= s.start);
+            let b = a + quotes[a..].partition_point(|q| q.start < s.end);
+            in_sentence(text, s, &quotes[a..b], &mut out);
         }
     }
     out
 }
 
-/// The first reported-speech construction in sentence `s`.
-fn in_sentence(text: &str, s: Span) -> Option<Reported> {
+/// `c` cut short of the first quotation it runs into. Content that runs into a quote is the
+/// quote's clause (a partial quote, reported by the quote rules) unless a clause boundary stands
+/// before the quote ("said the plan failed, and called it “…”"): then the content ends there.
+fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
+    let Some(q) = quotes.iter().find(|q| q.overlaps(c)) else {
+        return Some(c);
+    };
+    if q.start <= c.start {
+        return None;
+    }
+    let head = &text[c.start..q.start];
+    let cut = [", and ", ", but ", "; ", ", while ", " — ", ", "]
+        .iter()
+        .filter_map(|b| head.rfind(b))
+        .max()?;
+    trim_end_punct(text, Span::new(c.start, c.start + cut))
+}
+
+/// Whether `c` is enough words to report something, and reads as a clause.
+fn is_content(text: &str, c: Span) -> bool {
+    word_count(text, c) >= MIN_CONTENT_WORDS && is_clause(text, c)
+}
+
+/// The reported-speech constructions in sentence `s`, whose top-level quotes are `quotes`.
+fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
     let ws = words(text, s);
+    // Content already reported in this sentence ends here; a later cue reads past it.
+    let mut taken = s.start;
+    let inside = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
     for cue in find_cues(text, &ws) {
+        if cue.span.start < taken || inside(cue.span.start) {
+            continue;
+        }
+        let mut push = |c: Span, m: &Mention, out: &mut Vec<Reported>| {
+            out.push(Reported {
+                content: c,
+                mention: m.clone(),
+                cue,
+            });
+        };
         match cue.class {
             CueClass::Speech | CueClass::Belief => {
-                if let Some(m) = speaker::before(text, s.start, cue.span.start) {
-                    let start = content_start(text, &cue, s.end);
-                    let after = trim_end_punct(text, Span::new(start, s.end));
-                    if let Some(c) = after.filter(|c| {
-                        word_count(text, *c) >= MIN_CONTENT_WORDS && is_clause(text, *c)
-                    }) {
-                        return Some(Reported {
-                            content: c,
-                            mention: m,
-                            cue,
-                        });
+                let floor = taken.max(s.start);
+                let m = speaker::before(text, floor, cue.span.start)
+                    .or_else(|| speaker::subject(text, floor, cue.span.start));
+                if let Some(m) = m {
+                    let after = content_start(text, &cue, s.end)
+                        .and_then(|start| trim_end_punct(text, Span::new(start, s.end)))
+                        .and_then(|c| outside_quotes(text, c, quotes));
+                    if let Some(c) = after.filter(|c| is_content(text, *c)) {
+                        push(c, &m, out);
+                        taken = c.end;
+                        continue;
                     }
-                    // "…, X said." — the content comes first: the cue has no object of its own,
-                    // and the speaker directly follows the comma.
-                    let before = &text[s.start..m.span.start];
-                    let bare = after.is_none_or(|a| word_count(text, a) < MIN_CONTENT_WORDS);
+                    // "…, X said." / "…, X said, …" — the content comes first and the speaker
+                    // directly follows the comma; an interrupted sentence goes on after the tag.
+                    let before = &text[floor..m.span.start];
                     let adjacent = before.trim_end().ends_with(',')
                         || before.trim_end().ends_with(|c: char| c.is_alphabetic())
                             && before
@@ -248,61 +331,90 @@ fn in_sentence(text: &str, s: Span) -> Option<Reported> {
                                 .rsplit(' ')
                                 .next()
                                 .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)));
+                    let rest = text[cue.span.end..s.end].trim_start();
+                    let bare = rest.is_empty()
+                        || rest.starts_with(',')
+                        || rest.starts_with(['.', '!', '?', ';'])
+                        || after.is_none_or(|a| word_count(text, a) < MIN_CONTENT_WORDS);
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
-                        if let Some(c) = trim_end_punct(text, Span::new(s.start, s.start + comma)) {
-                            if word_count(text, c) >= MIN_CONTENT_WORDS && is_clause(text, c) {
-                                return Some(Reported {
-                                    content: c,
-                                    mention: m,
-                                    cue,
-                                });
+                        let c = trim_end_punct(text, Span::new(floor, floor + comma))
+                            .and_then(|c| outside_quotes_tail(text, c, quotes));
+                        if let Some(c) = c.filter(|c| is_content(text, *c)) {
+                            push(c, &m, out);
+                            taken = cue.span.end;
+                            // The sentence goes on after the tag: "…, he said, by creating …".
+                            if let Some(tail) = rest.strip_prefix(',') {
+                                let start = s.end - tail.trim_start().len();
+                                if let Some(t) = trim_end_punct(text, Span::new(start, s.end))
+                                    .and_then(|t| outside_quotes(text, t, quotes))
+                                    .filter(|t| word_count(text, *t) >= MIN_CONTENT_WORDS)
+                                {
+                                    if crate::cue::classify(words(text, t)[0].span.of(text), None)
+                                        .is_none()
+                                    {
+                                        push(t, &m, out);
+                                        taken = t.end;
+                                    }
+                                }
                             }
+                            continue;
                         }
                     }
                 }
                 // "…, said the official."
                 if cue.class == CueClass::Speech && !cue.takes_listener {
-                    let before = text[s.start..cue.span.start].trim_end();
+                    let before = text[floor..cue.span.start].trim_end();
                     if before.ends_with(',') {
                         if let Some(m) = speaker::after(text, cue.span.end, s.end) {
-                            if let Some(c) =
-                                trim_end_punct(text, Span::new(s.start, s.start + before.len()))
-                            {
-                                if word_count(text, c) >= MIN_CONTENT_WORDS && is_clause(text, c) {
-                                    return Some(Reported {
-                                        content: c,
-                                        mention: m,
-                                        cue,
-                                    });
-                                }
+                            let c = trim_end_punct(text, Span::new(floor, floor + before.len()))
+                                .and_then(|c| outside_quotes_tail(text, c, quotes));
+                            if let Some(c) = c.filter(|c| is_content(text, *c)) {
+                                push(c, &m, out);
+                                taken = cue.span.end;
                             }
                         }
                     }
                 }
             }
             CueClass::According => {
-                let m = speaker::after(text, cue.span.end, s.end)?;
-                let head = text[s.start..cue.span.start].trim();
+                let Some(m) = speaker::after(text, cue.span.end, s.end) else {
+                    continue;
+                };
+                let head = text[taken..cue.span.start].trim();
                 let c = if head.is_empty() {
                     // "According to X, …"
                     let rest = &text[m.span.end..s.end];
-                    let comma = rest.find(',')?;
-                    trim_end_punct(text, Span::new(m.span.end + comma + 1, s.end))
+                    rest.find(',').and_then(|comma| {
+                        trim_end_punct(text, Span::new(m.span.end + comma + 1, s.end))
+                    })
                 } else {
-                    trim_end_punct(text, Span::new(s.start, cue.span.start))
+                    trim_end_punct(text, Span::new(taken, cue.span.start))
                 };
+                let c = c.and_then(|c| outside_quotes(text, c, quotes));
                 if let Some(c) = c.filter(|c| word_count(text, *c) >= MIN_CONTENT_WORDS) {
-                    return Some(Reported {
-                        content: c,
-                        mention: m,
-                        cue,
-                    });
+                    push(c, &m, out);
+                    taken = c.end.max(m.span.end);
                 }
             }
             CueClass::Label | CueClass::Participle => {}
         }
     }
-    None
+}
+
+/// Content that ends at a tag ("…, X said"): it starts after the last quotation before the tag;
+/// `None` when that leaves nothing, or the content is itself quoted.
+fn outside_quotes_tail(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
+    let last = quotes.iter().filter(|q| q.overlaps(c)).map(|q| q.end).max();
+    match last {
+        None => Some(c),
+        Some(e) => {
+            let rest = text[e..c.end].trim_start_matches(|ch: char| {
+                ch.is_whitespace() || matches!(ch, ',' | ';' | '—' | '–')
+            });
+            let start = c.end - rest.len();
+            (start < c.end).then(|| Span::new(start, c.end))
+        }
+    }
 }
 
 #[cfg(test)]

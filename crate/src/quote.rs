@@ -104,11 +104,20 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         let mut prev: Option<char> = None;
         let mut chars = s.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+            let mut next = chars.peek().map(|&(_, n)| n);
+            // Two apostrophes (or two backticks) typed for one double mark: ''…'' and ``…''.
+            let (c, width) = match (c, next) {
+                ('\'', Some('\'')) | ('`', Some('`')) => {
+                    chars.next();
+                    next = chars.peek().map(|&(_, n)| n);
+                    ('"', 2)
+                }
+                _ => (c, c.len_utf8()),
+            };
             if continuing {
                 continuing = false; // the continuation mark itself
             } else if is_double_mark(c) {
-                let at = Span::new(para.start + i, para.start + i + c.len_utf8());
+                let at = Span::new(para.start + i, para.start + i + width);
                 match (role(c, prev, next, open.map(|o| o.1)), open) {
                     (Some(Role::Open), None) => open = Some((at, c, false)),
                     (Some(Role::Open), Some(_)) => open = Some((at, c, false)), // the earlier mark was stray
@@ -132,10 +141,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         // The paragraph ended inside a quote: does the next paragraph continue it?
         if let Some((o, c, _)) = open {
             let continues = paras.get(pi + 1).is_some_and(|n| {
-                n.of(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
+                let n = n.of(text);
+                n.starts_with("''")
+                    || n.starts_with("``")
+                    || n.chars()
+                        .next()
+                        .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
             });
             if continues {
                 open = Some((o, c, true));

@@ -167,15 +167,16 @@ fn is_number(w: &str) -> bool {
 /// Traces a quote (its words `text`, its speaker's name as the page gives it) to `ledger`.
 /// `None` when no entry holds these words closely enough.
 pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta) -> Option<Trace> {
-    let ws = folded(text);
-    if ws.is_empty() {
+    let folded_words = folded(text);
+    if folded_words.is_empty() {
         return None;
     }
     let ix = ledger.index();
+    let ws = ix.lookup(&folded_words);
     let entries = ledger.entries();
     if ws.len() <= SHORT_QUOTE_WORDS {
         let name = speaker?;
-        let &e = ix.exact(&ws).iter().find(|&&e| {
+        let e = ix.exact(&ws).into_iter().find(|&e| {
             entries[e as usize]
                 .speaker
                 .as_ref()
@@ -191,7 +192,7 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
     }
     let min_shared = if ws.len() <= 4 { 1 } else { 2 };
     let mut best: Option<(f64, u32, Vec<(usize, usize)>)> = None;
-    let exact = ix.exact(&ws).iter().map(|&e| (e, u32::MAX));
+    let exact = ix.exact(&ws).into_iter().map(|e| (e, u32::MAX));
     for (e, _) in exact.chain(ix.candidates(&ws, CANDIDATES, min_shared)) {
         let ew = ix.words(e as usize);
         let pairs = align(ew, &ws);
@@ -256,12 +257,19 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
             });
         }
         for h in all {
+            let word = |a: bool, i: usize| {
+                if a {
+                    ix.term(ew[i])
+                } else {
+                    folded_words[i].as_str()
+                }
+            };
             let h = widen(
                 h,
                 ew.len(),
                 ws.len(),
-                |a, i| is_content(if a { &ew[i] } else { &ws[i] }),
-                |a, i| is_number(if a { &ew[i] } else { &ws[i] }),
+                |a, i| is_content(word(a, i)),
+                |a, i| is_number(word(a, i)),
             );
             changes.push(Change {
                 from: phrase(&entry.text, &spans_a, h.a.0, h.a.1),
@@ -295,16 +303,19 @@ fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trac
 /// words with `text` (a sentence outside any quote), if that run is at least
 /// [`UNQUOTED_MIN_RUN`] words and not all function words.
 pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
-    let ws = folded(text);
+    let ix = ledger.index();
+    let ws = ix.lookup(&folded(text));
     if ws.len() < UNQUOTED_MIN_RUN {
         return None;
     }
-    let ix = ledger.index();
     let mut best: Option<(usize, u32)> = None;
     for (e, _) in ix.candidates(&ws, CANDIDATES, (UNQUOTED_MIN_RUN - 1) as u32) {
         let ew = ix.words(e as usize);
         let (i, _, len) = longest_run(ew, &ws);
-        let content = ew[i..i + len].iter().filter(|w| is_content(w)).count();
+        let content = ew[i..i + len]
+            .iter()
+            .filter(|&&w| is_content(ix.term(w)))
+            .count();
         if len >= UNQUOTED_MIN_RUN && content * 2 >= len && best.is_none_or(|b| len > b.0) {
             best = Some((len, e));
         }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './fixture-server.js';
 import { launchExtension, openBadgedPage, readBadges, BADGE_TIMEOUT_MS } from './launch-extension.js';
-import { watchPageMutations, assertPageTextUnchanged, assertNoOwnNetworkRequests, assertNoErrors } from './run-checks.js';
+import { watchPageMutations, assertPageTextUnchanged, assertNoOwnNetworkRequests, assertNoErrors, readPiercedDom } from './run-checks.js';
 
 const CLARKE = 'Colin P. Clarke';
 let server;
@@ -38,6 +38,11 @@ test('002: Clarke’s re-worded quotes are two altered badges naming the first a
   assert.equal(await page.locator(selector).count(), 2, `badges: ${JSON.stringify(await readBadges(page))}`);
   const label = await page.locator(selector).first().getAttribute('aria-label');
   assert.match(label, /The New York Times, 2024-03-22/);
+  assert.equal(await page.locator(selector).first().getAttribute('tabindex'), '0', 'badge is not keyboard focusable');
+  // The card (closed shadow) names the first appearance and the changed words.
+  const { badgeTexts } = await readPiercedDom(extension.context, page);
+  assert.ok(badgeTexts.some((t) => t.includes('The New York Times, 2024-03-22') && /obsessed with\s*→\s*fixated on/.test(t)),
+    `badge texts: ${JSON.stringify(badgeTexts, null, 1)}`);
   await assertPageTextUnchanged(page);
   await page.close();
 });
@@ -87,6 +92,10 @@ test('a quote that looks like markup stays text: no img, no dialog', async () =>
   await page.goto(`${server.origin}/markup`);
   await page.waitForSelector('qt-badge[data-speaker="Jane Doe"]', { state: 'attached', timeout: BADGE_TIMEOUT_MS });
   assert.equal(await page.locator('img').count(), 0, 'an img element exists in the page');
+  // Inside the closed shadow roots too (read through DevTools, which pierces them).
+  const dom = await readPiercedDom(extension.context, page);
+  assert.ok(!dom.tags.includes('img'), 'an img element exists in a shadow root');
+  assert.ok(dom.badgeTexts.some((t) => t.includes('Jane Doe')), `badge texts: ${JSON.stringify(dom.badgeTexts)}`);
   const label = await page.locator('qt-badge[data-speaker="Jane Doe"]').getAttribute('aria-label');
   assert.match(label, /Jane Doe/);
   assert.ok(await page.locator('p', { hasText: '<img src=x onerror=alert(1)>' }).count() === 1, 'the quote is not shown as text');

@@ -61,3 +61,24 @@ export async function assertNoOwnNetworkRequests(extension, server) {
 export function assertNoErrors(extension) {
   assert.deepEqual(extension.errors, [], 'errors reached a console');
 }
+
+/**
+ * The page's whole DOM including closed shadow roots (which page scripts and selectors cannot
+ * reach), read through the DevTools protocol: {tags: every element name, badgeTexts: the text of
+ * each <qt-badge> shadow root}.
+ */
+export async function readPiercedDom(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.detach();
+  const tags = [];
+  const badgeTexts = [];
+  const textOf = (node) => (node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(textOf).join(''));
+  const walk = (node) => {
+    if (node.nodeType === 1) tags.push(node.localName);
+    if (node.localName === 'qt-badge') for (const shadow of node.shadowRoots ?? []) badgeTexts.push(textOf(shadow));
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) walk(child);
+  };
+  walk(root);
+  return { tags, badgeTexts };
+}

@@ -9,6 +9,10 @@ the issue's table and an error breakdown. Mapping (the scheme's definitions, not
 - a partial quote inside reported speech ("said the plan was “a disaster”") is PolNeAR's `mixed`
   attribution, whose content is the whole reported clause: the clause is reported;
 - a quote nested inside another quote is part of its parent, not an attribution of its own;
+- PolNeAR derived its kinds from double quotation marks, and two apostrophes (''…'', the NYT
+  texts' marks) are not one to it: a quote between them is `indirect` in the scheme;
+- a partial quote with no speaker is what the engine calls a scare quote or a quoted name: it
+  claims that nobody said the words, so it is no attribution (PolNeAR annotates attributions);
 - `unquoted` findings (ledger reuse) have no counterpart in PolNeAR and are left out.
 """
 import argparse, json, os, subprocess, sys, tempfile, collections
@@ -27,8 +31,8 @@ TARGETS = {  # measure: (two people agree, sayswho, textacy, text between quotes
 }
 
 
-def to_scheme(rec):
-    """One CLI result -> one score.py system line."""
+def to_scheme(rec, text):
+    """One CLI result (and its article's text) -> one score.py system line."""
     quotes = rec["quotes"]
     spans = [(q["start"], q["end"]) for q in quotes if q["kind"] in ("direct", "partial")]
     out, seen = [], set()
@@ -39,8 +43,12 @@ def to_scheme(rec):
         s, e = q["start"], q["end"]
         if kind in ("direct", "partial") and any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans):
             continue  # nested inside another quote
+        if kind == "partial" and not q.get("speaker"):
+            continue  # a scare quote: no attribution claimed
         if kind == "partial" and q.get("clause"):
             s, e = q["clause"]["start"], q["clause"]["end"]
+        if kind in ("direct", "partial") and text[:q["start"]].rstrip().endswith(("''", "``")):
+            kind = "indirect"
         key = (s, e, kind == "indirect")
         if key in seen:
             continue
@@ -123,7 +131,8 @@ def main():
             for d in gold:
                 f.write(json.dumps({"id": d["id"], "text": d["text"]}) + "\n")
         out = subprocess.run([CLI, "scan", "--format", "jsonl", inp], capture_output=True, text=True, check=True).stdout
-        system = {r["id"]: to_scheme(r) for r in map(json.loads, out.splitlines())}
+        texts = {d["id"]: d["text"] for d in gold}
+        system = {r["id"]: to_scheme(r, texts[r["id"]]) for r in map(json.loads, out.splitlines())}
         sys_path = os.path.join(tmp, "system.jsonl")
         gold_sub = os.path.join(tmp, "gold.jsonl")
         with open(sys_path, "w", encoding="utf-8") as f:

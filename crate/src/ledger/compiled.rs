@@ -8,6 +8,9 @@
 //! count   u32      number of entries
 //! strings u32 n, then n × (u32 length, UTF-8 bytes)   every distinct string once
 //! entries count × entry
+//! index   u32 t, t × str term; u32 n, n × u32 term id; u32 s, s × u32 entry start;
+//!         pairs postings; whole-text postings           (see ledger::index)
+//! post.   u32 k, k × u64 key; u32 o, o × u32 offset; u32 p, p × u32 entry
 //! entry   str id, str text, speaker, appearance first, u32 k, k × appearance
 //! speaker u8 present; if 1: str name, u32 a, a × str alias, opt role, opt org
 //! appear. opt doc, opt outlet, opt published, opt url, opt title, opt text, opt verdict, opt speaker
@@ -15,10 +18,12 @@
 //! ```
 //!
 //! Outlet names, dates and speakers repeat across entries; the string table stores each once.
+//! The word index is stored as built, so loading copies arrays and hashes only the vocabulary.
 
 use std::collections::HashMap;
 
-use super::{Appearance, Entry, EntrySpeaker, VERSION};
+use super::index::{Frozen, Index};
+use super::{Appearance, Entry, EntrySpeaker, Ledger, VERSION};
 use crate::error::{Error, ErrorKind};
 
 const MAGIC: &[u8; 8] = b"QTLEDGR\0";
@@ -74,7 +79,8 @@ impl Out {
 }
 
 /// Writes entries in the compiled form.
-pub fn write(entries: &[Entry]) -> Vec<u8> {
+pub fn write(ledger: &Ledger) -> Vec<u8> {
+    let entries = ledger.entries();
     let mut body = Out {
         buf: Vec::new(),
         strings: HashMap::new(),
@@ -100,6 +106,29 @@ pub fn write(entries: &[Entry]) -> Vec<u8> {
         body.u32(e.appearances.len() as u32);
         for a in &e.appearances {
             body.appearance(a);
+        }
+    }
+    let (terms, ids, starts, pairs, whole) = ledger.index().parts();
+    body.u32(terms.len() as u32);
+    for t in terms {
+        body.str(t);
+    }
+    for list in [ids, starts] {
+        body.u32(list.len() as u32);
+        for &x in list {
+            body.u32(x);
+        }
+    }
+    for f in [&pairs, &whole] {
+        body.u32(f.keys.len() as u32);
+        for &k in &f.keys {
+            body.buf.extend_from_slice(&k.to_le_bytes());
+        }
+        for list in [&f.offs, &f.posts] {
+            body.u32(list.len() as u32);
+            for &x in list.iter() {
+                body.u32(x);
+            }
         }
     }
     let mut out = Vec::with_capacity(body.buf.len() + 64);
@@ -158,6 +187,34 @@ impl<'b> In<'b> {
                 .ok_or_else(|| self.err(&format!("string index {} out of range", i - 1))),
         }
     }
+    fn u32s(&mut self) -> Result<Vec<u32>, Error> {
+        let n = self.u32()? as usize;
+        let b = self
+            .bytes
+            .get(self.at..self.at + n * 4)
+            .ok_or_else(|| self.err("array runs past the end"))?;
+        self.at += n * 4;
+        Ok(b.chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect())
+    }
+    fn frozen(&mut self) -> Result<Frozen, Error> {
+        let n = self.u32()? as usize;
+        let b = self
+            .bytes
+            .get(self.at..self.at + n * 8)
+            .ok_or_else(|| self.err("postings run past the end"))?;
+        self.at += n * 8;
+        let keys = b
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        Ok(Frozen {
+            keys,
+            offs: self.u32s()?,
+            posts: self.u32s()?,
+        })
+    }
     fn appearance(&mut self) -> Result<Appearance, Error> {
         Ok(Appearance {
             doc: self.opt()?,
@@ -174,7 +231,7 @@ impl<'b> In<'b> {
 
 /// Reads the compiled form. Refuses another version by number, and truncated or corrupt data
 /// with the byte offset and entry at fault.
-pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, Error> {
+pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
     if !is_compiled(bytes) {
         return Err(Error::new(
             ErrorKind::Ledger,
@@ -249,10 +306,31 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, Error> {
             appearances,
         });
     }
-    if r.at != bytes.len() {
-        return Err(r.err("trailing bytes after the last entry"));
+    r.entry = count;
+    let t = r.u32()? as usize;
+    if t > bytes.len() {
+        return Err(r.err(&format!("vocabulary of {t} terms is larger than the file")));
     }
-    Ok(entries)
+    let mut terms: Vec<Box<str>> = Vec::with_capacity(t);
+    for _ in 0..t {
+        terms.push(r.str()?.into_boxed_str());
+    }
+    let ids = r.u32s()?;
+    let starts = r.u32s()?;
+    let pairs = r.frozen()?;
+    let whole = r.frozen()?;
+    if r.at != bytes.len() {
+        return Err(r.err("trailing bytes after the index"));
+    }
+    if starts.len() != count + 1 && !(count == 0 && starts.is_empty()) {
+        return Err(r.err(&format!(
+            "index covers {} entries, the ledger has {count}",
+            starts.len().saturating_sub(1)
+        )));
+    }
+    let index = Index::from_parts(terms, ids, starts, pairs, whole)
+        .ok_or_else(|| r.err("the word index is inconsistent"))?;
+    Ok(Ledger::with_index(entries, index))
 }
 
 #[cfg(test)]
@@ -286,12 +364,18 @@ mod tests {
     #[test]
     fn compiled010_roundtrip() {
         let e = sample();
-        assert_eq!(read(&write(&e)).unwrap(), e);
+        let back = read(&write(&Ledger::new(e.clone()))).unwrap();
+        assert_eq!(back.entries(), e.as_slice());
+        let q = back
+            .index()
+            .lookup(&crate::ledger::index::folded("we are ready"));
+        assert_eq!(back.index().exact(&q), vec![0]);
+        assert_eq!(read(&write(&Ledger::default())).unwrap().len(), 0);
     }
 
     #[test]
     fn compiled020_truncation_and_version_are_refused() {
-        let b = write(&sample());
+        let b = write(&Ledger::new(sample()));
         for cut in [10, 20, b.len() - 1] {
             assert!(read(&b[..cut]).is_err(), "cut at {cut}");
         }

@@ -1,18 +1,27 @@
 //! The ledger's word index: which entries share word pairs with a quote.
 //!
-//! Lookups cost about the same at any ledger size: a quote of n words makes n-1 pair lookups in a
-//! hash map, and pairs so common that their posting list exceeds [`MAX_POSTING`] are skipped.
+//! Words are folded ([`crate::text::fold`]) and interned as `u32` term ids; each entry is its
+//! sequence of term ids. Two posting structures answer "which entries contain this word pair":
+//! a **frozen** one, sorted arrays (CSR) that the compiled ledger stores as they are, so loading
+//! costs a copy and no hashing; and a **fresh** hash map for entries added since (the builder's
+//! case). A lookup consults both.
+//!
+//! Lookups cost about the same at any ledger size: a quote of n words makes n-1 pair lookups
+//! (binary search in the frozen keys, a hash probe in the fresh map), and pairs so common that
+//! their posting list exceeds [`MAX_POSTING`] are skipped.
 
 use rustc_hash::FxHashMap;
 
-use super::Entry;
 use crate::span::Span;
 use crate::text::{fold, words};
 
 /// Posting lists longer than this are not consulted: a word pair shared by that many entries
 /// ("of the") says nothing about which one a quote comes from. Trade-off: a quote made only of
-/// such pairs is not traced.
+/// such pairs is traced only through its exact text.
 pub const MAX_POSTING: usize = 256;
+
+/// The term id given to a word the ledger has never seen: it equals no entry word.
+pub const UNKNOWN: u32 = u32::MAX;
 
 /// The folded words of `text`, for matching.
 pub fn folded(text: &str) -> Vec<String> {
@@ -22,74 +31,193 @@ pub fn folded(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn hash_pair(a: &str, b: &str) -> u64 {
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+fn whole_key(ids: &[u32]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
-    a.hash(&mut h);
-    b.hash(&mut h);
+    ids.hash(&mut h);
     h.finish()
 }
 
-fn hash_all(ws: &[String]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    ws.hash(&mut h);
-    h.finish()
+/// Postings as sorted arrays: `keys[i]`'s entries are `posts[offs[i]..offs[i + 1]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frozen {
+    /// Sorted, distinct keys.
+    pub keys: Vec<u64>,
+    /// `keys.len() + 1` offsets into `posts`.
+    pub offs: Vec<u32>,
+    /// Entry numbers, ascending within each key.
+    pub posts: Vec<u32>,
 }
 
-/// Word-pair postings and whole-text keys for a set of entries.
+impl Frozen {
+    fn get(&self, key: u64) -> &[u32] {
+        match self.keys.binary_search(&key) {
+            Ok(i) => &self.posts[self.offs[i] as usize..self.offs[i + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
+    fn from_map(map: FxHashMap<u64, Vec<u32>>) -> Frozen {
+        let mut items: Vec<(u64, Vec<u32>)> = map.into_iter().collect();
+        items.sort_unstable_by_key(|x| x.0);
+        let mut f = Frozen {
+            keys: Vec::with_capacity(items.len()),
+            offs: Vec::with_capacity(items.len() + 1),
+            posts: Vec::new(),
+        };
+        f.offs.push(0);
+        for (k, v) in items {
+            f.keys.push(k);
+            f.posts.extend(v);
+            f.offs.push(f.posts.len() as u32);
+        }
+        f
+    }
+
+    /// Whether the arrays are consistent (offsets ascending and in range, keys sorted).
+    pub fn is_valid(&self, entries: usize) -> bool {
+        if self.keys.is_empty() && self.posts.is_empty() && self.offs.len() <= 1 {
+            return self.offs.first().is_none_or(|&o| o == 0);
+        }
+        self.offs.len() == self.keys.len() + 1
+            && self.offs.first() == Some(&0)
+            && self
+                .offs
+                .last()
+                .is_some_and(|&o| o as usize == self.posts.len())
+            && self.offs.windows(2).all(|w| w[0] <= w[1])
+            && self.keys.windows(2).all(|w| w[0] < w[1])
+            && self.posts.iter().all(|&p| (p as usize) < entries)
+    }
+}
+
+/// Word-pair and whole-text postings for a set of entries.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pairs: FxHashMap<u64, Vec<u32>>,
-    whole: FxHashMap<u64, Vec<u32>>,
-    /// Each entry's folded words, aligned with the ledger's entries.
-    words: Vec<Vec<String>>,
+    vocab: FxHashMap<Box<str>, u32>,
+    terms: Vec<Box<str>>,
+    /// All entries' term ids, concatenated; entry `i` is `ids[starts[i]..starts[i + 1]]`.
+    ids: Vec<u32>,
+    starts: Vec<u32>,
+    pairs: Frozen,
+    whole: Frozen,
+    fresh_pairs: FxHashMap<u64, Vec<u32>>,
+    fresh_whole: FxHashMap<u64, Vec<u32>>,
 }
 
 impl Index {
-    /// Indexes `entries`. O(total words).
-    pub fn build(entries: &[Entry]) -> Index {
+    /// Indexes the texts of a ledger's entries, in order. O(total words).
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
         let mut ix = Index::default();
-        for e in entries {
-            ix.add(&e.text);
+        for t in texts {
+            ix.add(t);
         }
+        ix.freeze();
         ix
+    }
+
+    /// Number of entries indexed.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether no entry is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(w) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(w.into());
+        self.vocab.insert(w.into(), id);
+        id
     }
 
     /// Adds one more entry's words; its number is the count of entries added before it.
     pub fn add(&mut self, text: &str) {
-        let id = self.words.len() as u32;
-        let ws = folded(text);
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let id = self.len() as u32;
+        let ws: Vec<u32> = folded(text).iter().map(|w| self.intern(w)).collect();
         for p in ws.windows(2) {
-            let list = self.pairs.entry(hash_pair(&p[0], &p[1])).or_default();
+            let list = self.fresh_pairs.entry(pair_key(p[0], p[1])).or_default();
             if list.last() != Some(&id) {
                 list.push(id);
             }
         }
-        self.whole.entry(hash_all(&ws)).or_default().push(id);
-        self.words.push(ws);
+        self.fresh_whole.entry(whole_key(&ws)).or_default().push(id);
+        self.ids.extend(&ws);
+        self.starts.push(self.ids.len() as u32);
     }
 
-    /// The folded words of entry `i`.
-    pub fn words(&self, i: usize) -> &[String] {
-        &self.words[i]
+    /// Moves the fresh postings into the frozen arrays (only when nothing is frozen yet; later
+    /// additions stay fresh, which costs nothing at lookup).
+    pub fn freeze(&mut self) {
+        if self.pairs.keys.is_empty() && self.whole.keys.is_empty() {
+            self.pairs = Frozen::from_map(std::mem::take(&mut self.fresh_pairs));
+            self.whole = Frozen::from_map(std::mem::take(&mut self.fresh_whole));
+        }
     }
 
-    /// Entries whose whole folded text is exactly `ws`.
-    pub fn exact(&self, ws: &[String]) -> &[u32] {
-        self.whole.get(&hash_all(ws)).map_or(&[], Vec::as_slice)
+    /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
+    pub fn lookup(&self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| self.vocab.get(w.as_str()).copied().unwrap_or(UNKNOWN))
+            .collect()
     }
 
-    /// Up to `k` entries sharing the most word pairs with `ws` (at least `min_shared`), best first.
-    pub fn candidates(&self, ws: &[String], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
+    /// The term ids of entry `i`.
+    pub fn words(&self, i: usize) -> &[u32] {
+        &self.ids[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The folded word of term `id`.
+    pub fn term(&self, id: u32) -> &str {
+        self.terms.get(id as usize).map_or("", |t| t)
+    }
+
+    /// Entries whose whole folded text is exactly `ids`.
+    pub fn exact(&self, ids: &[u32]) -> Vec<u32> {
+        if ids.contains(&UNKNOWN) {
+            return Vec::new();
+        }
+        let k = whole_key(ids);
+        let mut out: Vec<u32> = self
+            .whole
+            .get(k)
+            .iter()
+            .chain(self.fresh_whole.get(&k).into_iter().flatten())
+            .copied()
+            .collect();
+        out.retain(|&e| self.words(e as usize) == ids);
+        out
+    }
+
+    /// Up to `k` entries sharing the most word pairs with `ids` (at least `min_shared`), best
+    /// first, as `(entry, shared pairs)`.
+    pub fn candidates(&self, ids: &[u32], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
         let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
-        for p in ws.windows(2) {
-            if let Some(list) = self.pairs.get(&hash_pair(&p[0], &p[1])) {
-                if list.len() <= MAX_POSTING {
-                    for &e in list {
-                        *counts.entry(e).or_default() += 1;
-                    }
-                }
+        for p in ids.windows(2) {
+            if p[0] == UNKNOWN || p[1] == UNKNOWN {
+                continue;
+            }
+            let key = pair_key(p[0], p[1]);
+            let frozen = self.pairs.get(key);
+            let fresh = self.fresh_pairs.get(&key).map_or(&[][..], Vec::as_slice);
+            if frozen.len() + fresh.len() > MAX_POSTING {
+                continue;
+            }
+            for &e in frozen.iter().chain(fresh) {
+                *counts.entry(e).or_default() += 1;
             }
         }
         let mut v: Vec<(u32, u32)> = counts
@@ -99,5 +227,111 @@ impl Index {
         v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.truncate(k);
         v
+    }
+
+    /// The parts the compiled form stores: terms, term ids, entry starts, and both postings.
+    /// Fresh postings are frozen into a copy first.
+    pub fn parts(&self) -> (&[Box<str>], &[u32], &[u32], Frozen, Frozen) {
+        let merge = |frozen: &Frozen, fresh: &FxHashMap<u64, Vec<u32>>| {
+            let mut map: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+            for (i, &k) in frozen.keys.iter().enumerate() {
+                map.insert(
+                    k,
+                    frozen.posts[frozen.offs[i] as usize..frozen.offs[i + 1] as usize].to_vec(),
+                );
+            }
+            for (k, v) in fresh {
+                map.entry(*k).or_default().extend(v);
+            }
+            Frozen::from_map(map)
+        };
+        let (p, w) = if self.fresh_pairs.is_empty() && self.fresh_whole.is_empty() {
+            (self.pairs.clone(), self.whole.clone())
+        } else {
+            (
+                merge(&self.pairs, &self.fresh_pairs),
+                merge(&self.whole, &self.fresh_whole),
+            )
+        };
+        (&self.terms, &self.ids, &self.starts, p, w)
+    }
+
+    /// Rebuilds an index from the compiled form's parts. `None` if they are inconsistent.
+    pub fn from_parts(
+        terms: Vec<Box<str>>,
+        ids: Vec<u32>,
+        starts: Vec<u32>,
+        pairs: Frozen,
+        whole: Frozen,
+    ) -> Option<Index> {
+        let n = starts.len().saturating_sub(1);
+        let ok = starts.first().is_none_or(|&s| s == 0)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_none_or(|&s| s as usize == ids.len())
+            && ids.iter().all(|&t| (t as usize) < terms.len())
+            && pairs.is_valid(n)
+            && whole.is_valid(n);
+        if !ok {
+            return None;
+        }
+        let mut vocab = FxHashMap::default();
+        vocab.reserve(terms.len());
+        for (i, t) in terms.iter().enumerate() {
+            vocab.insert(t.clone(), i as u32);
+        }
+        Some(Index {
+            vocab,
+            terms,
+            ids,
+            starts,
+            pairs,
+            whole,
+            fresh_pairs: FxHashMap::default(),
+            fresh_whole: FxHashMap::default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index010_fresh_and_frozen_agree() {
+        let texts = [
+            "We are ready for this",
+            "We are not ready at all",
+            "Thank you",
+        ];
+        let mut fresh = Index::default();
+        for t in texts {
+            fresh.add(t);
+        }
+        let frozen = Index::build(texts);
+        let q = frozen.lookup(&folded("we are ready"));
+        assert_eq!(fresh.candidates(&q, 5, 1), frozen.candidates(&q, 5, 1));
+        assert_eq!(frozen.candidates(&q, 5, 1)[0], (0, 2));
+        assert_eq!(frozen.exact(&frozen.lookup(&folded("thank you"))), vec![2]);
+        assert!(frozen
+            .exact(&frozen.lookup(&folded("thank you all")))
+            .is_empty());
+    }
+
+    #[test]
+    fn index020_parts_roundtrip() {
+        let mut ix = Index::build(["one two three", "two three four"]);
+        ix.add("three four five");
+        let (t, i, s, p, w) = ix.parts();
+        let back = Index::from_parts(t.to_vec(), i.to_vec(), s.to_vec(), p, w).expect("consistent");
+        let q = back.lookup(&folded("three four"));
+        assert_eq!(back.candidates(&q, 5, 1).len(), 2);
+        assert!(Index::from_parts(
+            vec![],
+            vec![7],
+            vec![0, 1],
+            Frozen::default(),
+            Frozen::default()
+        )
+        .is_none());
     }
 }

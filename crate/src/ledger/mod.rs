@@ -38,14 +38,20 @@ pub struct Ledger {
 impl Ledger {
     /// A ledger of `entries`, indexed. O(total words).
     pub fn new(entries: Vec<Entry>) -> Ledger {
-        let index = Index::build(&entries);
+        let index = Index::build(entries.iter().map(|e| e.text.as_str()));
+        Ledger { entries, index }
+    }
+
+    /// A ledger from entries and their already built index (the compiled form's case).
+    pub(crate) fn with_index(entries: Vec<Entry>, index: Index) -> Ledger {
+        debug_assert_eq!(entries.len(), index.len());
         Ledger { entries, index }
     }
 
     /// Reads either form, told apart by the compiled form's magic bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Ledger, Error> {
         if compiled::is_compiled(bytes) {
-            return compiled::read(bytes).map(Ledger::new);
+            return compiled::read(bytes);
         }
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::new(
@@ -63,7 +69,7 @@ impl Ledger {
 
     /// The compiled form.
     pub fn to_compiled(&self) -> Vec<u8> {
-        compiled::write(&self.entries)
+        compiled::write(self)
     }
 
     /// The entries, in the order they were built or read.
