@@ -385,8 +385,20 @@ pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
         if crate::text::is_capitalized(raw) && !raw.eq_ignore_ascii_case("according") {
             continue;
         }
-        // A passive ("claimed by the group") names no speaker before the verb.
+        // A passive ("claimed by the group", "being posted") names no speaker before the verb;
+        // after a determiner the word is an adjective ("an estimated 200", "his stated aim").
         if next.is_some_and(|n| n == "by") {
+            continue;
+        }
+        let prev = i
+            .checked_sub(1)
+            .map(|p| crate::text::fold(words[p].span.of(text)));
+        if prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
+            )
+        }) {
             continue;
         }
         if let Some((class, takes_listener)) = classify(raw, next) {

@@ -246,6 +246,84 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
     (!gap.contains([',', ';', ':', '.', '—', '–', '(', ')'])).then_some(at)
 }
 
+/// Most words in a subject read without a name ("about half of the voters in each state").
+/// Trade-off: a longer subject is more often a whole clause mistaken for one.
+const SUBJECT_MAX_WORDS: usize = 10;
+
+/// The subject of a cue when no speaker phrase reads as a name or a description: the words from
+/// the clause's start to the cue ("85 percent of Democrats said", "two in three said", "voters
+/// who attended the caucuses said"). `None` when those words hold a verb of their own.
+fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
+    let head = &text[floor..end];
+    let start = head
+        .rfind([
+            ',', ';', ':', '—', '–', '(', ')', '“', '”', '"', '.', '?', '!',
+        ])
+        .map_or(floor, |i| {
+            floor + i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let mut ws = words(text, Span::new(start, end));
+    while ws
+        .last()
+        .is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w.span.of(text))))
+    {
+        ws.pop();
+    }
+    while ws.first().is_some_and(|w| {
+        matches!(
+            fold(w.span.of(text)).as_str(),
+            "and"
+                | "but"
+                | "so"
+                | "yet"
+                | "while"
+                | "because"
+                | "if"
+                | "when"
+                | "as"
+                | "that"
+                | "though"
+                | "although"
+                | "since"
+                | "where"
+                | "now"
+                | "still"
+        )
+    }) {
+        ws.remove(0);
+    }
+    if ws.is_empty() || ws.len() > SUBJECT_MAX_WORDS {
+        return None;
+    }
+    // A relative clause may hold a verb: "voters who attended the caucuses".
+    let rel = ws
+        .iter()
+        .position(|w| matches!(fold(w.span.of(text)).as_str(), "who" | "that" | "which"))
+        .unwrap_or(ws.len());
+    if rel == 0 {
+        return None;
+    }
+    let verb = ws[..rel].iter().any(|w| {
+        let f = fold(w.span.of(text));
+        is(FINITE, &f)
+            || (f.ends_with("ed") && f.len() > 4)
+            || crate::cue::classify(&f, None).is_some()
+    });
+    if verb {
+        return None;
+    }
+    let det = usize::from(is(lexicon::DETERMINERS, &fold(ws[0].span.of(text))) && ws.len() > 1);
+    let span = Span::new(ws[0].span.start, ws[ws.len() - 1].span.end);
+    let named = Span::new(ws[det].span.start, span.end);
+    Some(Mention {
+        span,
+        name: named.of(text).to_string(),
+        role: None,
+        org: None,
+        class: speaker::MentionClass::Group,
+    })
+}
+
 /// Finds reported speech in the sentences of `doc`, outside its quotation marks.
 pub fn find(doc: &Document) -> Vec<Reported> {
     let text = doc.text;
@@ -285,9 +363,26 @@ fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
     trim_end_punct(text, Span::new(c.start, c.start + cut))
 }
 
-/// Whether `c` is enough words to report something, and reads as a clause.
+/// Whether `c` is enough words to report something, and reads as a clause: not an adverbial
+/// clause on its own ("said as she accepted her award"), not a shouted headline.
 fn is_content(text: &str, c: Span) -> bool {
-    word_count(text, c) >= MIN_CONTENT_WORDS && is_clause(text, c)
+    let s = c.of(text);
+    let first = s.split_whitespace().next().map(fold).unwrap_or_default();
+    let adverbial = matches!(
+        first.as_str(),
+        "as" | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "until"
+            | "during"
+            | "though"
+            | "although"
+    ) && !s.contains(',');
+    let shouted = s.chars().filter(|c| c.is_uppercase()).count() * 2 > s.len();
+    !adverbial && !shouted && word_count(text, c) >= MIN_CONTENT_WORDS && is_clause(text, c)
 }
 
 /// The reported-speech constructions in sentence `s`, whose top-level quotes are `quotes`.
@@ -300,7 +395,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
         if cue.span.start < taken || inside(cue.span.start) {
             continue;
         }
-        let mut push = |c: Span, m: &Mention, out: &mut Vec<Reported>| {
+        let push = |c: Span, m: &Mention, out: &mut Vec<Reported>| {
             out.push(Reported {
                 content: c,
                 mention: m.clone(),
@@ -311,7 +406,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
             CueClass::Speech | CueClass::Belief => {
                 let floor = taken.max(s.start);
                 let m = speaker::before(text, floor, cue.span.start)
-                    .or_else(|| speaker::subject(text, floor, cue.span.start));
+                    .or_else(|| subject(text, floor, cue.span.start));
                 if let Some(m) = m {
                     let after = content_start(text, &cue, s.end)
                         .and_then(|start| trim_end_punct(text, Span::new(start, s.end)))
@@ -407,13 +502,14 @@ fn outside_quotes_tail(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
     let last = quotes.iter().filter(|q| q.overlaps(c)).map(|q| q.end).max();
     match last {
         None => Some(c),
-        Some(e) => {
+        Some(e) if e < c.end => {
             let rest = text[e..c.end].trim_start_matches(|ch: char| {
                 ch.is_whitespace() || matches!(ch, ',' | ';' | '—' | '–')
             });
             let start = c.end - rest.len();
             (start < c.end).then(|| Span::new(start, c.end))
         }
+        Some(_) => None,
     }
 }
 

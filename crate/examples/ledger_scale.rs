@@ -1,0 +1,60 @@
+//! Ledger scale figures: build time and peak memory, compiled size per entry, and the time to
+//! load the compiled form, at 10 thousand, 100 thousand and 1 million synthetic entries.
+//!
+//! `cargo run --release -p quotetrace --example ledger_scale [SIZES]` (default
+//! `10000,100000,1000000`). Each size runs in a child process so that peak memory is its own.
+
+use std::time::Instant;
+
+use quotetrace::Ledger;
+
+#[path = "../benches/support.rs"]
+mod support;
+
+fn one(n: usize) {
+    let vocab = support::vocabulary();
+    let base = support::peak_rss_mib();
+    let entries = support::entries(n, &vocab, 7);
+    let t = Instant::now();
+    let ledger = Ledger::new(entries);
+    let build = t.elapsed();
+    let mem = support::peak_rss_mib();
+    let t = Instant::now();
+    let bytes = ledger.to_compiled();
+    let compile = t.elapsed();
+    drop(ledger);
+    let t = Instant::now();
+    let back = Ledger::from_bytes(&bytes).expect("the compiled form reads back");
+    let load = t.elapsed();
+    assert_eq!(back.len(), n);
+    println!(
+        "| {n} | {:.2} s | {:.0} MiB | {:.2} s | {:.1} MB | {:.0} B | {:.0} ms |",
+        build.as_secs_f64(),
+        mem - base,
+        compile.as_secs_f64(),
+        bytes.len() as f64 / 1e6,
+        bytes.len() as f64 / n as f64,
+        load.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(n) = args.get(2).filter(|_| args[1] == "--one") {
+        one(n.parse().expect("a size"));
+        return;
+    }
+    let sizes = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| "10000,100000,1000000".into());
+    println!("| entries | index build | peak memory (build) | compile | compiled size | per entry | load compiled |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    for n in sizes.split(',') {
+        let status = std::process::Command::new(&args[0])
+            .args(["--one", n.trim()])
+            .status()
+            .expect("child runs");
+        assert!(status.success(), "size {n} failed");
+    }
+}
