@@ -62,7 +62,9 @@ pub fn vocabulary() -> Vec<String> {
     let mut counts: std::collections::HashMap<String, usize> = Default::default();
     for (_, t) in polnear("train") {
         for w in t.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'') {
-            if !w.is_empty() {
+            if w.chars().next().is_some_and(char::is_alphabetic)
+                && w.chars().last().is_some_and(char::is_alphanumeric)
+            {
                 *counts.entry(w.to_string()).or_default() += 1;
             }
         }

@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release -p quotetrace --example ledger_scale [SIZES]` (default
 //! `10000,100000,1000000`). Each size runs in a child process so that peak memory is its own.
+//! `--write N PATH` writes the compiled N-entry ledger to PATH instead (for the wasm benchmark).
 
 use std::time::Instant;
 
@@ -40,6 +41,12 @@ fn one(n: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--write") {
+        let n: usize = args[2].parse().expect("a size");
+        let ledger = Ledger::new(support::entries(n, &support::vocabulary(), 7));
+        std::fs::write(&args[3], ledger.to_compiled()).expect("writable");
+        return;
+    }
     if let Some(n) = args.get(2).filter(|_| args[1] == "--one") {
         one(n.parse().expect("a size"));
         return;

@@ -149,22 +149,60 @@ fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
     None
 }
 
+/// Most words in a sentence read as the tag of the quote before it: `“…?” Sanders asked.`
+/// Trade-off: a longer sentence is more often a new statement that merely names someone.
+const NEXT_TAG_MAX_WORDS: usize = 12;
+
+/// A tag in its own short sentence right after a quote that ends its sentence: `“Why?” X asked.`
+/// (the question mark ends the sentence for the segmenter, not for the reader).
+fn tag_next(
+    doc: &Document,
+    para: usize,
+    q: &QuoteSpan,
+    post: Span,
+    tops: &[&QuoteSpan],
+) -> Option<(Mention, Cue)> {
+    let text = doc.text;
+    if !post.of(text).trim().is_empty() {
+        return None;
+    }
+    let p = doc.paragraphs.get(para)?;
+    let next = *p.sentences.iter().find(|s| s.start >= q.outer().end)?;
+    // Up to the next quote, and short.
+    let end = tops
+        .iter()
+        .map(|o| o.open.start)
+        .find(|&o| o >= next.start && o < next.end)
+        .unwrap_or(next.end);
+    let span = Span::new(next.start, end);
+    if words(text, span).len() > NEXT_TAG_MAX_WORDS || end < next.end {
+        return None;
+    }
+    tag_after(text, span).filter(|(m, c)| m.span.start.min(c.span.start) - span.start < 40)
+}
+
 /// A speaker tag before a quote, within `pre` (bytes): the last cue with a speaker.
 fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
     let ws = words(text, pre);
+    let mut participle = None;
     for cue in find_cues(text, &ws).into_iter().rev() {
         let m = match cue.class {
             CueClass::According => speaker::after(text, cue.span.end, pre.end),
             CueClass::Speech | CueClass::Label | CueClass::Belief => {
                 speaker::before(text, pre.start, cue.span.start)
             }
-            CueClass::Participle => None,
+            CueClass::Participle => {
+                participle = participle.or(Some(cue));
+                None
+            }
         };
         if let Some(m) = m {
             return Some((m, cue));
         }
     }
-    None
+    // "X went on the attack, saying, “…”": the clause's subject speaks.
+    let cue = participle?;
+    speaker::leading(text, pre.start, cue.span.start).map(|m| (m, cue))
 }
 
 /// Whether the pre-quote text makes this a full quotation rather than a fragment.
@@ -209,7 +247,10 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
     // Per quote: paragraph index, and whether its speaker came from its own tag.
     let mut meta: Vec<(usize, bool)> = Vec::with_capacity(doc.quotes.len());
     let tops: Vec<&QuoteSpan> = doc.quotes.iter().filter(|q| q.depth == 0).collect();
-    let mut reported = crate::indirect::find(doc).into_iter().peekable();
+    let (clauses, reported): (Vec<_>, Vec<_>) = crate::indirect::find(doc)
+        .into_iter()
+        .partition(|r| r.quoted);
+    let mut reported = reported.into_iter().peekable();
     let mut indirect = Vec::new();
     let mut resolve_reported = |reader: &mut Reader, upto: usize, indirect: &mut Vec<Finding>| {
         while let Some(r) = reported.next_if(|r| r.content.start.min(r.cue.span.start) < upto) {
@@ -259,13 +300,23 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         if q.depth == 0 {
             // A full quote's tag usually follows it; a fragment's speaker is its clause's subject.
             let tag = if kind == Kind::Direct {
-                tag_after(text, post).or_else(|| tag_before(text, pre))
+                tag_after(text, post)
+                    .or_else(|| tag_before(text, pre))
+                    .or_else(|| tag_next(doc, para, q, post, &tops))
             } else {
                 tag_before(text, pre).or_else(|| tag_after(text, post))
             };
+            // A fragment inside reported speech whose speaker the tag rules did not read
+            // ("Pantucci, at the Institute, said China had found a “modus vivendi”").
+            let clause = clauses
+                .get(clauses.partition_point(|r| r.content.end <= q.open.start))
+                .filter(|r| r.content.start <= q.open.start && kind == Kind::Partial);
             if let Some((m, cue)) = tag {
                 f.speaker = reader.speaker(m, para);
                 f.cue = Some(cue.span);
+            } else if let Some(r) = clause {
+                f.speaker = reader.speaker(r.mention.clone(), para);
+                f.cue = Some(r.cue.span);
             }
             f.via = relay(
                 text,
@@ -275,7 +326,9 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
                 ),
             );
             // A partial quote inside reported speech: the clause it completes.
-            if kind == Kind::Partial && f.cue.is_some_and(|c| c.end <= q.open.start) {
+            if let Some(r) = clause.filter(|r| f.cue == Some(r.cue.span)) {
+                f.clause = Some(Span::new(r.content.start, r.content.end.max(q.inner.end)));
+            } else if kind == Kind::Partial && f.cue.is_some_and(|c| c.end <= q.open.start) {
                 let c = f.cue.unwrap();
                 f.clause = crate::text::trim(text, Span::new(c.end, sentence.end.max(q.inner.end)))
                     .map(|s| Span::new(s.start, s.end.max(q.inner.end)));

@@ -19,6 +19,9 @@ pub struct Reported {
     pub mention: Mention,
     /// The cue.
     pub cue: Cue,
+    /// Whether the content holds a partial quotation ("said the plan was “a disaster”"): then it
+    /// is the clause of that quote, reported by the quote rules, not reported speech of its own.
+    pub quoted: bool,
 }
 
 /// Trims final punctuation (and closing marks) from `span`.
@@ -148,6 +151,15 @@ const THAT_REACH_WORDS: usize = 10;
 /// present tense after its subject), and does not open with a preposition or an auxiliary (a
 /// headline's "US had warned Russia ISIS was determined …").
 fn is_clause(text: &str, c: Span) -> bool {
+    // The verb must be the content's own, not that of a clause coordinated after it
+    // ("claimed responsibility for the attack, and officials confirmed …").
+    let s = c.of(text);
+    let head = [", and ", ", but ", "; ", ", while "]
+        .iter()
+        .filter_map(|b| s.find(b))
+        .min()
+        .unwrap_or(s.len());
+    let c = Span::new(c.start, c.start + head);
     let ws: Vec<String> = words(text, c)
         .iter()
         .map(|w| fold(w.span.of(text)))
@@ -196,9 +208,31 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
         }
         i = j;
     }
-    // "that" within reach, with no punctuation and no finite verb before it: skip to it.
+    // "that" within reach after a time or place phrase, with no punctuation and no finite verb
+    // before it: skip to it. ("warned Iran of an attack that killed …" has no such phrase.)
     let reach = ws.len().min(i + THAT_REACH_WORDS);
-    if let Some(t) = (i..reach).find(|&k| fold(ws[k].span.of(text)) == "that") {
+    let phrase = ws.get(i).is_some_and(|w| {
+        let f = fold(w.span.of(text));
+        is(lexicon::BETWEEN_WORDS, &f)
+            || matches!(
+                f.as_str(),
+                "in" | "at"
+                    | "during"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "with"
+                    | "to"
+                    | "late"
+                    | "early"
+                    | "privately"
+                    | "publicly"
+            )
+    });
+    if let Some(t) = (i..reach)
+        .find(|&k| fold(ws[k].span.of(text)) == "that")
+        .filter(|_| phrase)
+    {
         let between = Span::new(ws[i].span.start, ws[t].span.start);
         let clean = !between
             .of(text)
@@ -356,11 +390,17 @@ fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
         return None;
     }
     let head = &text[c.start..q.start];
-    let cut = [", and ", ", but ", "; ", ", while ", " — ", ", "]
+    let cut = [", and ", ", but ", "; ", ", while ", " — "]
         .iter()
         .filter_map(|b| head.rfind(b))
         .max()?;
     trim_end_punct(text, Span::new(c.start, c.start + cut))
+}
+
+/// Where reported content that starts at `start` ends: at the sentence's end, or before a
+/// contrasting clause of the writer's own ("…, but Putin rejected the warning").
+fn clause_end(text: &str, start: usize, end: usize) -> usize {
+    text[start..end].find(", but ").map_or(end, |i| start + i)
 }
 
 /// Whether `c` is enough words to report something, and reads as a clause: not an adverbial
@@ -400,6 +440,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                 content: c,
                 mention: m.clone(),
                 cue,
+                quoted: false,
             });
         };
         match cue.class {
@@ -409,10 +450,27 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                     .or_else(|| subject(text, floor, cue.span.start));
                 if let Some(m) = m {
                     let after = content_start(text, &cue, s.end)
-                        .and_then(|start| trim_end_punct(text, Span::new(start, s.end)))
+                        .and_then(|start| {
+                            trim_end_punct(text, Span::new(start, clause_end(text, start, s.end)))
+                        })
                         .and_then(|c| outside_quotes(text, c, quotes));
                     if let Some(c) = after.filter(|c| is_content(text, *c)) {
                         push(c, &m, out);
+                        taken = c.end;
+                        continue;
+                    }
+                    // The clause runs into a quote of its own: the clause of a partial quote.
+                    let raw = content_start(text, &cue, s.end)
+                        .and_then(|start| trim_end_punct(text, Span::new(start, s.end)));
+                    if let Some(c) =
+                        raw.filter(|c| quotes.iter().any(|q| c.start <= q.start && q.start < c.end))
+                    {
+                        out.push(Reported {
+                            content: c,
+                            mention: m.clone(),
+                            cue,
+                            quoted: true,
+                        });
                         taken = c.end;
                         continue;
                     }
@@ -521,6 +579,7 @@ mod tests {
         let doc = Document::new(t);
         find(&doc)
             .into_iter()
+            .filter(|r| !r.quoted)
             .map(|r| {
                 (
                     r.content.of(t).to_string(),
@@ -568,6 +627,34 @@ mod tests {
 
     #[test]
     fn indirect040_sentences_with_quotes_are_left_to_quotes() {
-        assert!(run("Watson said the US government had “shared this information.”").is_empty());
+        let t = "Watson said the US government had “shared this information.”";
+        assert!(run(t).is_empty());
+        // The clause is kept for the quote rules.
+        let doc = Document::new(t);
+        let got = find(&doc);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].quoted);
+        assert_eq!(got[0].mention.name, "Watson");
+    }
+}
+#[cfg(test)]
+mod dbg {
+    #[test]
+    fn dbg() {
+        for f in ["001_a7fab11564c02453.txt"] {
+            let t =
+                std::fs::read_to_string(format!("/work/shared/corpus/moscow-2024/{f}")).unwrap();
+            let t = t.as_str();
+            let doc = crate::document::Document::new(t);
+            for r in super::find(&doc) {
+                eprintln!(
+                    "{:?} | {:?} | {:?} | {}",
+                    r.content.of(t),
+                    r.mention.name,
+                    r.cue.span.of(t),
+                    r.quoted
+                );
+            }
+        }
     }
 }

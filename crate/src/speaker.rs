@@ -305,6 +305,87 @@ pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
     Some(m)
 }
 
+/// Reads the subject that opens a clause at byte `start` ("Trump went on the attack, saying …",
+/// "Earlier this week, Clinton shared …"), looking no further than `limit`: the speaker of a
+/// participle's quote. Skips a leading conjunction and an introductory phrase before a comma.
+pub fn leading(text: &str, start: usize, limit: usize) -> Option<Mention> {
+    let toks = tokens(text, Span::new(start, limit));
+    // A dateline: "(Bloomberg) --", "WASHINGTON (Reuters) -".
+    let mut i = toks
+        .iter()
+        .take(8)
+        .position(|t| matches!(t, Tok::Punct(_, ')')))
+        .filter(|&p| matches!(toks.get(p + 1), Some(Tok::Punct(_, '-' | '—' | '–'))))
+        .map_or(0, |p| p + 1);
+    while matches!(toks.get(i), Some(Tok::Punct(_, '-' | '—' | '–'))) {
+        i += 1;
+    }
+    while word(text, toks.get(i)).is_some_and(|w| {
+        matches!(
+            fold(w).as_str(),
+            "but" | "and" | "so" | "yet" | "then" | "still" | "also" | "meanwhile" | "now"
+        )
+    }) {
+        i += 1;
+    }
+    while matches!(toks.get(i), Some(Tok::Punct(..))) {
+        i += 1;
+    }
+    // "In a statement Monday, X …" / "Earlier this week, X …": an introduction before a comma.
+    let intro = word(text, toks.get(i)).is_some_and(|w| {
+        let f = fold(w);
+        is(lexicon::NP_PREPOSITIONS, &f)
+            || is(lexicon::BETWEEN_WORDS, &f)
+            || matches!(
+                f.as_str(),
+                "after"
+                    | "before"
+                    | "during"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "at"
+                    | "asked"
+                    | "speaking"
+            )
+    });
+    if intro {
+        let comma = toks[i..]
+            .iter()
+            .take(15)
+            .position(|t| matches!(t, Tok::Punct(_, ',')))?;
+        i += comma + 1;
+    }
+    let first = word(text, toks.get(i))?;
+    if is(lexicon::PRONOUNS, &fold(first)) {
+        return interpret(text, &toks[i..=i]);
+    }
+    let from = i;
+    if is(lexicon::DETERMINERS, &fold(first)) {
+        i += 1;
+    }
+    let mut j = i;
+    while j < toks.len() && j - from < 8 {
+        let Tok::Word(s) = toks[j] else { break };
+        let w = s.of(text);
+        let f = fold(w);
+        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
+            j += 1;
+        } else if is_modifier(w)
+            && word(text, toks.get(j + 1))
+                .is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)) || is_modifier(n))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j == i {
+        return None;
+    }
+    interpret(text, &toks[from..j])
+}
+
 /// Whether the tokens between two commas describe the preceding name: "a counterterrorism
 /// analyst at …", "who leads …", "45", "the group's founder".
 fn is_appositive(text: &str, toks: &[Tok]) -> bool {
@@ -334,23 +415,26 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
     if finite && !matches!(f.as_str(), "who" | "whose" | "which") {
         return false;
     }
-    matches!(
-        f.as_str(),
-        "a" | "an"
-            | "the"
-            | "who"
-            | "whose"
-            | "which"
-            | "himself"
-            | "herself"
-            | "now"
-            | "then"
-            | "formerly"
-            | "once"
-            | "also"
-            | "both"
-            | "another"
-    ) || first.chars().all(|c| c.is_ascii_digit())
+    let participle = f.len() > 4 && f.ends_with("ing") && !is_capitalized(first);
+    participle
+        || matches!(
+            f.as_str(),
+            "a" | "an"
+                | "the"
+                | "who"
+                | "whose"
+                | "which"
+                | "himself"
+                | "herself"
+                | "now"
+                | "then"
+                | "formerly"
+                | "once"
+                | "also"
+                | "both"
+                | "another"
+        )
+        || first.chars().all(|c| c.is_ascii_digit())
         || is(lexicon::ROLE_NOUNS, &f)
         || (is_name_word(first)
             && toks.len() <= 8

@@ -21,9 +21,23 @@ const MIN_COVERAGE: f64 = 0.6;
 const MIN_ALIGNED: usize = 3;
 /// Quotes of at most this many words are traced only when the speaker agrees (DESIGN.md).
 pub const SHORT_QUOTE_WORDS: usize = 2;
+/// A cut of a known quote shorter than this is an excerpt only when the speaker agrees: four
+/// words ("neither do I", "exactly who did it") are said by many people.
+const MIN_EXCERPT_WORDS: usize = 5;
 /// Fewest words for calling known words misattributed: shorter shared words ("thank you",
-/// "we will see") are said by many people.
-const MIN_MISATTRIBUTED_WORDS: usize = 4;
+/// "we will see", "this is not who we are") are said by many people.
+const MIN_MISATTRIBUTED_WORDS: usize = 6;
+/// Fewest content words (not function words) for calling words misattributed.
+const MIN_MISATTRIBUTED_CONTENT: usize = 3;
+/// Fewest page words for an `altered` verdict, and the longest run of unchanged words it needs:
+/// a short quote that shares scattered words with an entry is another quote, not a changed one.
+const MIN_ALTERED_WORDS: usize = 5;
+const MIN_ALTERED_RUN: usize = 3;
+/// How far the aligned words may spread in the entry, relative to the page quote's length: the
+/// words of a real variant stay together; "I love you" aligned over a 40-word entry does not.
+const MAX_SPREAD: f64 = 1.5;
+/// Fewest content words in a run of known words reused without quotation marks.
+const MIN_UNQUOTED_CONTENT: usize = 3;
 /// Fewest consecutive known words in an unquoted sentence for it to count as reuse.
 pub const UNQUOTED_MIN_RUN: usize = 6;
 
@@ -158,6 +172,50 @@ fn is_content(w: &str) -> bool {
     !is(lexicon::STOPWORDS, w)
 }
 
+/// Whether quoted words read as a title or a name ("Peace Through Strength", "Fox News
+/// Sunday"): every word capitalized but function words. Titles are quoted, not said, and the same
+/// title in two articles says nothing about where words first appeared.
+pub fn is_title(text: &str) -> bool {
+    let ws: Vec<&str> = words(text, Span::new(0, text.len()))
+        .iter()
+        .map(|w| w.span.of(text))
+        .collect();
+    ws.len() >= 2
+        && ws.iter().all(|w| {
+            crate::text::is_capitalized(w)
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || is(lexicon::STOPWORDS, &fold(w))
+        })
+        && ws.iter().filter(|w| crate::text::is_capitalized(w)).count() >= 2
+}
+
+/// Pronouns name no one a verdict can compare: "he" is never misattributed.
+fn is_pronoun(name: &str) -> bool {
+    is(lexicon::PRONOUNS, &fold(name))
+}
+
+/// Where `needle` occurs as a contiguous run in `hay`, if it does.
+fn find_run(hay: &[u32], needle: &[u32]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The longest run of consecutive aligned pairs (adjacent on both sides).
+fn longest_aligned_run(pairs: &[(usize, usize)]) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for (i, p) in pairs.iter().enumerate() {
+        cur = if i > 0 && p.0 == pairs[i - 1].0 + 1 && p.1 == pairs[i - 1].1 + 1 {
+            cur + 1
+        } else {
+            1
+        };
+        best = best.max(cur);
+    }
+    best
+}
+
 fn is_number(w: &str) -> bool {
     is(lexicon::NUMBERS, w)
         || w.chars()
@@ -169,6 +227,9 @@ fn is_number(w: &str) -> bool {
 pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta) -> Option<Trace> {
     let folded_words = folded(text);
     if folded_words.is_empty() {
+        return None;
+    }
+    if is_title(text) {
         return None;
     }
     let ix = ledger.index();
@@ -192,13 +253,39 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
     }
     let min_shared = if ws.len() <= 4 { 1 } else { 2 };
     let mut best: Option<(f64, u32, Vec<(usize, usize)>)> = None;
-    let exact = ix.exact(&ws).into_iter().map(|e| (e, u32::MAX));
-    for (e, _) in exact.chain(ix.candidates(&ws, CANDIDATES, min_shared)) {
+    let content: Vec<bool> = folded_words.iter().map(|w| is_content(w)).collect();
+    let n_content = content.iter().filter(|&&c| c).count();
+    // An entry with exactly these words explains them fully: no other candidate can do better.
+    let exact = ix.exact(&ws);
+    let candidates = if exact.is_empty() {
+        ix.candidates(&ws, CANDIDATES, min_shared)
+    } else {
+        vec![(exact[0], u32::MAX)]
+    };
+    // Candidates sharing less than half the best one's word pairs cannot reach its coverage.
+    let top_shared = candidates.first().map_or(0, |c| c.1);
+    for (e, shared) in candidates {
+        if shared < top_shared / 2 {
+            break;
+        }
         let ew = ix.words(e as usize);
-        let pairs = align(ew, &ws);
+        // A contiguous run of the entry is aligned as such: LCS may otherwise pair a repeated
+        // word ("I could … I could") with its first occurrence and invent a change.
+        let pairs = match find_run(ew, &ws) {
+            Some(at) => (0..ws.len()).map(|j| (at + j, j)).collect(),
+            None => align(ew, &ws),
+        };
         let m = pairs.len();
         let coverage = m as f64 / ws.len() as f64;
         if m < MIN_ALIGNED.min(ws.len()) || coverage < MIN_COVERAGE {
+            continue;
+        }
+        let aligned_content = pairs.iter().filter(|p| content[p.1]).count();
+        if n_content > 0 && (aligned_content as f64) < MIN_COVERAGE * n_content as f64 {
+            continue;
+        }
+        let spread = pairs[m - 1].0 - pairs[0].0 + 1;
+        if spread as f64 > MAX_SPREAD * ws.len() as f64 + 2.0 {
             continue;
         }
         // Prefer the entry that explains the most of the quote, then the one the quote covers best.
@@ -277,9 +364,32 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
             });
         }
     }
-    if let (Some(name), Some(s)) = (speaker, &entry.speaker) {
-        if !same_speaker(name, s) && ws.len() >= MIN_MISATTRIBUTED_WORDS {
+    let agrees = match (speaker, &entry.speaker) {
+        (Some(name), Some(s)) if !is_pronoun(name) => Some(same_speaker(name, s)),
+        _ => None,
+    };
+    match verdict {
+        Verdict::Excerpt if ws.len() < MIN_EXCERPT_WORDS && agrees != Some(true) => return None,
+        Verdict::Altered
+            if ws.len() < MIN_ALTERED_WORDS || longest_aligned_run(&pairs) < MIN_ALTERED_RUN =>
+        {
+            return None
+        }
+        _ => {}
+    }
+    // An entry nobody is known to have said (a scare quote, a title) is evidence only of itself:
+    // it is traced where the words are kept, never as a changed or misattributed quote.
+    if entry.speaker.is_none() && !matches!(verdict, Verdict::Verbatim | Verdict::Excerpt) {
+        return None;
+    }
+    let faithful = matches!(verdict, Verdict::Verbatim | Verdict::Excerpt) || changes.len() <= 1;
+    if agrees == Some(false) {
+        if faithful && ws.len() >= MIN_MISATTRIBUTED_WORDS && n_content >= MIN_MISATTRIBUTED_CONTENT
+        {
             verdict = Verdict::Misattributed;
+        } else {
+            // Other or fewer words from another speaker: another quote, or words many people say.
+            return None;
         }
     }
     if verdict == Verdict::Verbatim && is_first(page, &entry.first) {
@@ -308,6 +418,16 @@ pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
     if ws.len() < UNQUOTED_MIN_RUN {
         return None;
     }
+    // A run of UNQUOTED_MIN_RUN known words needs that many minus one consecutive known pairs:
+    // a cheap test that most sentences fail before any posting list is read.
+    let mut run = 0;
+    let has_run = ws.windows(2).any(|p| {
+        run = if ix.has_pair(p[0], p[1]) { run + 1 } else { 0 };
+        run + 1 >= UNQUOTED_MIN_RUN
+    });
+    if !has_run {
+        return None;
+    }
     let mut best: Option<(usize, u32)> = None;
     for (e, _) in ix.candidates(&ws, CANDIDATES, (UNQUOTED_MIN_RUN - 1) as u32) {
         let ew = ix.words(e as usize);
@@ -316,7 +436,10 @@ pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
             .iter()
             .filter(|&&w| is_content(ix.term(w)))
             .count();
-        if len >= UNQUOTED_MIN_RUN && content * 2 >= len && best.is_none_or(|b| len > b.0) {
+        if len >= UNQUOTED_MIN_RUN
+            && content >= MIN_UNQUOTED_CONTENT
+            && best.is_none_or(|b| len > b.0)
+        {
             best = Some((len, e));
         }
     }

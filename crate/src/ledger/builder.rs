@@ -124,8 +124,10 @@ impl Builder {
                 let words = f.span.of(&r.text);
                 let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
                 let n_words = crate::ledger::index::folded(words).len();
+                // Titles are quoted, not said; short words need a speaker to mean anything.
                 if n_words == 0
                     || (n_words <= crate::verdict::SHORT_QUOTE_WORDS && speaker.is_none())
+                    || crate::verdict::is_title(words)
                 {
                     continue;
                 }

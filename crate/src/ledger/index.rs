@@ -104,6 +104,9 @@ pub struct Index {
     ids: Vec<u32>,
     starts: Vec<u32>,
     pairs: Frozen,
+    /// For term `t`, the frozen pair keys starting with `t` are `pairs.keys[by_first[t]..by_first[t + 1]]`:
+    /// a pair lookup is one array read and a binary search among a few keys, not among millions.
+    by_first: Vec<u32>,
     whole: Frozen,
     fresh_pairs: FxHashMap<u64, Vec<u32>>,
     fresh_whole: FxHashMap<u64, Vec<u32>>,
@@ -164,7 +167,48 @@ impl Index {
         if self.pairs.keys.is_empty() && self.whole.keys.is_empty() {
             self.pairs = Frozen::from_map(std::mem::take(&mut self.fresh_pairs));
             self.whole = Frozen::from_map(std::mem::take(&mut self.fresh_whole));
+            self.index_first();
         }
+    }
+
+    /// Builds the first-term directory over the frozen pair keys. O(terms + keys).
+    fn index_first(&mut self) {
+        let n = self.terms.len();
+        let mut by_first = vec![0u32; n + 1];
+        let mut k = 0usize;
+        for (t, slot) in by_first.iter_mut().enumerate() {
+            while k < self.pairs.keys.len() && ((self.pairs.keys[k] >> 32) as usize) < t {
+                k += 1;
+            }
+            *slot = k as u32;
+        }
+        self.by_first = by_first;
+    }
+
+    /// The frozen entries containing the pair `(a, b)`.
+    fn frozen_pair(&self, a: u32, b: u32) -> &[u32] {
+        let (Some(&lo), Some(&hi)) = (
+            self.by_first.get(a as usize),
+            self.by_first.get(a as usize + 1),
+        ) else {
+            return &[];
+        };
+        let keys = &self.pairs.keys[lo as usize..hi as usize];
+        match keys.binary_search(&pair_key(a, b)) {
+            Ok(i) => {
+                let i = lo as usize + i;
+                &self.pairs.posts[self.pairs.offs[i] as usize..self.pairs.offs[i + 1] as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+
+    /// Whether any entry holds the word pair `(a, b)`.
+    pub fn has_pair(&self, a: u32, b: u32) -> bool {
+        a != UNKNOWN
+            && b != UNKNOWN
+            && (!self.frozen_pair(a, b).is_empty()
+                || self.fresh_pairs.contains_key(&pair_key(a, b)))
     }
 
     /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
@@ -211,7 +255,7 @@ impl Index {
                 continue;
             }
             let key = pair_key(p[0], p[1]);
-            let frozen = self.pairs.get(key);
+            let frozen = self.frozen_pair(p[0], p[1]);
             let fresh = self.fresh_pairs.get(&key).map_or(&[][..], Vec::as_slice);
             if frozen.len() + fresh.len() > MAX_POSTING {
                 continue;
@@ -279,16 +323,19 @@ impl Index {
         for (i, t) in terms.iter().enumerate() {
             vocab.insert(t.clone(), i as u32);
         }
-        Some(Index {
+        let mut ix = Index {
             vocab,
             terms,
             ids,
             starts,
             pairs,
+            by_first: Vec::new(),
             whole,
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
-        })
+        };
+        ix.index_first();
+        Some(ix)
     }
 }
 
