@@ -25,11 +25,15 @@ use crate::lexicon::{self, is};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionClass};
-use crate::text::{fold, is_capitalized, words};
+use crate::text::{ahead, back, fold, is_capitalized, words};
 
 /// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
 /// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
 const PRONOUN_REACH_PARAGRAPHS: usize = 4;
+
+/// How far from its quote a tag is read, in bytes. Trade-off: a tag after a 600-byte appositive
+/// is missed, but a hostile sentence of a million bytes costs no more than a short one.
+const TAG_REACH_BYTES: usize = 600;
 
 /// The outlet relaying the words: "as quoted by Reuters", "told CNN", "in an interview with Fox
 /// News Sunday". Captures the outlet's capitalized name.
@@ -167,12 +171,14 @@ fn tag_next(
         return None;
     }
     let p = doc.paragraphs.get(para)?;
-    let next = *p.sentences.iter().find(|s| s.start >= q.outer().end)?;
+    let next = *p
+        .sentences
+        .get(p.sentences.partition_point(|s| s.start < q.outer().end))?;
     // Up to the next quote, and short.
     let end = tops
-        .iter()
+        .get(tops.partition_point(|o| o.open.start < next.start))
         .map(|o| o.open.start)
-        .find(|&o| o >= next.start && o < next.end)
+        .filter(|&o| o < next.end)
         .unwrap_or(next.end);
     let span = Span::new(next.start, end);
     if words(text, span).len() > NEXT_TAG_MAX_WORDS || end < next.end {
@@ -269,18 +275,25 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         // the next one's opening mark.
         let (mut pre_start, mut post_end) = (sentence.start, sentence.end.max(q.outer().end));
         if q.depth == 0 {
-            for o in &tops {
-                let ou = o.outer();
-                if ou.end <= q.open.start && ou.end > pre_start {
-                    pre_start = ou.end;
+            // Top-level quotes are in order and do not overlap: the neighbours are adjacent.
+            let k = tops.partition_point(|o| o.open.start < q.open.start);
+            if let Some(o) = k.checked_sub(1).map(|k| tops[k].outer()) {
+                if o.end <= q.open.start && o.end > pre_start {
+                    pre_start = o.end;
                 }
-                if ou.start >= q.outer().end && ou.start < post_end {
-                    post_end = ou.start;
+            }
+            if let Some(o) = tops.get(k + 1).map(|o| o.outer()) {
+                if o.start >= q.outer().end && o.start < post_end {
+                    post_end = o.start;
                 }
             }
         }
+        // Tags sit near their quote: the stretch read is bounded however long the sentence is.
+        let pre_start = pre_start.max(back(text, q.open.start, TAG_REACH_BYTES));
+        let post_end = post_end.min(ahead(text, q.outer().end, TAG_REACH_BYTES));
         let pre = Span::new(pre_start.min(q.open.start), q.open.start);
         let post = Span::new(q.outer().end, post_end.max(q.outer().end));
+        let stretch = Span::new(pre.start, post.end);
         // A new clause ("…,” including concerts, and it warned …) is no longer the quote's tag.
         let post = [", and ", "; ", ", but ", ", while ", ", which "]
             .iter()
@@ -290,7 +303,13 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         let kind = if is_direct(
             text,
             q,
-            Span::new(sentence.start.min(q.open.start), q.open.start),
+            Span::new(
+                sentence
+                    .start
+                    .max(back(text, q.open.start, TAG_REACH_BYTES))
+                    .min(q.open.start),
+                q.open.start,
+            ),
         ) {
             Kind::Direct
         } else {
@@ -318,13 +337,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
                 f.speaker = reader.speaker(r.mention.clone(), para);
                 f.cue = Some(r.cue.span);
             }
-            f.via = relay(
-                text,
-                Span::new(
-                    sentence.start.min(q.open.start),
-                    sentence.end.max(q.outer().end),
-                ),
-            );
+            f.via = relay(text, stretch);
             // A partial quote inside reported speech: the clause it completes.
             if let Some(r) = clause.filter(|r| f.cue == Some(r.cue.span)) {
                 f.clause = Some(Span::new(r.content.start, r.content.end.max(q.inner.end)));
@@ -359,7 +372,8 @@ fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: 
         // Rule 3: the previous quote of the same sentence (participle or bare continuation).
         let prev = (0..i)
             .rev()
-            .find(|&j| doc.quotes[j].depth == 0 && meta[j].0 == para);
+            .take_while(|&j| meta[j].0 == para)
+            .find(|&j| doc.quotes[j].depth == 0);
         if let Some(j) = prev.filter(|&j| same_sentence(j) && out[j].speaker.is_some()) {
             out[i].speaker = out[j].speaker.clone();
             out[i].cue = out[i].cue.or(out[j].cue);
@@ -370,8 +384,9 @@ fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: 
         }
         // Rule 4a: the nearest attributed quote of the paragraph, before then after.
         let before = prev.filter(|&j| out[j].speaker.is_some());
-        let after =
-            (i + 1..n).find(|&j| doc.quotes[j].depth == 0 && meta[j].0 == para && meta[j].1);
+        let after = (i + 1..n)
+            .take_while(|&j| meta[j].0 == para)
+            .find(|&j| doc.quotes[j].depth == 0 && meta[j].1);
         if let Some(j) = before.or(after) {
             out[i].speaker = out[j].speaker.clone();
             out[i].cue = out[j].cue;
@@ -383,9 +398,12 @@ fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: 
         let quote_led = p.span.start == q.open.start;
         if para > 0 && quote_led {
             let prev_para = &doc.paragraphs[para - 1];
-            let from_quote = (0..i).rev().find(|&j| {
-                meta[j].0 == para - 1 && out[j].speaker.is_some() && doc.quotes[j].depth == 0
-            });
+            let from_quote = (0..i)
+                .rev()
+                .take_while(|&j| meta[j].0 + 1 >= para)
+                .find(|&j| {
+                    meta[j].0 == para - 1 && out[j].speaker.is_some() && doc.quotes[j].depth == 0
+                });
             if let Some(j) = from_quote {
                 out[i].speaker = out[j].speaker.clone();
                 continue;

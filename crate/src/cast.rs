@@ -1,6 +1,8 @@
 //! The cast of a document: the people it names in full, so that a later "Cotton said" or
 //! "Mr. Byman" resolves to "Tom Cotton" or "Daniel Byman".
 
+use std::collections::HashMap;
+
 use crate::lexicon::{self, is};
 use crate::span::Span;
 use crate::text::{fold, is_capitalized, is_initial, words};
@@ -15,10 +17,14 @@ struct Member {
 }
 
 /// The people a document names in full, in text order. Built once per document in one pass over
-/// its words; a lookup is a scan of the members (documents name tens of people, not thousands).
+/// its words; a lookup is a hash lookup and a binary search, however many names a page holds.
 #[derive(Debug, Clone, Default)]
 pub struct Cast {
     members: Vec<Member>,
+    /// For each folded last name word, the members it ends, in text order.
+    by_last: HashMap<String, Vec<usize>>,
+    /// For each folded name word, the members that contain it, in text order.
+    by_part: HashMap<String, Vec<usize>>,
 }
 
 fn is_part(w: &str) -> bool {
@@ -48,10 +54,16 @@ impl Cast {
             {
                 j += 1;
             }
-            let mut run: Vec<&str> = ws[i..=j].iter().map(|w| w.span.of(text)).collect();
-            while run.len() > 1 && is(lexicon::TITLES, &fold(run[0])) {
-                run.remove(0);
+            // Titles lead, and are not part of the name.
+            let lead = ws[i..j]
+                .iter()
+                .take_while(|w| is(lexicon::TITLES, &fold(w.span.of(text))))
+                .count();
+            if j + 1 - i - lead > 5 {
+                i = j + 1; // too long for a name: a headline or a list
+                continue;
             }
+            let run: Vec<&str> = ws[i + lead..=j].iter().map(|w| w.span.of(text)).collect();
             let institution = run.iter().any(|w| {
                 is(lexicon::INSTITUTION_WORDS, &fold(w)) || is(lexicon::ROLE_NOUNS, &fold(w))
             });
@@ -74,7 +86,24 @@ impl Cast {
             }
             i = j + 1;
         }
-        Cast { members }
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, m) in members.iter().enumerate() {
+            if let Some(l) = m.parts.last() {
+                by_last.entry(l.clone()).or_default().push(k);
+            }
+            for p in &m.parts {
+                let v = by_part.entry(p.clone()).or_default();
+                if v.last() != Some(&k) {
+                    v.push(k);
+                }
+            }
+        }
+        Cast {
+            members,
+            by_last,
+            by_part,
+        }
     }
 
     /// The full name that a short mention (a surname, "Mr. Byman", a first name) at byte `at`
@@ -90,15 +119,15 @@ impl Cast {
         {
             return None; // already a full name
         }
-        let by = |pred: &dyn Fn(&Member) -> bool| {
-            self.members
-                .iter()
-                .filter(|m| m.at < at && pred(m))
-                .last()
-                .or_else(|| self.members.iter().find(|m| m.at >= at && pred(m)))
+        // The latest member before `at` among `ids` (in text order), else the first after it.
+        let by = |ids: Option<&Vec<usize>>| {
+            let ids = ids?;
+            let k = ids.partition_point(|&m| self.members[m].at < at);
+            let pick = if k > 0 { ids[k - 1] } else { *ids.first()? };
+            Some(&self.members[pick])
         };
-        by(&|m| m.parts.last() == Some(&last))
-            .or_else(|| by(&|m| m.parts.contains(&last)))
+        by(self.by_last.get(&last))
+            .or_else(|| by(self.by_part.get(&last)))
             .map(|m| m.name.as_str())
     }
 }

@@ -45,9 +45,9 @@ pub fn longest_run<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
     let mut prev = vec![0u16; b.len() + 1];
     let mut cur = vec![0u16; b.len() + 1];
     let mut best = (0, 0, 0);
-    for i in 0..a.len() {
-        for j in 0..b.len() {
-            cur[j + 1] = if a[i] == b[j] { prev[j] + 1 } else { 0 };
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
             let l = cur[j + 1] as usize;
             if l > best.2 {
                 best = (i + 1 - l, j + 1 - l, l);
@@ -87,7 +87,8 @@ pub fn hunks(pairs: &[Pair]) -> Vec<Hunk> {
 /// Widens a hunk so a reader sees a phrase, not a bare function word or an empty side:
 /// a hunk whose sides hold no content word grows rightwards up to the next content word that
 /// is not a number ("on" -> "in" becomes "on its hands" -> "in its hands"); a pure insertion or
-/// deletion also takes the word before it ("for the past two years" against "for two years").
+/// deletion also takes the words on either side ("before winter" -> "before the winter", and
+/// "for two years" -> "for the past two years").
 /// `is_content(side, index)` tells whether a word carries meaning; `na`/`nb` are the lengths.
 pub fn widen(
     h: Hunk,
@@ -105,6 +106,10 @@ pub fn widen(
     if empty && h.a.0 > 0 && h.b.0 > 0 {
         h.a.0 -= 1;
         h.b.0 -= 1;
+    }
+    if empty && h.a.1 < na && h.b.1 < nb {
+        h.a.1 += 1;
+        h.b.1 += 1;
     }
     while (!side_has(&h, true) || !side_has(&h, false)) && h.a.1 < na && h.b.1 < nb {
         h.a.1 += 1;

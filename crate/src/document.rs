@@ -37,13 +37,18 @@ impl<'t> Document<'t> {
             .filter(|q| q.depth == 0)
             .map(QuoteSpan::outer)
             .collect();
+        // Top-level quotes are in order and do not overlap: one cursor walks them with the breaks.
+        let mut cursor = 0;
         let paragraphs = paragraphs(text)
             .into_iter()
             .map(|p| {
                 let mut sentences = Vec::new();
                 let mut start = p.start;
                 for b in sentence_breaks(text, p) {
-                    if top.iter().any(|q| q.start < b && b < q.end) {
+                    while cursor < top.len() && top[cursor].end <= b {
+                        cursor += 1;
+                    }
+                    if top.get(cursor).is_some_and(|q| q.start < b && b < q.end) {
                         continue;
                     }
                     if let Some(s) = trim(text, Span::new(start, b)) {
@@ -74,9 +79,12 @@ impl<'t> Document<'t> {
     /// The sentence containing byte `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<Span> {
         let p = &self.paragraphs[self.paragraph_at(at)?];
+        let i = p
+            .sentences
+            .partition_point(|s| s.end.max(s.start + 1) <= at);
         p.sentences
-            .iter()
+            .get(i)
             .copied()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            .filter(|s| s.start <= at && at < s.end.max(s.start + 1))
     }
 }

@@ -25,17 +25,58 @@ pub const MAX_QUOTES: usize = 20_000;
 #[derive(Debug, Clone, Default)]
 pub struct Engine {
     ledger: Ledger,
+    /// The reader's own ledger: pages learned while reading, and imported ledgers.
+    personal: Ledger,
 }
 
 impl Engine {
     /// An engine tracing against `ledger` (which may be empty).
     pub fn new(ledger: Ledger) -> Engine {
-        Engine { ledger }
+        Engine {
+            ledger,
+            personal: Ledger::default(),
+        }
     }
 
-    /// The ledger.
+    /// The bundled ledger.
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
+    }
+
+    /// The personal ledger.
+    pub fn personal(&self) -> &Ledger {
+        &self.personal
+    }
+
+    /// Replaces the personal ledger.
+    pub fn set_personal(&mut self, personal: Ledger) {
+        self.personal = personal;
+    }
+
+    /// Records the quotations of one page in the personal ledger (the "learn as I read" switch).
+    /// Returns how many quotations were recorded.
+    pub fn learn(&mut self, text: &str, page: &PageMeta) -> usize {
+        let found = attribute(&Document::new(text));
+        crate::ledger::learn(&mut self.personal, text, page, &found)
+    }
+
+    /// Traces words against both ledgers; where both know them, the earlier first appearance
+    /// wins (the bundled ledger on a tie).
+    fn trace(&self, words: &str, speaker: Option<&str>, page: &PageMeta) -> Option<crate::Trace> {
+        let a = (!self.ledger.is_empty())
+            .then(|| trace(&self.ledger, words, speaker, page))
+            .flatten();
+        let b = (!self.personal.is_empty())
+            .then(|| trace(&self.personal, words, speaker, page))
+            .flatten();
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if crate::ledger::earlier(&b.first, &a.first) {
+                b
+            } else {
+                a
+            }),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Scans `text` (a page's article text; paragraphs separated by line breaks). Never fails:
@@ -44,13 +85,13 @@ impl Engine {
         let mut doc = Document::new(text);
         doc.quotes.truncate(MAX_QUOTES);
         let mut found = attribute(&doc);
-        if self.ledger.is_empty() {
+        if self.ledger.is_empty() && self.personal.is_empty() {
             return found;
         }
         for f in &mut found {
             if matches!(f.kind, Kind::Direct | Kind::Partial) {
                 let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
-                f.trace = trace(&self.ledger, f.span.of(text), speaker, page);
+                f.trace = self.trace(f.span.of(text), speaker, page);
             }
         }
         // Known words without quotation marks, in any sentence that holds no quotation.
@@ -66,7 +107,10 @@ impl Engine {
                 if quoted.iter().any(|q| q.overlaps(s)) {
                     continue;
                 }
-                let Some(t) = trace_unquoted(&self.ledger, s.of(text)) else {
+                let sentence = s.of(text);
+                let Some(t) = trace_unquoted(&self.ledger, sentence)
+                    .or_else(|| trace_unquoted(&self.personal, sentence))
+                else {
                     continue;
                 };
                 let span = trim_final_punct(text, s);

@@ -175,7 +175,23 @@ fn is_clause(text: &str, c: Span) -> bool {
     {
         return false;
     }
-    ws.iter().enumerate().any(|(i, w)| {
+    // A verb after a relative pronoun is the relative clause's, not the content's: "claimed
+    // responsibility for an attack that left 40 dead" reports no clause.
+    // Only when the content opens with a bare noun (an object, not a subject with its article).
+    let bare = words(text, c)
+        .first()
+        .is_some_and(|w| !is_capitalized(w.span.of(text)))
+        && !is(lexicon::DETERMINERS, first)
+        && !is(SUBJECT_PRONOUNS, first)
+        && !matches!(
+            first.as_str(),
+            "this" | "these" | "those" | "no" | "all" | "every" | "each"
+        );
+    let rel = ws
+        .iter()
+        .position(|w| bare && matches!(w.as_str(), "that" | "which" | "who"))
+        .unwrap_or(ws.len());
+    ws[..rel].iter().enumerate().any(|(i, w)| {
         is(FINITE, w)
             || (w.ends_with("ed") && w.len() > 4)
             || w.ends_with("n't")
@@ -635,26 +651,5 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert!(got[0].quoted);
         assert_eq!(got[0].mention.name, "Watson");
-    }
-}
-#[cfg(test)]
-mod dbg {
-    #[test]
-    fn dbg() {
-        for f in ["001_a7fab11564c02453.txt"] {
-            let t =
-                std::fs::read_to_string(format!("/work/shared/corpus/moscow-2024/{f}")).unwrap();
-            let t = t.as_str();
-            let doc = crate::document::Document::new(t);
-            for r in super::find(&doc) {
-                eprintln!(
-                    "{:?} | {:?} | {:?} | {}",
-                    r.content.of(t),
-                    r.mention.name,
-                    r.cue.span.of(t),
-                    r.quoted
-                );
-            }
-        }
     }
 }

@@ -79,6 +79,21 @@ pub struct FirstReport {
     pub title: Option<String>,
 }
 
+/// One later appearance, for the timeline.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AppearanceReport {
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// How its words relate to the first appearance's.
+    pub verdict: Option<String>,
+}
+
 /// What the ledger says of a quotation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LedgerReport {
@@ -90,6 +105,8 @@ pub struct LedgerReport {
     pub first: FirstReport,
     /// The changed words, for `altered`.
     pub changes: Vec<crate::verdict::Change>,
+    /// The later appearances the ledger knows, in date order (the popup's timeline).
+    pub appearances: Vec<AppearanceReport>,
     /// The speaker the ledger knows, when this page names another (`misattributed`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -138,6 +155,17 @@ pub fn quotes(text: &str, findings: &[Finding], unit: Unit) -> Vec<QuoteReport> 
                     title: t.first.title.clone(),
                 },
                 changes: t.changes.clone(),
+                appearances: t
+                    .appearances
+                    .iter()
+                    .map(|a| AppearanceReport {
+                        outlet: a.outlet.clone(),
+                        published: a.published.clone(),
+                        url: a.url.clone(),
+                        title: a.title.clone(),
+                        verdict: a.verdict.clone(),
+                    })
+                    .collect(),
                 speaker: t
                     .speaker
                     .clone()

@@ -13,6 +13,25 @@ const ABBREVIATIONS: &[&str] = &[
     "atty", "supt", "rev", "hon", "messrs", "mt", "ft", "ave", "d.c", "a.m", "p.m", "sec", "lb",
 ];
 
+/// The byte offset at most `max` bytes before `end`, moved forward onto a char boundary: a window
+/// that keeps a rule's look-back bounded however long the sentence is.
+pub fn back(text: &str, end: usize, max: usize) -> usize {
+    let mut at = end.saturating_sub(max);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The byte offset at most `max` bytes after `start`, moved back onto a char boundary.
+pub fn ahead(text: &str, start: usize, max: usize) -> usize {
+    let mut at = start.saturating_add(max).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Whether `c` can be part of a word.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -148,8 +167,10 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
     let s = para.of(text);
     let b = s.as_bytes();
     let mut out = Vec::new();
+    // The end of the last run of final punctuation and closers read: a run is read once.
+    let mut read_to = 0;
     for (i, c) in s.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        if !matches!(c, '.' | '!' | '?' | '…') || i < read_to {
             continue;
         }
         let mut j = i + c.len_utf8();
@@ -160,6 +181,7 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
         {
             j += d.len_utf8();
         }
+        read_to = j;
         let after = &s[j..];
         let rest = after.trim_start();
         if rest.len() == after.len() || rest.is_empty() {

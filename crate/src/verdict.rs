@@ -36,6 +36,9 @@ const MIN_ALTERED_RUN: usize = 3;
 /// How far the aligned words may spread in the entry, relative to the page quote's length: the
 /// words of a real variant stay together; "I love you" aligned over a 40-word entry does not.
 const MAX_SPREAD: f64 = 1.5;
+/// Words that this many different speakers are known to have said ("thank you", "we'll see")
+/// are boilerplate: no evidence of where anyone's words came from.
+const BOILERPLATE_SPEAKERS: usize = 3;
 /// Fewest content words in a run of known words reused without quotation marks.
 const MIN_UNQUOTED_CONTENT: usize = 3;
 /// Fewest consecutive known words in an unquoted sentence for it to count as reuse.
@@ -103,6 +106,8 @@ pub struct Trace {
     pub id: String,
     /// The first appearance.
     pub first: Appearance,
+    /// The later appearances the ledger knows, in date order.
+    pub appearances: Vec<Appearance>,
     /// For `altered` (and `misattributed` with changed words): what changed.
     pub changes: Vec<Change>,
     /// The entry's speaker, for `misattributed`.
@@ -189,6 +194,26 @@ pub fn is_title(text: &str) -> bool {
         && ws.iter().filter(|w| crate::text::is_capitalized(w)).count() >= 2
 }
 
+/// Whether entries with the same words (`exact`) come from so many speakers that the words are
+/// boilerplate.
+fn is_boilerplate(entries: &[Entry], exact: &[u32]) -> bool {
+    if exact.len() < BOILERPLATE_SPEAKERS {
+        return false;
+    }
+    let mut names: Vec<&str> = exact
+        .iter()
+        .filter_map(|&e| {
+            entries[e as usize]
+                .speaker
+                .as_ref()
+                .map(|s| s.name.as_str())
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len() >= BOILERPLATE_SPEAKERS
+}
+
 /// Pronouns name no one a verdict can compare: "he" is never misattributed.
 fn is_pronoun(name: &str) -> bool {
     is(lexicon::PRONOUNS, &fold(name))
@@ -237,7 +262,11 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
     let entries = ledger.entries();
     if ws.len() <= SHORT_QUOTE_WORDS {
         let name = speaker?;
-        let e = ix.exact(&ws).into_iter().find(|&e| {
+        let exact = ix.exact(&ws);
+        if is_boilerplate(entries, &exact) {
+            return None;
+        }
+        let e = exact.into_iter().find(|&e| {
             entries[e as usize]
                 .speaker
                 .as_ref()
@@ -252,11 +281,15 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
         return Some(make(entry, e as usize, verdict, Vec::new()));
     }
     let min_shared = if ws.len() <= 4 { 1 } else { 2 };
-    let mut best: Option<(f64, u32, Vec<(usize, usize)>)> = None;
+    // (score, entry, aligned word pairs) of the best candidate so far.
+    let mut best: Option<(f64, u32, Vec<crate::diff::Pair>)> = None;
     let content: Vec<bool> = folded_words.iter().map(|w| is_content(w)).collect();
     let n_content = content.iter().filter(|&&c| c).count();
     // An entry with exactly these words explains them fully: no other candidate can do better.
     let exact = ix.exact(&ws);
+    if is_boilerplate(entries, &exact) {
+        return None;
+    }
     let candidates = if exact.is_empty() {
         ix.candidates(&ws, CANDIDATES, min_shared)
     } else {
@@ -404,6 +437,7 @@ fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trac
         entry: e,
         id: entry.id.clone(),
         first: entry.first.clone(),
+        appearances: entry.appearances.clone(),
         changes,
         speaker: entry.speaker.as_ref().map(|s| s.name.clone()),
     }
@@ -450,4 +484,191 @@ pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
         Verdict::Unquoted,
         Vec::new(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{Appearance, Entry, EntrySpeaker};
+
+    fn entry(id: &str, text: &str, speaker: &str, outlet: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            text: text.into(),
+            speaker: Some(EntrySpeaker {
+                name: speaker.into(),
+                ..Default::default()
+            }),
+            first: Appearance {
+                outlet: Some(outlet.into()),
+                published: Some("2024-03-22".into()),
+                doc: Some(id.into()),
+                ..Default::default()
+            },
+            appearances: vec![],
+        }
+    }
+
+    fn ledger() -> Ledger {
+        Ledger::new(vec![
+            entry(
+                "clarke",
+                "ISIS-K has been obsessed with Russia for two years,",
+                "Colin P. Clarke",
+                "The New York Times",
+            ),
+            entry(
+                "cotton",
+                "It is deeply regrettable that innocent civilians were killed in Moscow",
+                "Sen. Tom Cotton",
+                "Fox",
+            ),
+            entry("ty1", "Thank you", "Jane Roe", "A"),
+            entry("ty2", "Thank you", "John Doe", "B"),
+            entry("ty3", "Thank you", "Max Mustermann", "C"),
+            entry("provocative", "provocative", "Vladimir Putin", "CNN"),
+        ])
+    }
+
+    /// (verdict, changes) for `text` said by `speaker` on an unknown page.
+    fn v(text: &str, speaker: Option<&str>) -> Option<(&'static str, Vec<(String, String)>)> {
+        trace(&ledger(), text, speaker, &PageMeta::default()).map(|t| {
+            (
+                t.verdict.as_str(),
+                t.changes.into_iter().map(|c| (c.from, c.to)).collect(),
+            )
+        })
+    }
+
+    fn verdict(text: &str, speaker: Option<&str>) -> Option<&'static str> {
+        v(text, speaker).map(|x| x.0)
+    }
+
+    #[test]
+    fn verdict010_kept_cut_changed() {
+        assert_eq!(
+            verdict(
+                "ISIS-K has been obsessed with Russia for two years.",
+                Some("Clarke")
+            ),
+            Some("verbatim")
+        );
+        assert_eq!(
+            verdict("obsessed with Russia for two years", Some("Colin Clarke")),
+            Some("excerpt")
+        );
+        assert_eq!(
+            v(
+                "ISIS-K has been fixated on Russia for the past two years",
+                Some("Colin P. Clarke")
+            ),
+            Some((
+                "altered",
+                vec![
+                    ("obsessed with".into(), "fixated on".into()),
+                    ("for two years".into(), "for the past two years".into())
+                ]
+            ))
+        );
+    }
+
+    #[test]
+    fn verdict020_aliases_titles_and_misattribution() {
+        assert_eq!(
+            verdict(
+                "It is deeply regrettable that innocent civilians were killed in Moscow",
+                Some("Tom Cotton")
+            ),
+            Some("verbatim")
+        );
+        assert_eq!(
+            verdict(
+                "It is deeply regrettable that innocent civilians were killed in Moscow",
+                Some("Cotton")
+            ),
+            Some("verbatim")
+        );
+        assert_eq!(
+            verdict(
+                "It is deeply regrettable that innocent civilians were killed in Moscow",
+                Some("Daniel Byman")
+            ),
+            Some("misattributed")
+        );
+        // A pronoun names nobody to compare with.
+        assert_eq!(
+            verdict(
+                "It is deeply regrettable that innocent civilians were killed in Moscow",
+                Some("he")
+            ),
+            Some("verbatim")
+        );
+    }
+
+    #[test]
+    fn verdict030_short_words_need_the_speaker_and_boilerplate_is_no_evidence() {
+        assert_eq!(verdict("provocative", Some("Putin")), Some("verbatim"));
+        assert_eq!(verdict("provocative", Some("Kirby")), None);
+        assert_eq!(verdict("provocative", None), None);
+        assert_eq!(verdict("Thank you", Some("Jane Roe")), None);
+        // Four shared words from another speaker are not a misattribution.
+        assert_eq!(
+            verdict("obsessed with Russia for", Some("Tom Cotton")),
+            None
+        );
+    }
+
+    #[test]
+    fn verdict040_original_is_this_page() {
+        let l = ledger();
+        let page = PageMeta {
+            outlet: Some("The New York Times".into()),
+            published: Some("2024-03-22T09:00:00Z".into()),
+            ..Default::default()
+        };
+        let t = trace(
+            &l,
+            "ISIS-K has been obsessed with Russia for two years,",
+            Some("Clarke"),
+            &page,
+        )
+        .unwrap();
+        assert_eq!(t.verdict, Verdict::Original);
+        let earlier = PageMeta {
+            published: Some("2024-03-01".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            trace(
+                &l,
+                "ISIS-K has been obsessed with Russia for two years,",
+                None,
+                &earlier
+            )
+            .unwrap()
+            .verdict,
+            Verdict::Original
+        );
+    }
+
+    #[test]
+    fn verdict050_unquoted_reuse_and_unrelated_words() {
+        let l = ledger();
+        assert_eq!(
+            trace_unquoted(
+                &l,
+                "The group has been obsessed with Russia for two years now."
+            )
+            .map(|t| t.verdict),
+            Some(Verdict::Unquoted)
+        );
+        assert_eq!(
+            trace_unquoted(&l, "The weather in Moscow was cold for two days."),
+            None
+        );
+        assert_eq!(
+            verdict("Russia has been cold for two weeks and more", None),
+            None
+        );
+    }
 }

@@ -56,7 +56,7 @@ pub fn date_order(a: &Appearance, b: &Appearance) -> Ordering {
     }
 }
 
-/// A stable id for an entry: FNV-1a (64 bits) of its words and speaker, as 16 hex digits.
+/// A stable id for an entry: FNV-1a (64 bits) of its words, first page and speaker, as 16 hex digits.
 fn entry_id(text: &str, speaker: Option<&str>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text
@@ -109,68 +109,8 @@ impl Builder {
         for (n, r) in self.records.iter().enumerate() {
             let mut page = r.meta.clone();
             page.id = Some(r.id.clone());
-            let here = Appearance {
-                doc: Some(r.id.clone()),
-                outlet: page.outlet.clone(),
-                published: page.published.clone(),
-                url: page.url.clone(),
-                title: page.title.clone(),
-                ..Default::default()
-            };
-            for f in finder.scan(&r.text, &page) {
-                if !matches!(f.kind, Kind::Direct | Kind::Partial) {
-                    continue;
-                }
-                let words = f.span.of(&r.text);
-                let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
-                let n_words = crate::ledger::index::folded(words).len();
-                // Titles are quoted, not said; short words need a speaker to mean anything.
-                if n_words == 0
-                    || (n_words <= crate::verdict::SHORT_QUOTE_WORDS && speaker.is_none())
-                    || crate::verdict::is_title(words)
-                {
-                    continue;
-                }
-                summary.quotes += 1;
-                match trace(&ledger, words, speaker, &PageMeta::default()) {
-                    Some(t) if t.verdict != Verdict::Original => {
-                        let e = &mut ledger.entries[t.entry];
-                        let seen = e.first.doc == here.doc
-                            || e.appearances.iter().any(|a| a.doc == here.doc);
-                        if seen {
-                            continue;
-                        }
-                        let mut a = here.clone();
-                        a.text = Some(words.to_string());
-                        a.verdict = Some(t.verdict.as_str().to_string());
-                        if let (Some(es), Some(name)) = (&mut e.speaker, speaker) {
-                            if same_speaker(name, es) {
-                                if name != es.name && !es.aliases.iter().any(|x| x == name) {
-                                    es.aliases.push(name.to_string());
-                                }
-                            } else {
-                                a.speaker = Some(name.to_string());
-                            }
-                        }
-                        e.appearances.push(a);
-                    }
-                    _ => {
-                        let sp = f.speaker.as_ref().map(|s| EntrySpeaker {
-                            name: s.name.clone(),
-                            aliases: Vec::new(),
-                            role: s.role.clone(),
-                            org: s.org.clone(),
-                        });
-                        ledger.push(Entry {
-                            id: entry_id(words, speaker),
-                            text: words.to_string(),
-                            speaker: sp,
-                            first: here.clone(),
-                            appearances: Vec::new(),
-                        });
-                    }
-                }
-            }
+            let found = finder.scan(&r.text, &page);
+            summary.quotes += learn(&mut ledger, &r.text, &page, &found);
             progress(n + 1, total);
         }
         // Ids collide only for the same words from the same speaker, which trace() groups; make
@@ -184,4 +124,102 @@ impl Builder {
         summary.entries = ledger.len();
         (ledger, summary)
     }
+}
+
+/// Adds the quotations `found` on one page (its `text` and `page` metadata) to `ledger`: each one
+/// that traces to an entry becomes a later appearance of it, with its own words and verdict; the
+/// others start entries whose first appearance is this page. A page dated before an entry's first
+/// appearance that prints the same words becomes the first (the personal ledger learns pages in
+/// reading order, not date order). Returns how many quotations were recorded.
+pub fn learn(ledger: &mut Ledger, text: &str, page: &PageMeta, found: &[crate::Finding]) -> usize {
+    let here = Appearance {
+        doc: page.id.clone(),
+        outlet: page.outlet.clone(),
+        published: page.published.clone(),
+        url: page.url.clone(),
+        title: page.title.clone(),
+        ..Default::default()
+    };
+    let mut recorded = 0;
+    for f in found {
+        if !matches!(f.kind, Kind::Direct | Kind::Partial) {
+            continue;
+        }
+        let speaker = f.speaker.as_ref().map(|s| EntrySpeaker {
+            name: s.name.clone(),
+            aliases: Vec::new(),
+            role: s.role.clone(),
+            org: s.org.clone(),
+        });
+        recorded += usize::from(record(ledger, f.span.of(text), speaker, &here));
+    }
+    recorded
+}
+
+/// Records one appearance of `words` (said by `speaker`, printed at `here`) in `ledger`. Returns
+/// whether the words were worth recording.
+pub(crate) fn record(
+    ledger: &mut Ledger,
+    words: &str,
+    speaker: Option<EntrySpeaker>,
+    here: &Appearance,
+) -> bool {
+    let name = speaker.as_ref().map(|s| s.name.as_str());
+    let n_words = crate::ledger::index::folded(words).len();
+    // Titles are quoted, not said; short words need a speaker to mean anything.
+    if n_words == 0
+        || (n_words <= crate::verdict::SHORT_QUOTE_WORDS && name.is_none())
+        || crate::verdict::is_title(words)
+    {
+        return false;
+    }
+    let same_page = |a: &Appearance| {
+        (a.doc.is_some() && a.doc == here.doc) || (a.url.is_some() && a.url == here.url)
+    };
+    match trace(ledger, words, name, &PageMeta::default()) {
+        Some(t) => {
+            let e = &mut ledger.entries[t.entry];
+            if same_page(&e.first) || e.appearances.iter().any(same_page) {
+                return true;
+            }
+            let mut a = here.clone();
+            a.text = Some(words.to_string());
+            a.verdict = Some(t.verdict.as_str().to_string());
+            if let (Some(es), Some(name)) = (&mut e.speaker, name) {
+                if same_speaker(name, es) {
+                    if name != es.name && !es.aliases.iter().any(|x| x == name) {
+                        es.aliases.push(name.to_string());
+                    }
+                } else {
+                    a.speaker = Some(name.to_string());
+                }
+            }
+            if t.verdict == Verdict::Verbatim && here.published.is_some() && earlier(here, &e.first)
+            {
+                // The same words, printed earlier: this page is the first appearance.
+                let mut old = std::mem::replace(&mut e.first, here.clone());
+                old.text = Some(e.text.clone());
+                old.verdict = Some(Verdict::Verbatim.as_str().to_string());
+                e.appearances.push(old);
+            } else {
+                e.appearances.push(a);
+            }
+            e.appearances.sort_by(date_order);
+        }
+        None => {
+            let key = format!(
+                "{}\u{1f}{}",
+                words,
+                here.doc.as_deref().or(here.url.as_deref()).unwrap_or("")
+            );
+            ledger.push(Entry {
+                id: entry_id(&key, name),
+                text: words.to_string(),
+                speaker,
+                first: here.clone(),
+                appearances: Vec::new(),
+            });
+        }
+    }
+    true
 }

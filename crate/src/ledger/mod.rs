@@ -17,7 +17,7 @@ mod entry;
 pub mod index;
 mod source;
 
-pub use builder::{Builder, Record, Summary};
+pub use builder::{date_order, earlier, learn, Builder, Record, Summary};
 pub use entry::{Appearance, Entry, EntrySpeaker};
 
 use crate::error::{Error, ErrorKind};
@@ -98,41 +98,38 @@ impl Ledger {
         self.entries.is_empty()
     }
 
-    /// Several ledgers as one: entries with the same id are merged, keeping the earliest first
-    /// appearance and every distinct later appearance.
+    /// Several ledgers as one. Every appearance of every entry is recorded again, in date order,
+    /// so that variants of one quote from different ledgers are grouped as the builder groups them,
+    /// and each entry's first appearance is the earliest any ledger knows.
     pub fn merge(ledgers: Vec<Ledger>) -> Ledger {
-        let mut by_id: std::collections::HashMap<String, usize> = Default::default();
-        let mut out: Vec<Entry> = Vec::new();
+        let mut all: Vec<(Appearance, String, Option<EntrySpeaker>)> = Vec::new();
         for l in ledgers {
             for e in l.entries {
-                match by_id.get(&e.id) {
-                    None => {
-                        by_id.insert(e.id.clone(), out.len());
-                        out.push(e);
-                    }
-                    Some(&i) => {
-                        let have = &mut out[i];
-                        let mut all: Vec<Appearance> = std::mem::take(&mut have.appearances);
-                        let mut first = e.first.clone();
-                        if builder::earlier(&e.first, &have.first) {
-                            std::mem::swap(&mut first, &mut have.first);
-                            // The old first appearance becomes a later one, with its own words.
-                            first.text = Some(std::mem::replace(&mut have.text, e.text.clone()));
-                            first.verdict = Some("verbatim".into())
-                                .filter(|_| first.text.as_deref() == Some(have.text.as_str()));
-                        }
-                        all.push(first);
-                        all.extend(e.appearances);
-                        for a in all {
-                            if a != have.first && !have.appearances.contains(&a) {
-                                have.appearances.push(a);
-                            }
-                        }
-                        have.appearances.sort_by(builder::date_order);
-                    }
+                let speaker = e.speaker.clone();
+                let mut first = e.first;
+                first.text = None;
+                first.verdict = None;
+                all.push((first, e.text.clone(), speaker.clone()));
+                for mut a in e.appearances {
+                    let words = a.text.take().unwrap_or_else(|| e.text.clone());
+                    let sp = match (&a.speaker, &speaker) {
+                        (Some(n), _) => Some(EntrySpeaker {
+                            name: n.clone(),
+                            ..Default::default()
+                        }),
+                        (None, s) => s.clone(),
+                    };
+                    a.verdict = None;
+                    a.speaker = None;
+                    all.push((a, words, sp));
                 }
             }
         }
-        Ledger::new(out)
+        all.sort_by(|a, b| builder::date_order(&a.0, &b.0));
+        let mut out = Ledger::default();
+        for (here, words, speaker) in all {
+            builder::record(&mut out, &words, speaker, &here);
+        }
+        out
     }
 }

@@ -22,6 +22,7 @@ export interface LedgerOut {
   entry: string;
   first: { outlet: string | null; published: string | null; url: string | null; title: string | null };
   changes: { from: string; to: string }[];
+  appearances: AppearanceOut[];
   speaker?: string;
 }
 export interface QuoteOut extends Span16 {
@@ -30,7 +31,8 @@ export interface QuoteOut extends Span16 {
   clause?: Span16;
 }
 export interface ScanResult { quotes: QuoteOut[] }
-export interface EngineInfo { entries: number; version: number; format: string }
+export interface AppearanceOut { outlet: string | null; published: string | null; url: string | null; title: string | null; verdict: string | null }
+export interface EngineInfo { entries: number; personalEntries: number; version: number; format: string }
 "#;
 
 /// Page metadata as JS passes it: every field optional.
@@ -49,10 +51,29 @@ struct ScanOut {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct InfoOut {
     entries: usize,
+    personal_entries: usize,
     version: u32,
     format: &'static str,
+}
+
+/// Reads optional page metadata from JS.
+fn page_meta(meta: JsValue) -> Result<PageMeta, JsError> {
+    let m: MetaIn = if meta.is_undefined() || meta.is_null() {
+        MetaIn::default()
+    } else {
+        serde_wasm_bindgen::from_value(meta)
+            .map_err(|e| JsError::new(&format!("bad page metadata: {e}")))?
+    };
+    Ok(PageMeta {
+        id: m.id,
+        url: m.url,
+        outlet: m.outlet,
+        published: m.published,
+        title: m.title,
+    })
 }
 
 /// Installs the panic hook once: a panic becomes a `console.error` with its message.
@@ -83,6 +104,53 @@ impl Engine {
         })
     }
 
+    /// Replaces the personal ledger with `bytes` (either form; empty bytes clear it). Throws on a
+    /// malformed ledger, leaving the current one in place.
+    #[wasm_bindgen(js_name = setPersonal)]
+    pub fn set_personal(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        let l = if bytes.is_empty() {
+            Ledger::default()
+        } else {
+            Ledger::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        self.inner.set_personal(l);
+        Ok(())
+    }
+
+    /// Merges a ledger file (either form) into the personal ledger; returns its new entry count.
+    /// Throws on a malformed file, leaving the personal ledger unchanged.
+    #[wasm_bindgen(js_name = importLedger)]
+    pub fn import_ledger(&mut self, bytes: &[u8]) -> Result<usize, JsError> {
+        let other = Ledger::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        let merged = Ledger::merge(vec![self.inner.personal().clone(), other]);
+        let n = merged.len();
+        self.inner.set_personal(merged);
+        Ok(n)
+    }
+
+    /// Records this page's quotations in the personal ledger ("learn as I read"); returns how
+    /// many were recorded.
+    pub fn learn(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "PageMetaInput | undefined")] meta: JsValue,
+    ) -> Result<usize, JsError> {
+        let page = page_meta(meta)?;
+        Ok(self.inner.learn(text, &page))
+    }
+
+    /// The personal ledger in its source form (JSON Lines), the same format as the bundled one.
+    #[wasm_bindgen(js_name = exportPersonal)]
+    pub fn export_personal(&self) -> String {
+        self.inner.personal().to_source()
+    }
+
+    /// The personal ledger in its compiled form, for storage.
+    #[wasm_bindgen(js_name = personalBytes)]
+    pub fn personal_bytes(&self) -> Vec<u8> {
+        self.inner.personal().to_compiled()
+    }
+
     /// Scans `text` with optional page metadata; offsets in the result are UTF-16 units.
     #[wasm_bindgen(unchecked_return_type = "ScanResult")]
     pub fn scan(
@@ -90,19 +158,7 @@ impl Engine {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "PageMetaInput | undefined")] meta: JsValue,
     ) -> Result<JsValue, JsError> {
-        let m: MetaIn = if meta.is_undefined() || meta.is_null() {
-            MetaIn::default()
-        } else {
-            serde_wasm_bindgen::from_value(meta)
-                .map_err(|e| JsError::new(&format!("scan: bad page metadata: {e}")))?
-        };
-        let page = PageMeta {
-            id: m.id,
-            url: m.url,
-            outlet: m.outlet,
-            published: m.published,
-            title: m.title,
-        };
+        let page = page_meta(meta)?;
         let found = self.inner.scan(text, &page);
         let out = ScanOut {
             quotes: report::quotes(text, &found, Unit::Utf16),
@@ -116,6 +172,7 @@ impl Engine {
     pub fn info(&self) -> Result<JsValue, JsError> {
         let out = InfoOut {
             entries: self.inner.ledger().len(),
+            personal_entries: self.inner.personal().len(),
             version: quotetrace::ledger::VERSION,
             format: quotetrace::ledger::FORMAT,
         };
