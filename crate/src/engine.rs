@@ -12,6 +12,13 @@ use crate::verdict::{trace, trace_unquoted};
 /// first ones are reported and the rest ignored, so that a scan's cost stays linear.
 pub const MAX_QUOTES: usize = 20_000;
 
+/// Most quotations traced against the ledgers per document, and most sentences checked for
+/// unquoted reuse. Each trace costs up to a few word alignments of at most 400 words; these
+/// bounds keep a hostile page's ledger work under a second while no real article comes near them.
+pub const MAX_TRACED: usize = 2_000;
+/// See [`MAX_TRACED`].
+pub const MAX_UNQUOTED_SENTENCES: usize = 5_000;
+
 /// Finds quotations, attributes them and traces them against a ledger.
 ///
 /// ```
@@ -88,8 +95,12 @@ impl Engine {
         if self.ledger.is_empty() && self.personal.is_empty() {
             return found;
         }
-        for f in &mut found {
-            if matches!(f.kind, Kind::Direct | Kind::Partial) {
+        for f in found
+            .iter_mut()
+            .filter(|f| matches!(f.kind, Kind::Direct | Kind::Partial))
+            .take(MAX_TRACED)
+        {
+            {
                 let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
                 f.trace = self.trace(f.span.of(text), speaker, page);
             }
@@ -102,11 +113,13 @@ impl Engine {
             .map(|q| q.outer())
             .collect();
         let mut unquoted = Vec::new();
+        let mut checked = 0;
         for p in &doc.paragraphs {
             for &s in &p.sentences {
-                if quoted.iter().any(|q| q.overlaps(s)) {
+                if overlaps_any(&quoted, s) || checked >= MAX_UNQUOTED_SENTENCES {
                     continue;
                 }
+                checked += 1;
                 let sentence = s.of(text);
                 let Some(t) = trace_unquoted(&self.ledger, sentence)
                     .or_else(|| trace_unquoted(&self.personal, sentence))
@@ -139,6 +152,12 @@ impl Engine {
         found.sort_by_key(|f| (f.span.start, f.kind == Kind::Unquoted));
         found
     }
+}
+
+/// Whether `s` overlaps any of `sorted` (disjoint spans in text order). O(log n).
+fn overlaps_any(sorted: &[Span], s: Span) -> bool {
+    let i = sorted.partition_point(|q| q.end <= s.start);
+    sorted.get(i).is_some_and(|q| q.start < s.end)
 }
 
 fn trim_final_punct(text: &str, s: Span) -> Span {

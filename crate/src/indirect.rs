@@ -5,7 +5,7 @@ use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::Span;
 use crate::speaker::{self, Mention};
-use crate::text::{fold, is_capitalized, trim, words};
+use crate::text::{ahead, back, fold, is_capitalized, trim, words};
 
 /// Fewest words of content for reported speech: "X said so" reports nothing.
 const MIN_CONTENT_WORDS: usize = 3;
@@ -33,9 +33,16 @@ fn trim_end_punct(text: &str, span: Span) -> Option<Span> {
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
+/// The words of `span`, counted up to a cap: only small counts are ever compared.
 fn word_count(text: &str, span: Span) -> usize {
-    words(text, span).len()
+    let end = span.end.min(ahead(text, span.start, WINDOW_BYTES));
+    words(text, Span::new(span.start, end.max(span.start))).len()
 }
+
+/// How much of a content or a tag the rules read, in bytes: enough for any real sentence's
+/// reported clause. Trade-off: content in a longer sentence is cut here, but no rule costs more
+/// than this per cue, so a hostile million-byte sentence scans in linear time.
+const WINDOW_BYTES: usize = 2000;
 
 /// Finite verbs and auxiliaries: evidence that reported content is a clause ("the talks had
 /// failed"), not a noun phrase object ("claimed responsibility for the attack").
@@ -153,6 +160,10 @@ const THAT_REACH_WORDS: usize = 10;
 fn is_clause(text: &str, c: Span) -> bool {
     // The verb must be the content's own, not that of a clause coordinated after it
     // ("claimed responsibility for the attack, and officials confirmed …").
+    let c = Span::new(
+        c.start,
+        c.end.min(ahead(text, c.start, WINDOW_BYTES)).max(c.start),
+    );
     let s = c.of(text);
     let head = [", and ", ", but ", "; ", ", while "]
         .iter()
@@ -203,6 +214,7 @@ fn is_clause(text: &str, c: Span) -> bool {
 /// and place words ("on Monday", "in a statement", "at a rally in Texas") and the complementizer
 /// "that". `None` when punctuation stands between the cue and its content ("said, adding …").
 fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
+    let end = end.min(ahead(text, cue.span.end, 400)).max(cue.span.end);
     let ws = words(text, Span::new(cue.span.end, end));
     let mut i = 0;
     if cue.takes_listener {
@@ -304,6 +316,7 @@ const SUBJECT_MAX_WORDS: usize = 10;
 /// the clause's start to the cue ("85 percent of Democrats said", "two in three said", "voters
 /// who attended the caucuses said"). `None` when those words hold a verb of their own.
 fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
+    let floor = floor.max(back(text, end, 300)).min(end);
     let head = &text[floor..end];
     let start = head
         .rfind([
@@ -399,30 +412,36 @@ pub fn find(doc: &Document) -> Vec<Reported> {
 /// quote's clause (a partial quote, reported by the quote rules) unless a clause boundary stands
 /// before the quote ("said the plan failed, and called it “…”"): then the content ends there.
 fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
-    let Some(q) = quotes.iter().find(|q| q.overlaps(c)) else {
+    // Quotes are in order and do not overlap: the first that ends after `c` starts is the one.
+    let Some(q) = quotes
+        .get(quotes.partition_point(|q| q.end <= c.start))
+        .filter(|q| q.start < c.end)
+    else {
         return Some(c);
     };
     if q.start <= c.start {
         return None;
     }
-    let head = &text[c.start..q.start];
+    let from = c.start.max(back(text, q.start, WINDOW_BYTES));
+    let head = &text[from..q.start];
     let cut = [", and ", ", but ", "; ", ", while ", " — "]
         .iter()
         .filter_map(|b| head.rfind(b))
         .max()?;
-    trim_end_punct(text, Span::new(c.start, c.start + cut))
+    trim_end_punct(text, Span::new(c.start, from + cut))
 }
 
 /// Where reported content that starts at `start` ends: at the sentence's end, or before a
 /// contrasting clause of the writer's own ("…, but Putin rejected the warning").
 fn clause_end(text: &str, start: usize, end: usize) -> usize {
+    let end = end.min(ahead(text, start, WINDOW_BYTES)).max(start);
     text[start..end].find(", but ").map_or(end, |i| start + i)
 }
 
 /// Whether `c` is enough words to report something, and reads as a clause: not an adverbial
 /// clause on its own ("said as she accepted her award"), not a shouted headline.
 fn is_content(text: &str, c: Span) -> bool {
-    let s = c.of(text);
+    let s = &text[c.start..c.end.min(ahead(text, c.start, WINDOW_BYTES)).max(c.start)];
     let first = s.split_whitespace().next().map(fold).unwrap_or_default();
     let adverbial = matches!(
         first.as_str(),
@@ -446,7 +465,11 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
     let ws = words(text, s);
     // Content already reported in this sentence ends here; a later cue reads past it.
     let mut taken = s.start;
-    let inside = |at: usize| quotes.iter().any(|q| q.start <= at && at < q.end);
+    let inside = |at: usize| {
+        quotes
+            .get(quotes.partition_point(|q| q.end <= at))
+            .is_some_and(|q| q.start <= at)
+    };
     for cue in find_cues(text, &ws) {
         if cue.span.start < taken || inside(cue.span.start) {
             continue;
@@ -462,12 +485,16 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
         match cue.class {
             CueClass::Speech | CueClass::Belief => {
                 let floor = taken.max(s.start);
+                // Reading is bounded to a window around the cue; content that would start
+                // before the window (a tag after a very long sentence) is not read.
+                let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
+                let head_fits = floor >= back(text, cue.span.start, WINDOW_BYTES);
                 let m = speaker::before(text, floor, cue.span.start)
                     .or_else(|| subject(text, floor, cue.span.start));
                 if let Some(m) = m {
-                    let after = content_start(text, &cue, s.end)
+                    let after = content_start(text, &cue, end_w)
                         .and_then(|start| {
-                            trim_end_punct(text, Span::new(start, clause_end(text, start, s.end)))
+                            trim_end_punct(text, Span::new(start, clause_end(text, start, end_w)))
                         })
                         .and_then(|c| outside_quotes(text, c, quotes));
                     if let Some(c) = after.filter(|c| is_content(text, *c)) {
@@ -476,11 +503,13 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                         continue;
                     }
                     // The clause runs into a quote of its own: the clause of a partial quote.
-                    let raw = content_start(text, &cue, s.end)
-                        .and_then(|start| trim_end_punct(text, Span::new(start, s.end)));
-                    if let Some(c) =
-                        raw.filter(|c| quotes.iter().any(|q| c.start <= q.start && q.start < c.end))
-                    {
+                    let raw = content_start(text, &cue, end_w)
+                        .and_then(|start| trim_end_punct(text, Span::new(start, end_w)));
+                    if let Some(c) = raw.filter(|c| {
+                        quotes
+                            .get(quotes.partition_point(|q| q.start < c.start))
+                            .is_some_and(|q| q.start < c.end)
+                    }) {
                         out.push(Reported {
                             content: c,
                             mention: m.clone(),
@@ -492,15 +521,15 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                     }
                     // "…, X said." / "…, X said, …" — the content comes first and the speaker
                     // directly follows the comma; an interrupted sentence goes on after the tag.
-                    let before = &text[floor..m.span.start];
-                    let adjacent = before.trim_end().ends_with(',')
+                    let before = &text[floor..m.span.start.max(floor)];
+                    let adjacent = head_fits && before.trim_end().ends_with(',')
                         || before.trim_end().ends_with(|c: char| c.is_alphabetic())
                             && before
                                 .trim_end()
                                 .rsplit(' ')
                                 .next()
                                 .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)));
-                    let rest = text[cue.span.end..s.end].trim_start();
+                    let rest = text[cue.span.end..end_w].trim_start();
                     let bare = rest.is_empty()
                         || rest.starts_with(',')
                         || rest.starts_with(['.', '!', '?', ';'])
@@ -513,8 +542,8 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                             taken = cue.span.end;
                             // The sentence goes on after the tag: "…, he said, by creating …".
                             if let Some(tail) = rest.strip_prefix(',') {
-                                let start = s.end - tail.trim_start().len();
-                                if let Some(t) = trim_end_punct(text, Span::new(start, s.end))
+                                let start = end_w - tail.trim_start().len();
+                                if let Some(t) = trim_end_punct(text, Span::new(start, end_w))
                                     .and_then(|t| outside_quotes(text, t, quotes))
                                     .filter(|t| word_count(text, *t) >= MIN_CONTENT_WORDS)
                                 {
@@ -531,7 +560,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                     }
                 }
                 // "…, said the official."
-                if cue.class == CueClass::Speech && !cue.takes_listener {
+                if cue.class == CueClass::Speech && !cue.takes_listener && head_fits {
                     let before = text[floor..cue.span.start].trim_end();
                     if before.ends_with(',') {
                         if let Some(m) = speaker::after(text, cue.span.end, s.end) {
@@ -549,13 +578,16 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                 let Some(m) = speaker::after(text, cue.span.end, s.end) else {
                     continue;
                 };
+                let end_w = s.end.min(ahead(text, m.span.end, WINDOW_BYTES));
                 let head = text[taken..cue.span.start].trim();
                 let c = if head.is_empty() {
                     // "According to X, …"
-                    let rest = &text[m.span.end..s.end];
+                    let rest = &text[m.span.end..end_w];
                     rest.find(',').and_then(|comma| {
-                        trim_end_punct(text, Span::new(m.span.end + comma + 1, s.end))
+                        trim_end_punct(text, Span::new(m.span.end + comma + 1, end_w))
                     })
+                } else if taken < back(text, cue.span.start, WINDOW_BYTES) {
+                    None
                 } else {
                     trim_end_punct(text, Span::new(taken, cue.span.start))
                 };
@@ -573,7 +605,15 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
 /// Content that ends at a tag ("…, X said"): it starts after the last quotation before the tag;
 /// `None` when that leaves nothing, or the content is itself quoted.
 fn outside_quotes_tail(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
-    let last = quotes.iter().filter(|q| q.overlaps(c)).map(|q| q.end).max();
+    let last = quotes
+        .get(
+            quotes
+                .partition_point(|q| q.start < c.end)
+                .checked_sub(1)
+                .unwrap_or(usize::MAX),
+        )
+        .filter(|q| q.end > c.start)
+        .map(|q| q.end);
     match last {
         None => Some(c),
         Some(e) if e < c.end => {

@@ -6,7 +6,11 @@
 
 use crate::lexicon::{self, is};
 use crate::span::Span;
-use crate::text::{fold, is_capitalized, is_initial, words};
+use crate::text::{ahead, back, fold, is_capitalized, is_initial, words};
+
+/// How far a speaker phrase (with its appositive) is read from its cue, in bytes. Trade-off: a
+/// longer appositive is cut, but reading never costs more than this per cue.
+const PHRASE_REACH_BYTES: usize = 400;
 
 /// What kind of thing names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +94,7 @@ fn is_modifier(w: &str) -> bool {
 /// than `floor`. Skips auxiliaries and time words ("Putin last week dismissed"), and an
 /// appositive between commas ("Tom Cotton, an Arkansas Republican on …, called").
 pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
+    let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(text, Span::new(floor, end));
     let mut j = toks.len();
     while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w)))
@@ -218,6 +223,7 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
 /// looking no further than `limit`. The phrase must end the clause: "said the US government had"
 /// is not an inversion.
 pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
+    let limit = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
     let toks = tokens(text, Span::new(start, limit));
     let mut i = 0;
     if word(text, toks.first()).is_some_and(|w| is(lexicon::DETERMINERS, &fold(w))) {
@@ -309,6 +315,7 @@ pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
 /// "Earlier this week, Clinton shared …"), looking no further than `limit`: the speaker of a
 /// participle's quote. Skips a leading conjunction and an introductory phrase before a comma.
 pub fn leading(text: &str, start: usize, limit: usize) -> Option<Mention> {
+    let limit = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
     let toks = tokens(text, Span::new(start, limit));
     // A dateline: "(Bloomberg) --", "WASHINGTON (Reuters) -".
     let mut i = toks
