@@ -21,18 +21,35 @@ const QT_SKIP_TAGS = new Set([
 const QT_SKIP_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search']);
 
 /**
- * Reads the text under `root`.
+ * Reads the text under `root` in one go (see createTextCollector for the sliced form).
  * @returns {{text: string, segments: Array<{start: number, node: Text, nodeStart: number, length: number}>}}
  *   text.slice(s.start, s.start + s.length) === s.node.data.slice(s.nodeStart, s.nodeStart + s.length)
  *   for every segment; segments are sorted by start and never overlap. Characters of `text` outside
  *   every segment are synthesized breaks ("\n").
  */
 function collectPageText(root) {
+  const collector = createTextCollector(root ? [root] : []);
+  collector.step(Infinity);
+  return collector.result();
+}
+
+/**
+ * The same walk, resumable: `step(deadline)` works until performance.now() passes `deadline`
+ * (checked every QT_COLLECT_CHECK_EVERY nodes) and returns true once every root is read. Several
+ * roots are read as consecutive blocks of one text (used for incremental scans of new blocks).
+ * Trade-off: the DOM may change between steps; offsets are re-validated when a Range is made
+ * (qtRangeForOffsets returns null for text that changed), so a torn read costs a badge, not a bug.
+ */
+function createTextCollector(roots) {
   const pieces = [];
   const segments = [];
   let length = 0; // UTF-16 length of pieces.join('')
   let pendingNewlines = 0; // 0, 1 or 2 newlines owed before the next word
   let pendingSpace = null; // {node, offset} of a collapsed whitespace run owed as one ' '
+  // Explicit stack instead of recursion, so the walk can pause between any two nodes.
+  // Frame: {child: next node to visit, pre: whitespace preserved, block: element is a block}.
+  const stack = [];
+  let nextRoot = 0;
 
   function push(str, node, nodeStart) {
     pieces.push(str);
@@ -86,28 +103,61 @@ function collectPageText(root) {
     if (length > 0) pendingNewlines = Math.min(2, pendingNewlines + count);
   }
 
-  function visit(element, preserveWhitespace) {
-    for (let child = element.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        emitText(child, preserveWhitespace);
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const tag = child.localName;
-        if (tag === 'br') { newline(1); continue; }
-        if (qtSkipsElement(child, tag)) continue;
-        const style = getComputedStyle(child);
-        if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') continue;
-        const block = !style.display.startsWith('inline') && style.display !== 'contents';
-        const pre = style.whiteSpace.startsWith('pre') || style.whiteSpace === 'break-spaces';
-        if (block) newline(2);
-        visit(child, pre);
-        if (block) newline(2);
-      }
-    }
+  // Enters `element` (already known not to be skipped) as a new frame.
+  function enter(element, pre, block) {
+    if (block) newline(2);
+    stack.push({ child: element.firstChild, pre, block });
   }
 
-  if (root) visit(root, false);
-  return { text: pieces.join(''), segments };
+  // Visits one node; false when there was nothing left to visit.
+  function visitOne() {
+    while (stack.length === 0) {
+      if (nextRoot >= roots.length) return false;
+      const root = roots[nextRoot++];
+      if (!root || !root.isConnected) continue;
+      if (nextRoot > 1) newline(2); // each root is its own block
+      const style = root.nodeType === Node.ELEMENT_NODE ? getComputedStyle(root) : null;
+      enter(root, style !== null && (style.whiteSpace.startsWith('pre') || style.whiteSpace === 'break-spaces'), false);
+    }
+    const frame = stack[stack.length - 1];
+    const child = frame.child;
+    if (child === null) {
+      stack.pop();
+      if (frame.block) newline(2);
+      return true;
+    }
+    frame.child = child.nextSibling;
+    if (child.nodeType === Node.TEXT_NODE) {
+      emitText(child, frame.pre);
+    } else if (child.nodeType === Node.ELEMENT_NODE) {
+      const tag = child.localName;
+      if (tag === 'br') { newline(1); return true; }
+      if (qtSkipsElement(child, tag)) return true;
+      const style = getComputedStyle(child);
+      if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+      const block = !style.display.startsWith('inline') && style.display !== 'contents';
+      const pre = style.whiteSpace.startsWith('pre') || style.whiteSpace === 'break-spaces';
+      enter(child, pre, block);
+    }
+    return true;
+  }
+
+  let done = false;
+  return {
+    step(deadline) {
+      let n = 0;
+      while (!done) {
+        if (!visitOne()) { done = true; break; }
+        if (++n % QT_COLLECT_CHECK_EVERY === 0 && performance.now() >= deadline) break;
+      }
+      return done;
+    },
+    result: () => ({ text: pieces.join(''), segments }),
+  };
 }
+
+// Nodes visited between two clock reads: a read costs ~0.1 µs, a node ~1-5 µs (computed style).
+const QT_COLLECT_CHECK_EVERY = 64;
 
 function qtSkipsElement(element, tag) {
   if (QT_SKIP_TAGS.has(tag)) return true;

@@ -532,6 +532,41 @@ mod tests {
         assert_eq!(one(t).2, s("Jane Roe"));
     }
 
+    /// Hostile pages: every case must finish (in linear time: a quadratic rule would take
+    /// minutes on these) and return sane findings, spans inside the text.
+    #[test]
+    fn robust010_hostile_input_completes() {
+        let mb = 1 << 20;
+        let cases: Vec<String> = vec![
+            "\"".repeat(mb),
+            "“".repeat(mb / 3),
+            "“a” said Jane Roe. ".repeat(100_000),
+            "“a”said“b”".repeat(mb / 16),
+            "x".repeat(mb),
+            ".".repeat(mb),
+            "Mr ".repeat(mb / 3),
+            "Ab ".repeat(mb / 3),
+            "he said he said that ".repeat(mb / 21),
+            "“a,” he said, according to the officials, ".repeat(mb / 44),
+            "''a'' ``b'' ‘c’ 'd' «e» ".repeat(mb / 28),
+        ];
+        for t in &cases {
+            let doc = Document::new(t);
+            let found = attribute(&doc);
+            for f in &found {
+                assert!(f.span.start <= f.span.end && f.span.end <= t.len());
+                assert!(t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end));
+            }
+        }
+        // 100k quotes are all found and attributed.
+        let doc = Document::new(&cases[2]);
+        let found = attribute(&doc);
+        assert_eq!(found.len(), 100_000);
+        assert!(found
+            .iter()
+            .all(|f| f.speaker.as_ref().unwrap().name == "Jane Roe"));
+    }
+
     #[test]
     fn attribution090_pronoun_resolves_to_last_person() {
         let t = "“We are ready,” said Jane Roe, the mayor.\n\n“We were always ready,” she added.";

@@ -100,10 +100,9 @@ impl Engine {
             .filter(|f| matches!(f.kind, Kind::Direct | Kind::Partial))
             .take(MAX_TRACED)
         {
-            {
-                let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
-                f.trace = self.trace(f.span.of(text), speaker, page);
-            }
+            let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
+            f.trace = self.trace(f.span.of(text), speaker, page);
+            enrich_speaker(f);
         }
         // Known words without quotation marks, in any sentence that holds no quotation.
         let quoted: Vec<Span> = doc
@@ -151,6 +150,27 @@ impl Engine {
         found.extend(unquoted);
         found.sort_by_key(|f| (f.span.start, f.kind == Kind::Unquoted));
         found
+    }
+}
+
+/// A page that names the speaker by surname only ("Roe said") gets the full name, role and
+/// organisation the ledger knows for the same person; the mention span stays where the page
+/// names them.
+fn enrich_speaker(f: &mut Finding) {
+    let (Some(sp), Some(t)) = (&mut f.speaker, &f.trace) else {
+        return;
+    };
+    let Some(known) = &t.speaker else { return };
+    if t.verdict == crate::Verdict::Misattributed
+        || sp.name.split_whitespace().count() > 1
+        || !sp.person
+    {
+        return;
+    }
+    if crate::verdict::names_agree(&sp.name, known) {
+        sp.name = known.clone();
+        sp.role = sp.role.take().or_else(|| t.speaker_role.clone());
+        sp.org = sp.org.take().or_else(|| t.speaker_org.clone());
     }
 }
 

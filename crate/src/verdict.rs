@@ -112,6 +112,10 @@ pub struct Trace {
     pub changes: Vec<Change>,
     /// The entry's speaker, for `misattributed`.
     pub speaker: Option<String>,
+    /// The entry speaker's role and organisation, when known.
+    pub speaker_role: Option<String>,
+    /// See `speaker_role`.
+    pub speaker_org: Option<String>,
 }
 
 /// Whether a speaker name as written on a page names the entry's speaker: the same last word
@@ -135,7 +139,8 @@ fn name_parts(n: &str) -> Vec<String> {
         .collect()
 }
 
-fn names_agree(a: &str, b: &str) -> bool {
+/// Whether two names as written can name the same speaker (see [`same_speaker`]).
+pub fn names_agree(a: &str, b: &str) -> bool {
     let (pa, pb) = (name_parts(a), name_parts(b));
     if pa.is_empty() || pb.is_empty() {
         return false;
@@ -440,6 +445,8 @@ fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trac
         appearances: entry.appearances.clone(),
         changes,
         speaker: entry.speaker.as_ref().map(|s| s.name.clone()),
+        speaker_role: entry.speaker.as_ref().and_then(|s| s.role.clone()),
+        speaker_org: entry.speaker.as_ref().and_then(|s| s.org.clone()),
     }
 }
 

@@ -79,7 +79,12 @@ fn cli010_ledger_from_html_pages_then_scan() {
         .arg(d.join("b.html")));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let q = &v["quotes"][0];
-    assert_eq!(q["speaker"]["name"], "Roe"); // as this page names her; the ledger knows "Jane Roe"
+    // The page says "Roe"; the ledger knows her full name and role, and the mention stays "Roe".
+    assert_eq!(q["speaker"]["name"], "Jane Roe");
+    assert_eq!(
+        q["speaker"]["end"].as_u64().unwrap() - q["speaker"]["start"].as_u64().unwrap(),
+        3
+    );
     assert_eq!(q["ledger"]["verdict"], "altered");
     assert_eq!(q["ledger"]["first"]["outlet"], "Valley Times");
     assert_eq!(q["ledger"]["first"]["url"], "https://valley.example/a");
