@@ -1,18 +1,23 @@
 // background.js — the service worker: the only place the wasm core runs for web pages.
 //
-//   content script --{type:'scan'}--> parseMessage -> getEngine (lazy, cached) -> engine.scan
-//        ^                                                   |
-//        +------------------ {quotes, scanMs} <--------------+--> saveTabFindings + toolbar count
+//   content script --{type:'scan'}--> parseMessage -> withEngine (lazy, cached) -> engine.scan
+//        ^                                   |   settings.learn? -> engine.learn -> savePersonal
+//        +------------- {quotes, scanMs} <---+--> recordScan (per tab, chunk by chunk) + toolbar count
+//   content script --{type:'dropQuotes'}--> dropQuotes + toolbar count
 //   popup ---------{type:'getTab'}--> loadTabFindings -> {findings}
+//   options -------{type:'info' | 'importLedger' | 'exportPersonal' | 'clearAll'}
 //
 // Every handler goes: validate -> wait for initialisation -> act. Errors go back as {error}; the
 // listener itself never throws, so one bad message or a panic in the core cannot kill the worker.
 
 import { parseMessage } from './messages.js';
 import { withEngine } from './engine.js';
-import { saveTabFindings, loadTabFindings, forgetTab } from './tab-findings.js';
+import { recordScan, dropQuotes, loadTabFindings, forgetTab, forgetAllTabs } from './tab-findings.js';
 import { showAttentionCount } from './toolbar-badge.js';
 import { countNeedingAttention } from './verdicts.js';
+import { readSettings } from './settings.js';
+import { savePersonal } from './personal-ledger.js';
+import { base64ToBytes } from './base64.js';
 
 chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   handleMessage(raw, sender).then(sendResponse, (err) => {
@@ -38,28 +43,58 @@ async function handleMessage(raw, sender) {
   switch (message.type) {
     case 'scan':
       return scanForSender(message, sender);
+    case 'dropQuotes': {
+      const tabId = topFrameTab(sender);
+      if (tabId !== null) {
+        const record = await dropQuotes(tabId, message.ids);
+        if (record) await showAttentionCount(tabId, countNeedingAttention(record.quotes));
+      }
+      return { ok: true };
+    }
     case 'getTab':
       return { findings: await loadTabFindings(message.tabId) };
     case 'info':
       return { info: await withEngine((engine) => engine.info()) };
+    case 'importLedger': {
+      const bytes = base64ToBytes(message.base64);
+      const personalEntries = await withEngine((engine) => engine.importLedger(bytes)); // throws, unchanged, on a bad file
+      await withEngine(savePersonal);
+      return { personalEntries };
+    }
+    case 'exportPersonal':
+      return { text: await withEngine((engine) => engine.exportPersonal()) };
+    case 'clearAll':
+      await withEngine((engine) => engine.setPersonal(new Uint8Array()));
+      await chrome.storage.local.clear();
+      await forgetAllTabs();
+      return { ok: true };
   }
   throw new Error(`unhandled message type ${message.type}`); // parseMessage and the switch disagree
 }
 
-async function scanForSender({ text, meta }, sender) {
-  const { result, scanMs } = await withEngine((engine) => {
+async function scanForSender({ text, meta, chunk, reset }, sender) {
+  const { learn } = await readSettings();
+  const { result, scanMs, learned } = await withEngine((engine) => {
     const started = performance.now();
     const scanned = engine.scan(text, meta);
-    return { result: scanned, scanMs: performance.now() - started }; // core time only, not the load
+    const ms = performance.now() - started; // core time only, not the load
+    // Learned after the scan, so this page's verdicts are not traced against itself.
+    return { result: scanned, scanMs: ms, learned: learn ? engine.learn(text, meta) : 0 };
   });
+  if (learned > 0) await withEngine(savePersonal);
   const quotes = Array.isArray(result?.quotes) ? result.quotes : [];
-  const tabId = sender.tab?.id;
-  // Only the top frame's scan is stored: the content script runs in top frames only.
-  if (Number.isSafeInteger(tabId) && tabId >= 0 && (sender.frameId ?? 0) === 0) {
-    await saveTabFindings(tabId, { meta, quotes, scannedAt: Date.now(), scanMs });
-    await showAttentionCount(tabId, countNeedingAttention(quotes));
+  const tabId = topFrameTab(sender);
+  if (tabId !== null) {
+    const record = await recordScan(tabId, { meta, quotes, chunk, reset, units: text.length, scanMs });
+    await showAttentionCount(tabId, countNeedingAttention(record.quotes));
   }
   return { quotes, scanMs };
+}
+
+// Only the top frame's findings are stored: the content script runs in top frames only.
+function topFrameTab(sender) {
+  const tabId = sender.tab?.id;
+  return Number.isSafeInteger(tabId) && tabId >= 0 && (sender.frameId ?? 0) === 0 ? tabId : null;
 }
 
 function errorMessage(err) {

@@ -1,94 +1,242 @@
 // content.js — the content script's entry point: thin, classic, no wasm (a strict page CSP would
 // block compiling it here; the core runs in the service worker).
 //
-//   DOM ──collectPageText──> {text, segments}      content-text.js   (UTF-16 offset side table)
-//    │   readPageMeta ─────> {url, outlet, ...}    content-meta.js
-//    │                           │
-//    │        sendToBackground({type:'scan', text, meta})  ──>  background.js (wasm core)
-//    │                           │  <── {quotes}  (UTF-16 offsets into text)
+//   settings.neverRun ── this site listed? ──> stop, touch nothing
+//   DOM ──createTextCollector(roots)──> {text, segments}   content-text.js  (UTF-16 offset side table,
+//    │      sliced: QT_SLICE_MS per task)                    read in slices, never one long task)
+//    │   readPageMeta ─────> {url, outlet, ...}             content-meta.js
+//    │        sendToBackground({type:'scan', text, meta, chunk, reset}) ──> background.js (wasm core)
+//    │                           │  <── {quotes}  (UTF-16 offsets into this chunk's text)
 //    ▼                           ▼
-//   overlay.show ──> CSS highlights + <qt-badge> hosts       content-overlay.js, content-badge.js
-//    ▲
-//   MutationObserver ── substantial new text (debounced) ──> rescan; our own badges are ignored
+//   overlay.addChunk ──> CSS highlights + <qt-badge> hosts in <qt-overlay>   content-overlay.js,
+//    ▲                                                                        content-badge.js
+//   MutationObserver ── new or edited blocks only ──> incremental scan of those blocks (a chunk)
+//                   ── removed text ──> overlay.prune ──> {type:'dropQuotes'}
+//                   ── URL changed (pushState, popstate, hash) ──> full reset and rescan
+//   resize / reflow / fonts / scroll containers ──> overlay.reposition (next frame)
+//   popup ──{type:'reveal', id}──> overlay.reveal: scroll to the quote and flash it
 //
+// Trade-off of incremental scans: a new block is scanned without the text before it, so a pronoun
+// in it ("He added") that refers to a speaker named in an older block stays unresolved.
 // Nothing here may throw into the page: every entry point is wrapped, expected conditions are
 // logged with console.debug, and a dead extension context switches the script off.
 
 // Tunables, each with its reason.
 const QT_MIN_TEXT_CHARS = 80; // below this a page has no prose worth a round trip (blank/app shells)
-const QT_MIN_ADDED_CHARS = 120; // new text needed to rescan: a paragraph, not a clock or a counter
-const QT_RESCAN_DEBOUNCE_MS = 400; // lets a burst of inserted nodes settle into one rescan
+const QT_MIN_ADDED_CHARS = 40; // new text worth a scan: a short quoted sentence, not a clock or a counter
+const QT_RESCAN_DEBOUNCE_MS = 300; // lets a burst of inserted nodes settle into one scan
 const QT_RETRY_DELAY_MS = 250; // a woken service worker registers its listener within this
+const QT_SLICE_MS = 8; // work per task before yielding: far under the 50 ms long-task line
+const QT_BADGES_PER_CHECK = 25; // badges built between two clock reads (~0.1 ms each)
 
 (function qtMain() {
   try {
     if (!document.body || typeof chrome === 'undefined' || !chrome.runtime?.id) return;
-    qtStart(document);
+    qtNeverRunHere(location.hostname)
+      .then((never) => {
+        if (never) console.debug('quotetrace: switched off on this site by the reader');
+        else qtStart(document);
+      })
+      .catch((err) => console.debug('quotetrace: content script not started:', err));
   } catch (err) {
     console.debug('quotetrace: content script not started:', err);
   }
 })();
 
-function qtStart(doc) {
-  const overlay = createOverlay(doc);
-  let lastSentText = null; // the text of the last scan sent: unchanged text is never re-sent
-  let generation = 0; // increases per scan; a reply for an older scan is dropped
-  let timer = 0;
+/** True when the reader listed this host (or a parent domain of it) as "never run here". */
+async function qtNeverRunHere(hostname) {
+  const { settings } = await chrome.storage.local.get('settings');
+  const hosts = Array.isArray(settings?.neverRun) ? settings.neverRun : [];
+  return hosts.some((h) => typeof h === 'string' && h !== '' && (hostname === h || hostname.endsWith(`.${h}`)));
+}
 
-  async function scan() {
-    const collected = collectPageText(doc.body);
-    if (collected.text.trim().length < QT_MIN_TEXT_CHARS || collected.text === lastSentText) return;
-    const mine = ++generation;
-    lastSentText = collected.text;
-    const reply = await qtSendToBackground({ type: 'scan', text: collected.text, meta: readPageMeta(doc) });
+function qtStart(doc) {
+  const overlay = createOverlay(doc, {
+    onDropped: (ids) => { qtSendToBackground({ type: 'dropQuotes', ids }); },
+  });
+  let chunkSeq = 0; // ids of scan messages; a finding is "chunk:index"
+  let generation = 0; // bumped on navigation; work for an older generation is dropped
+  let sentAny = false; // the first scan of a page resets the background's record of the tab
+  let fullPending = true; // the whole body must be (re)scanned
+  const pendingRoots = new Set(); // blocks added or edited since the last scan
+  let busy = false;
+  let timer = 0;
+  let urlKey = qtUrlKey(location.href);
+
+  async function runScans() {
+    if (busy) return; // the running loop picks up whatever is pending
+    busy = true;
+    try {
+      while (fullPending || pendingRoots.size > 0) {
+        if (fullPending) {
+          fullPending = false;
+          pendingRoots.clear();
+          await scanRoots([doc.body], true);
+        } else {
+          const roots = qtOutermost([...pendingRoots]);
+          pendingRoots.clear();
+          // Findings already shown inside a re-read block would be duplicated: drop them first.
+          const dropped = roots.flatMap((root) => overlay.dropInside(root));
+          if (dropped.length > 0) qtSendToBackground({ type: 'dropQuotes', ids: dropped });
+          await scanRoots(roots, false);
+        }
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function scanRoots(roots, full) {
+    const mine = generation;
+    const collector = createTextCollector(roots);
+    while (!collector.step(performance.now() + QT_SLICE_MS)) {
+      await qtYield();
+      if (mine !== generation) return;
+    }
+    const collected = collector.result();
+    if (collected.text.trim().length < (full ? QT_MIN_TEXT_CHARS : QT_MIN_ADDED_CHARS)) return;
+    const chunk = ++chunkSeq;
+    const reset = full || !sentAny;
+    sentAny = true;
+    const reply = await qtSendToBackground({ type: 'scan', text: collected.text, meta: readPageMeta(doc), chunk, reset });
     if (mine !== generation) return;
     if (!reply || reply.error) {
       console.debug('quotetrace: scan failed:', reply?.error ?? 'no reply');
-      lastSentText = null; // allow a later retry
+      if (reset) sentAny = false;
       return;
     }
-    overlay.show(reply.quotes ?? [], collected);
+    if (full) overlay.clear();
+    const quotes = Array.isArray(reply.quotes) ? reply.quotes : [];
+    let deadline = performance.now() + QT_SLICE_MS;
+    for (let i = 0; i < quotes.length; i += QT_BADGES_PER_CHECK) {
+      if (performance.now() >= deadline) {
+        await qtYield();
+        if (mine !== generation) return;
+        deadline = performance.now() + QT_SLICE_MS;
+      }
+      overlay.addChunk(chunk, quotes.slice(i, i + QT_BADGES_PER_CHECK), collected, i);
+    }
   }
 
-  function scheduleScan() {
+  function schedule() {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      scan().catch((err) => console.debug('quotetrace: scan error:', err));
+      runScans().catch((err) => console.debug('quotetrace: scan error:', err));
     }, QT_RESCAN_DEBOUNCE_MS);
+  }
+
+  // A new page in the same document: forget everything shown, scan the whole body again.
+  function navigated() {
+    generation += 1;
+    overlay.clear();
+    pendingRoots.clear();
+    fullPending = true;
+    sentAny = false;
+    schedule();
+  }
+
+  function checkUrl() {
+    const key = qtUrlKey(location.href);
+    if (key === urlKey) return false;
+    urlKey = key;
+    navigated();
+    return true;
   }
 
   const observer = new MutationObserver((records) => {
     try {
       if (!chrome.runtime?.id) { observer.disconnect(); return; } // extension reloaded or removed
-      if (qtAddedTextLength(records, overlay) >= QT_MIN_ADDED_CHARS) scheduleScan();
+      if (checkUrl()) return; // pushState is invisible to this world; its DOM changes are not
+      let changed = false;
+      for (const record of records) {
+        if (qtIsOverlayNode(record.target, overlay)) continue;
+        changed = true;
+        if (record.type === 'characterData') {
+          qtAddRoot(pendingRoots, record.target.parentElement, doc);
+        } else if (record.type === 'childList') {
+          for (const node of record.addedNodes) {
+            if (qtIsOverlayNode(node, overlay) || !node.textContent?.trim()) continue;
+            qtAddRoot(pendingRoots, node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement, doc);
+          }
+        }
+      }
+      if (changed) overlay.reposition(); // removals and reflow: badges follow or go
+      if (pendingRoots.size > 0) schedule();
     } catch (err) {
       console.debug('quotetrace: observer error:', err);
     }
   });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
-  // Same-document navigations make the background forget this tab's findings (tabs.onUpdated
-  // 'loading'); send the text again even when it did not change.
-  const resend = () => { lastSentText = null; scheduleScan(); };
-  window.addEventListener('hashchange', resend);
-  window.addEventListener('popstate', resend);
-  scan().catch((err) => console.debug('quotetrace: scan error:', err));
+  observer.observe(doc.body, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'open'],
+  });
+
+  const follow = () => overlay.reposition();
+  window.addEventListener('resize', follow, { passive: true });
+  // Scroll containers move their text without any mutation; the window's own scroll does not
+  // (badges are in document coordinates).
+  doc.addEventListener('scroll', (event) => { if (event.target !== doc) follow(); }, { capture: true, passive: true });
+  doc.fonts?.addEventListener?.('loadingdone', follow);
+  const resizes = new ResizeObserver(follow);
+  resizes.observe(doc.documentElement);
+  resizes.observe(doc.body);
+
+  const onNavigation = () => { try { checkUrl(); } catch (err) { console.debug('quotetrace: navigation:', err); } };
+  window.addEventListener('popstate', onNavigation);
+  window.navigation?.addEventListener?.('navigatesuccess', onNavigation);
+  // A fragment change keeps the article, but the browser reports it as a navigation of the tab
+  // (the background forgets the tab's findings): send everything again.
+  window.addEventListener('hashchange', () => navigated());
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    try {
+      if (sender.id !== chrome.runtime.id || message?.type !== 'reveal' || typeof message.id !== 'string') return false;
+      sendResponse({ found: overlay.reveal(message.id) });
+    } catch (err) {
+      sendResponse({ error: String(err?.message ?? err) });
+    }
+    return false;
+  });
+
+  runScans().catch((err) => console.debug('quotetrace: scan error:', err));
 }
 
-// Characters of page text added by these mutations, ignoring the overlay's own nodes.
-function qtAddedTextLength(records, overlay) {
-  let added = 0;
-  for (const record of records) {
-    if (record.type === 'characterData') {
-      added += Math.abs(record.target.data.length - (record.oldValue?.length ?? 0)) || 1;
-      continue;
-    }
-    if (overlay.owns(record.target) || record.target.closest?.('qt-badge')) continue;
-    for (const node of record.addedNodes) {
-      if (overlay.owns(node)) continue;
-      added += node.textContent?.length ?? 0;
-    }
+// The page's address without its fragment: a new key means a new page in the same document.
+function qtUrlKey(href) {
+  return href.replace(/#.*$/, '');
+}
+
+function qtIsOverlayNode(node, overlay) {
+  if (overlay.owns(node)) return true;
+  const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  return element?.closest?.('qt-overlay, qt-badge') != null;
+}
+
+/**
+ * Adds the block that holds `element` (itself when it is a block) to `roots`, unless it lies in
+ * page chrome or hidden content that the text collector skips anyway.
+ */
+function qtAddRoot(roots, element, doc) {
+  let block = null;
+  for (let el = element; el && el !== doc.body; el = el.parentElement) {
+    if (qtSkipsElement(el, el.localName)) return;
+    if (block === null && !getComputedStyle(el).display.startsWith('inline')) block = el;
   }
-  return added;
+  if (!element?.isConnected) return;
+  roots.add(block ?? doc.body);
+}
+
+// Roots still in the document and not inside another root, in document order.
+function qtOutermost(roots) {
+  const live = roots.filter((r) => r.isConnected);
+  return live
+    .filter((r) => !live.some((other) => other !== r && other.contains(r)))
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+// Gives the page's own tasks a turn between two slices of our work.
+function qtYield() {
+  if (typeof scheduler !== 'undefined' && typeof scheduler.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

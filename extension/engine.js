@@ -1,6 +1,7 @@
 // engine.js — getEngine: the wasm core plus the bundled ledger, loaded once per worker/page life.
 //
-// Used by the background service worker and by extension pages (dev page). Content scripts never
+// Used by the background service worker and by extension pages (dev page). The personal ledger
+// stored by personal-ledger.js is loaded into every engine. Content scripts never
 // load it: WebAssembly cannot compile in a content script on a page whose CSP lacks
 // 'wasm-unsafe-eval' (see DESIGN.md, "Hard facts").
 //
@@ -10,6 +11,7 @@
 // the benchmark script, not here).
 
 import init, { Engine } from './pkg/quotetrace_wasm.js';
+import { restorePersonal } from './personal-ledger.js';
 
 const WASM_URL = new URL('pkg/quotetrace_wasm_bg.wasm', import.meta.url);
 const LEDGER_URL = new URL('ledger.qtl', import.meta.url);
@@ -43,7 +45,10 @@ async function createEngine() {
   const response = await fetch(LEDGER_URL);
   if (!response.ok) throw new Error(`cannot read bundled ledger ${LEDGER_URL}: status ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return new Engine(bytes); // throws a JS Error on a malformed ledger
+  const engine = new Engine(bytes); // throws a JS Error on a malformed ledger
+  // The reader's personal ledger (chrome.storage.local) joins the bundled one: scans trace both.
+  if (globalThis.chrome?.storage?.local) await restorePersonal(engine);
+  return engine;
 }
 
 /** Runs `fn(engine)`; a wasm trap drops the engine so the next call starts over. Errors are rethrown. */

@@ -1,9 +1,14 @@
 // messages.js — parseMessage: the one guard for messages reaching the background service worker.
 //
 // Messages are a union keyed on `type`:
-//   { type: 'scan',   text: string, meta: PageMeta }  from the content script (or the dev page)
-//   { type: 'getTab', tabId: number }                 from the popup
-//   { type: 'info' }                                   anyone of ours
+//   { type: 'scan', text, meta: PageMeta, chunk: int >= 0, reset: bool }   content script: the text of
+//                     the blocks not sent before (chunk numbers them; reset starts the tab's record over)
+//   { type: 'dropQuotes', ids: string[] }             content script: findings whose text left the page
+//   { type: 'getTab', tabId: number }                 popup
+//   { type: 'info' }                                   anyone of ours: ledger sizes and version
+//   { type: 'importLedger', base64: string }           options: merge a ledger file into the personal one
+//   { type: 'exportPersonal' }                         options: the personal ledger as JSON Lines
+//   { type: 'clearAll' }                               options: personal ledger, settings, stored findings
 // PageMeta = { url, outlet, published, title }, each string or null; unknown fields are dropped.
 // Anything else throws an Error whose message names what was wrong; the caller replies {error}.
 
@@ -12,6 +17,13 @@
 export const MAX_TEXT_UTF16 = 4 * 1024 * 1024;
 // Longest metadata string kept; real titles and URLs are far shorter, longer ones are junk.
 export const MAX_META_CHARS = 2048;
+// Largest ledger file accepted for import, as base64 characters (~48 MB of file): a 1M-entry ledger
+// fits; Chrome's message limit is 64 MiB.
+export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
+// Finding ids dropped in one message; a page removing more sends several.
+const MAX_DROP_IDS = 100_000;
+const QUOTE_ID = /^\d{1,9}:\d{1,9}$/; // "chunk:index"
+
 
 const META_FIELDS = ['url', 'outlet', 'published', 'title'];
 
@@ -24,8 +36,26 @@ export function parseMessage(raw) {
       if (raw.text.length > MAX_TEXT_UTF16) {
         throw new Error(`scan: text of ${raw.text.length} UTF-16 units exceeds the limit of ${MAX_TEXT_UTF16}`);
       }
-      return { type: 'scan', text: raw.text, meta: parseMeta(raw.meta) };
+      const chunk = raw.chunk ?? 0;
+      if (!Number.isSafeInteger(chunk) || chunk < 0) throw new Error(`scan: bad chunk ${chunk}`);
+      if (raw.reset !== undefined && typeof raw.reset !== 'boolean') throw new Error(`scan: reset must be a boolean, got ${typeof raw.reset}`);
+      return { type: 'scan', text: raw.text, meta: parseMeta(raw.meta), chunk, reset: raw.reset ?? true };
     }
+    case 'dropQuotes': {
+      if (!Array.isArray(raw.ids) || raw.ids.length > MAX_DROP_IDS || !raw.ids.every((id) => typeof id === 'string' && QUOTE_ID.test(id))) {
+        throw new Error('dropQuotes: ids must be an array of "chunk:index" strings');
+      }
+      return { type: 'dropQuotes', ids: [...raw.ids] };
+    }
+    case 'importLedger': {
+      if (typeof raw.base64 !== 'string' || raw.base64.length > MAX_LEDGER_BASE64) {
+        throw new Error(`importLedger: base64 must be a string of at most ${MAX_LEDGER_BASE64} characters`);
+      }
+      return { type: 'importLedger', base64: raw.base64 };
+    }
+    case 'exportPersonal':
+    case 'clearAll':
+      return { type: raw.type };
     case 'getTab': {
       if (!Number.isSafeInteger(raw.tabId) || raw.tabId < 0) throw new Error(`getTab: bad tabId ${raw.tabId}`);
       return { type: 'getTab', tabId: raw.tabId };

@@ -1,6 +1,7 @@
 // popup.js — the toolbar popup: every quote on the active tab, grouped by speaker.
 // Asks the background (getTab) for the stored findings; `popup.html?tab=<id>` picks a tab
 // explicitly (tests open the popup as an ordinary page, where the "active tab" is the popup itself).
+// A click on a quote asks the tab's content script to scroll to it and flash it ({type:'reveal'}).
 
 import { renderQuoteGroups } from './quote-groups.js';
 import { countNeedingAttention } from './verdicts.js';
@@ -20,7 +21,11 @@ async function main() {
   const attention = countNeedingAttention(quotes);
   showStatus(`${quotes.length} quote${quotes.length === 1 ? '' : 's'}` +
     (attention > 0 ? `, ${attention} to check` : ''));
-  renderQuoteGroups(document.getElementById('quotes'), quotes);
+  renderQuoteGroups(document.getElementById('quotes'), quotes, (quote) => {
+    chrome.tabs.sendMessage(tabId, { type: 'reveal', id: quote.id })
+      .then((reply) => { if (!reply?.found) showStatus('That quote is no longer on the page.'); })
+      .catch((err) => showStatus(`Cannot reach the page: ${err.message}`));
+  });
 }
 
 async function chosenTabId() {

@@ -4,6 +4,8 @@
 //! `cargo run --release -p quotetrace --example ledger_scale [SIZES]` (default
 //! `10000,100000,1000000`). Each size runs in a child process so that peak memory is its own.
 //! `--write N PATH` writes the compiled N-entry ledger to PATH instead (for the wasm benchmark).
+//! `--corpus N` times `ledger build` itself: a generated corpus of articles carrying N quotations
+//! (10 per article, each with its speaker tag) read, attributed, traced and grouped.
 
 use std::time::Instant;
 
@@ -47,6 +49,10 @@ fn main() {
         std::fs::write(&args[3], ledger.to_compiled()).expect("writable");
         return;
     }
+    if args.get(1).map(String::as_str) == Some("--corpus") {
+        corpus(args[2].parse().expect("a size"));
+        return;
+    }
     if let Some(n) = args.get(2).filter(|_| args[1] == "--one") {
         one(n.parse().expect("a size"));
         return;
@@ -64,4 +70,46 @@ fn main() {
             .expect("child runs");
         assert!(status.success(), "size {n} failed");
     }
+}
+
+fn corpus(n: usize) {
+    use quotetrace::ledger::{Builder, Record};
+    let vocab = support::vocabulary();
+    let entries = support::entries(n, &vocab, 11);
+    let mut b = Builder::new();
+    let base = support::peak_rss_mib();
+    for (i, chunk) in entries.chunks(10).enumerate() {
+        let text: String = chunk
+            .iter()
+            .map(|e| {
+                format!(
+                    "The debate went on.\n“{},” said {}.\n",
+                    e.text,
+                    e.speaker
+                        .as_ref()
+                        .map_or("Someone Else", |s| s.name.as_str())
+                )
+            })
+            .collect();
+        let meta = quotetrace::PageMeta {
+            outlet: chunk[0].first.outlet.clone(),
+            published: chunk[0].first.published.clone(),
+            ..Default::default()
+        };
+        b.add(Record {
+            id: format!("a{i}"),
+            text,
+            meta,
+        });
+    }
+    let t = Instant::now();
+    let (ledger, summary) = b.build(|_, _| {});
+    println!(
+        "ledger build from {} articles: {} quotes -> {} entries in {:.1} s, peak memory {:.0} MiB",
+        summary.articles,
+        summary.quotes,
+        ledger.len(),
+        t.elapsed().as_secs_f64(),
+        support::peak_rss_mib() - base
+    );
 }

@@ -31,6 +31,10 @@ use crate::text::{ahead, back, fold, is_capitalized, words};
 /// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
 const PRONOUN_REACH_PARAGRAPHS: usize = 4;
 
+/// How many later quotes of its paragraph an untagged quote looks through for a speaker.
+/// Trade-off: a tag six quotes later is rarely this quote's; the bound keeps the rule linear.
+const INHERIT_REACH_QUOTES: usize = 6;
+
 /// How far from its quote a tag is read, in bytes. Trade-off: a tag after a 600-byte appositive
 /// is missed, but a hostile sentence of a million bytes costs no more than a short one.
 const TAG_REACH_BYTES: usize = 600;
@@ -386,7 +390,9 @@ fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: 
         let before = prev.filter(|&j| out[j].speaker.is_some());
         let after = (i + 1..n)
             .take_while(|&j| meta[j].0 == para)
-            .find(|&j| doc.quotes[j].depth == 0 && meta[j].1);
+            .filter(|&j| doc.quotes[j].depth == 0)
+            .take(INHERIT_REACH_QUOTES)
+            .find(|&j| meta[j].1);
         if let Some(j) = before.or(after) {
             out[i].speaker = out[j].speaker.clone();
             out[i].cue = out[j].cue;

@@ -41,7 +41,7 @@ export function paragraphsOf(article) {
 // Headline for corpus texts that have none (002, 004): neutral, and no quotation in it.
 const FALLBACK_TITLE = 'Moscow concert hall attack';
 
-function head({ title, canonical, meta }) {
+function head({ title, canonical, meta, extraCss = null }) {
   const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle' };
   if (meta.title) ld.headline = meta.title;
   if (meta.published) ld.datePublished = meta.published;
@@ -56,6 +56,7 @@ ${meta.outlet ? `<meta property="og:site_name" content="${escapeHtml(meta.outlet
 ${meta.title ? `<meta property="og:title" content="${escapeHtml(meta.title)}">` : ''}
 ${meta.published ? `<meta property="article:published_time" content="${escapeHtml(meta.published)}">` : ''}
 <link rel="stylesheet" href="/site.css">
+${extraCss ? `<link rel="stylesheet" href="${escapeHtml(extraCss)}">` : ''}
 <script type="application/ld+json">${jsonForScript(ld)}</script>
 </head>`;
 }
@@ -74,12 +75,12 @@ function articleBody(article, title) {
   return `<article>\n<h1>${escapeHtml(title)}</h1>\n${paragraphs}\n</article>`;
 }
 
-/** A static news page for one corpus article. */
-export function renderArticlePage(article, canonical) {
+/** A static news page for one corpus article (`extraCss`: a second stylesheet, e.g. /dark.css). */
+export function renderArticlePage(article, canonical, { extraCss = null } = {}) {
   const title = article.meta.title ?? FALLBACK_TITLE;
   return `<!doctype html>
 <html lang="en">
-${head({ title, canonical, meta: article.meta })}
+${head({ title, canonical, meta: article.meta, extraCss })}
 <body>
 ${CHROME_TOP}
 <main>
@@ -142,6 +143,64 @@ ${head({ title: meta.title, canonical, meta })}
 ${CHROME_TOP}
 <main><article><h1>${escapeHtml(meta.title)}</h1>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+</article></main>
+${CHROME_BOTTOM}
+</body>
+</html>`;
+}
+
+export const DARK_CSS = `body{background:#121212;color:#e4e4e4}a{color:#9ecbff}.masthead{border-color:#e4e4e4}`;
+
+/**
+ * A page that shows the first half of an article and appends the rest, paragraph by paragraph,
+ * when "Read more" is clicked (like an infinite-scroll or "read more" news page).
+ */
+export function renderFeedPage(article, canonical) {
+  const title = article.meta.title ?? FALLBACK_TITLE;
+  const paragraphs = paragraphsOf(article);
+  const half = Math.ceil(paragraphs.length / 2);
+  const p = (list) => list.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+${head({ title, canonical, meta: article.meta })}
+<body>
+${CHROME_TOP}
+<main><article id="story"><h1>${escapeHtml(title)}</h1>
+${p(paragraphs.slice(0, half))}
+</article>
+<template id="more">${p(paragraphs.slice(half))}</template>
+<button id="read-more" type="button">Read more</button></main>
+${CHROME_BOTTOM}
+<script src="/feed.js"></script>
+</body>
+</html>`;
+}
+
+export const FEED_SCRIPT = `// "Read more": appends the rest of the story to the article.
+document.getElementById('read-more').addEventListener('click', () => {
+  document.getElementById('story').append(document.getElementById('more').content.cloneNode(true));
+  document.documentElement.dataset.moreInserted = 'true';
+});
+`;
+
+/** A 1 MB news page: the corpus paragraphs repeated inside one article (for the benchmark). */
+export function renderBigPage(articles, canonical, targetBytes = 1_000_000) {
+  const all = articles.flatMap((a) => paragraphsOf(a));
+  const out = [];
+  let bytes = 0;
+  for (let i = 0; bytes < targetBytes; i++) {
+    const text = all[i % all.length];
+    out.push(`<p>${escapeHtml(text)}</p>`);
+    bytes += Buffer.byteLength(text) + 1;
+  }
+  const meta = { title: 'Everything about the Moscow attack', outlet: 'The Daily Fixture', published: '2024-04-10' };
+  return `<!doctype html>
+<html lang="en">
+${head({ title: meta.title, canonical, meta })}
+<body>
+${CHROME_TOP}
+<main><article><h1>${escapeHtml(meta.title)}</h1>
+${out.join('\n')}
 </article></main>
 ${CHROME_BOTTOM}
 </body>

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 
 /**
  * Installs, in every page's main world before any script runs, a MutationObserver that counts
- * changes to the page's own text and any node added that is not one of our <qt-badge> hosts.
+ * changes to the page's own text and any node added that is not our overlay (<qt-overlay>, which
+ * holds the <qt-badge> hosts).
  */
 export async function watchPageMutations(context) {
   await context.addInitScript(() => {
@@ -15,7 +16,7 @@ export async function watchPageMutations(context) {
       for (const r of records) {
         if (r.type === 'characterData') counts.characterData += 1;
         for (const n of r.removedNodes) if (n.nodeType === Node.TEXT_NODE) counts.removedText += 1;
-        for (const n of r.addedNodes) if (n.localName !== 'qt-badge') counts.foreignAdded += 1;
+        for (const n of r.addedNodes) if (n.localName !== 'qt-badge' && n.localName !== 'qt-overlay') counts.foreignAdded += 1;
       }
     });
     const start = () => observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
@@ -27,7 +28,7 @@ export async function watchPageMutations(context) {
 
 /**
  * Asserts that a static page's text nodes are exactly what its HTML source parses to, and that
- * after parsing nothing but <qt-badge> hosts was ever added and no text was edited or removed.
+ * after parsing nothing but the overlay was ever added and no text was edited or removed.
  */
 export async function assertPageTextUnchanged(page) {
   const { parsed, live, counts } = await page.evaluate(async () => {

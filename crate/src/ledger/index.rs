@@ -42,6 +42,46 @@ fn whole_key(ids: &[u32]) -> u64 {
     h.finish()
 }
 
+/// The entries holding one key, in the fresh (mutable) index. Most word pairs occur in one entry
+/// only: keeping that one inline instead of in a `Vec` saves a heap allocation per key, which is
+/// most of the builder's memory at a million entries.
+#[derive(Debug, Clone)]
+enum Postings {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Postings {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Postings::One(x) => std::slice::from_ref(x),
+            Postings::Many(v) => v,
+        }
+    }
+
+    /// Adds entry `id` (entries arrive in ascending order; a repeat is ignored).
+    fn push(&mut self, id: u32) {
+        match self {
+            Postings::One(x) if *x == id => {}
+            Postings::One(x) => *self = Postings::Many(vec![*x, id]),
+            Postings::Many(v) => {
+                if v.last() != Some(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+}
+
+fn post(map: &mut FxHashMap<u64, Postings>, key: u64, id: u32) {
+    match map.get_mut(&key) {
+        Some(p) => p.push(id),
+        None => {
+            map.insert(key, Postings::One(id));
+        }
+    }
+}
+
 /// Postings as sorted arrays: `keys[i]`'s entries are `posts[offs[i]..offs[i + 1]]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Frozen {
@@ -61,8 +101,8 @@ impl Frozen {
         }
     }
 
-    fn from_map(map: FxHashMap<u64, Vec<u32>>) -> Frozen {
-        let mut items: Vec<(u64, Vec<u32>)> = map.into_iter().collect();
+    fn from_map(map: FxHashMap<u64, Postings>) -> Frozen {
+        let mut items: Vec<(u64, Postings)> = map.into_iter().collect();
         items.sort_unstable_by_key(|x| x.0);
         let mut f = Frozen {
             keys: Vec::with_capacity(items.len()),
@@ -72,7 +112,7 @@ impl Frozen {
         f.offs.push(0);
         for (k, v) in items {
             f.keys.push(k);
-            f.posts.extend(v);
+            f.posts.extend_from_slice(v.as_slice());
             f.offs.push(f.posts.len() as u32);
         }
         f
@@ -108,8 +148,8 @@ pub struct Index {
     /// a pair lookup is one array read and a binary search among a few keys, not among millions.
     by_first: Vec<u32>,
     whole: Frozen,
-    fresh_pairs: FxHashMap<u64, Vec<u32>>,
-    fresh_whole: FxHashMap<u64, Vec<u32>>,
+    fresh_pairs: FxHashMap<u64, Postings>,
+    fresh_whole: FxHashMap<u64, Postings>,
 }
 
 impl Index {
@@ -151,12 +191,9 @@ impl Index {
         let id = self.len() as u32;
         let ws: Vec<u32> = folded(text).iter().map(|w| self.intern(w)).collect();
         for p in ws.windows(2) {
-            let list = self.fresh_pairs.entry(pair_key(p[0], p[1])).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
-            }
+            post(&mut self.fresh_pairs, pair_key(p[0], p[1]), id);
         }
-        self.fresh_whole.entry(whole_key(&ws)).or_default().push(id);
+        post(&mut self.fresh_whole, whole_key(&ws), id);
         self.ids.extend(&ws);
         self.starts.push(self.ids.len() as u32);
     }
@@ -239,7 +276,7 @@ impl Index {
             .whole
             .get(k)
             .iter()
-            .chain(self.fresh_whole.get(&k).into_iter().flatten())
+            .chain(self.fresh_whole.get(&k).map_or(&[][..], Postings::as_slice))
             .copied()
             .collect();
         out.retain(|&e| self.words(e as usize) == ids);
@@ -256,7 +293,10 @@ impl Index {
             }
             let key = pair_key(p[0], p[1]);
             let frozen = self.frozen_pair(p[0], p[1]);
-            let fresh = self.fresh_pairs.get(&key).map_or(&[][..], Vec::as_slice);
+            let fresh = self
+                .fresh_pairs
+                .get(&key)
+                .map_or(&[][..], Postings::as_slice);
             if frozen.len() + fresh.len() > MAX_POSTING {
                 continue;
             }
@@ -276,16 +316,17 @@ impl Index {
     /// The parts the compiled form stores: terms, term ids, entry starts, and both postings.
     /// Fresh postings are frozen into a copy first.
     pub fn parts(&self) -> (&[Box<str>], &[u32], &[u32], Frozen, Frozen) {
-        let merge = |frozen: &Frozen, fresh: &FxHashMap<u64, Vec<u32>>| {
-            let mut map: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let merge = |frozen: &Frozen, fresh: &FxHashMap<u64, Postings>| {
+            let mut map: FxHashMap<u64, Postings> = FxHashMap::default();
             for (i, &k) in frozen.keys.iter().enumerate() {
-                map.insert(
-                    k,
-                    frozen.posts[frozen.offs[i] as usize..frozen.offs[i + 1] as usize].to_vec(),
-                );
+                let list =
+                    frozen.posts[frozen.offs[i] as usize..frozen.offs[i + 1] as usize].to_vec();
+                map.insert(k, Postings::Many(list));
             }
             for (k, v) in fresh {
-                map.entry(*k).or_default().extend(v);
+                for &id in v.as_slice() {
+                    post(&mut map, *k, id);
+                }
             }
             Frozen::from_map(map)
         };
