@@ -57,7 +57,7 @@ function createBadgeSheet() {
 :host(:focus-visible) .mark{outline:2px solid #1a73e8;outline-offset:1px}
 :host([data-flash]) .mark{animation:qt-flash .35s ease-in-out 4 alternate}
 @keyframes qt-flash{to{transform:scale(1.35);box-shadow:0 0 0 4px rgba(26,115,232,.5)}}
-.mark{display:inline-block;padding:0 .45em;border:1px solid;border-radius:.8em;white-space:nowrap;
+.mark{display:inline-block;font:600 10px/14px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;padding:0 .45em;border:1px solid;border-radius:.8em;white-space:nowrap;
   max-width:16em;overflow:hidden;text-overflow:ellipsis;vertical-align:top;opacity:.92}
 :host(:hover) .mark,:host(:focus) .mark{opacity:1}
 .card{display:none;position:absolute;z-index:2147483647;top:calc(100% + 4px);left:0;width:24em;

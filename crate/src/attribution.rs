@@ -355,18 +355,78 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         out.push(f);
     }
     resolve_reported(&mut reader, usize::MAX, &mut indirect);
-    inherit(doc, &mut out, &meta, &mut reader);
+    inherit(doc, &mut out, &meta, &mut reader, &indirect);
     out.extend(indirect);
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
 }
 
+/// How many paragraphs back an untagged full quote looks for the person it belongs to.
+/// Trade-off: a quote standing alone two paragraphs after its speaker is still usually theirs
+/// (news names a speaker, then quotes them); further back it is more often someone new.
+const UNTAGGED_REACH_PARAGRAPHS: usize = 2;
+
+/// Rule 5: a full quote with no tag and no neighbour belongs to the latest speaker (of a quote
+/// or of reported speech) within reach, or failing that, the latest person named in full.
+fn nearest_speaker(
+    doc: &Document,
+    out: &[Finding],
+    meta: &[(usize, bool)],
+    indirect: &[Finding],
+    i: usize,
+    last_said: Option<usize>,
+) -> Option<Speaker> {
+    let q = &doc.quotes[i];
+    let para = meta[i].0;
+    let floor = para.saturating_sub(UNTAGGED_REACH_PARAGRAPHS);
+    let from_quote = last_said
+        .filter(|&j| meta[j].0 >= floor)
+        .map(|j| (out[j].span.start, &out[j]));
+    let k = indirect.partition_point(|f| f.span.start < q.open.start);
+    let from_reported = k
+        .checked_sub(1)
+        .map(|k| &indirect[k])
+        .filter(|f| f.speaker.is_some())
+        .filter(|f| doc.paragraph_at(f.span.start).is_some_and(|p| p >= floor))
+        .map(|f| (f.span.start, f));
+    let said = match (from_quote, from_reported) {
+        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    };
+    if let Some(f) = said {
+        return f.speaker.clone();
+    }
+    let (span, name) = doc.cast.latest_before(q.open.start)?;
+    if doc.paragraph_at(span.start).is_none_or(|p| p < floor) {
+        return None;
+    }
+    Some(Speaker {
+        span,
+        name: name.to_string(),
+        role: None,
+        org: None,
+        person: true,
+    })
+}
+
 /// Rules 3 and 4: quotes with no tag of their own take the speaker of a neighbour.
-fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: &mut Reader) {
+fn inherit(
+    doc: &Document,
+    out: &mut [Finding],
+    meta: &[(usize, bool)],
+    reader: &mut Reader,
+    indirect: &[Finding],
+) {
     let text = doc.text;
     let n = out.len();
+    // The latest quote with a speaker, as the loop goes: (index, paragraph).
+    let mut last_said: Option<usize> = None;
     for i in 0..n {
-        if out[i].speaker.is_some() || doc.quotes[i].depth > 0 {
+        if doc.quotes[i].depth > 0 {
+            continue;
+        }
+        if out[i].speaker.is_some() {
+            last_said = Some(i);
             continue;
         }
         let para = meta[i].0;
@@ -421,6 +481,12 @@ fn inherit(doc: &Document, out: &mut [Finding], meta: &[(usize, bool)], reader: 
                     out[i].cue = Some(cue.span);
                 }
             }
+        }
+        if out[i].speaker.is_none() {
+            out[i].speaker = nearest_speaker(doc, out, meta, indirect, i, last_said);
+        }
+        if out[i].speaker.is_some() {
+            last_said = Some(i);
         }
     }
     let _ = is_capitalized;

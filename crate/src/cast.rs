@@ -11,6 +11,8 @@ use crate::text::{fold, is_capitalized, is_initial, words};
 #[derive(Debug, Clone)]
 struct Member {
     at: usize,
+    /// The name's words as written, titles left out (bytes).
+    span: Span,
     name: String,
     /// Folded name words, initials dropped: ["colin", "clarke"].
     parts: Vec<String>,
@@ -80,6 +82,7 @@ impl Cast {
                     .collect();
                 members.push(Member {
                     at: ws[i].span.start,
+                    span: Span::new(ws[i + lead].span.start, ws[j].span.end),
                     name: run.join(" "),
                     parts,
                 });
@@ -104,6 +107,13 @@ impl Cast {
             by_last,
             by_part,
         }
+    }
+
+    /// The last full name that ends before byte `at`, with where it is written.
+    pub fn latest_before(&self, at: usize) -> Option<(Span, &str)> {
+        let k = self.members.partition_point(|m| m.span.end <= at);
+        let m = &self.members[k.checked_sub(1)?];
+        Some((m.span, m.name.as_str()))
     }
 
     /// The full name that a short mention (a surname, "Mr. Byman", a first name) at byte `at`

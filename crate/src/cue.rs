@@ -1,5 +1,9 @@
 //! Cues: the words that introduce speech ("said", "told", "according to", "called … a").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::span::Span;
 
 /// How a cue relates the speaker to the words.
@@ -144,6 +148,44 @@ const SPEECH: &[&str] = &[
     "projected",
     "project",
     "forecast",
+    "question",
+    "muse",
+    "opine",
+    "riff",
+    "press",
+    "marvel",
+    "gush",
+    "rave",
+    "snap",
+    "chuckle",
+    "laugh",
+    "answer",
+    "inquire",
+    "challenge",
+    "implore",
+    "hint",
+    "echo",
+    "crow",
+    "tout",
+    "thunder",
+    "scream",
+    "cry",
+    "cried",
+    "gripe",
+    "grumble",
+    "murmur",
+    "elaborate",
+    "clarify",
+    "recount",
+    "beam",
+    "chant",
+    "concur",
+    "vent",
+    "reason",
+    "acknowledge",
+    "confide",
+    "relate",
+    "read",
 ];
 
 /// Verbs of belief and knowledge: they introduce reported speech, never a direct quote's tag.
@@ -204,7 +246,35 @@ const LABEL: &[&str] = &[
     "refer",
 ];
 
-/// Whether `w` (folded lowercase) is a form of one of `stems`.
+/// Every form of `stems` that [`is_form`] accepts, generated once: stem, stem + s/es/ed/d/ing,
+/// "-e" dropped before "-ing", "-y" made "-ies", the final consonant doubled.
+fn forms(stems: &[&str]) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for &st in stems {
+        out.insert(st.to_string());
+        for suffix in ["s", "es", "ed", "d", "ing"] {
+            out.insert(format!("{st}{suffix}"));
+            if let Some(last) = st.chars().last().filter(char::is_ascii) {
+                out.insert(format!("{st}{last}{suffix}"));
+            }
+        }
+        if let Some(b) = st.strip_suffix('e') {
+            out.insert(format!("{b}ing"));
+        }
+        if let Some(b) = st.strip_suffix('y') {
+            out.insert(format!("{b}ies"));
+        }
+    }
+    out.retain(|f| is_form(f, stems));
+    out
+}
+
+static SPEECH_FORMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| forms(SPEECH));
+static LABEL_FORMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| forms(LABEL));
+static BELIEF_FORMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| forms(BELIEF));
+
+/// Whether `w` (folded lowercase) is a form of one of `stems`: the reference the generated
+/// [`forms`] sets are checked against.
 fn is_form(w: &str, stems: &[&str]) -> bool {
     if stems.contains(&w) {
         return true;
@@ -248,6 +318,10 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
         return next
             .filter(|n| n.eq_ignore_ascii_case("to"))
             .map(|_| (CueClass::According, false));
+    }
+    // "went on: “…”": the phrasal verb of continuing to speak.
+    if matches!(w.as_str(), "went" | "goes" | "go") && next == Some("on") {
+        return Some((CueClass::Speech, false));
     }
     if matches!(w.as_str(), "point" | "points" | "pointed" | "pointing") && next != Some("out") {
         return None;
@@ -324,6 +398,42 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             | "whisper"
             | "sigh"
             | "beg"
+            | "question"
+            | "questions"
+            | "press"
+            | "answer"
+            | "answers"
+            | "challenge"
+            | "challenges"
+            | "hint"
+            | "hints"
+            | "echo"
+            | "echoes"
+            | "cry"
+            | "cries"
+            | "reason"
+            | "reasons"
+            | "read"
+            | "laugh"
+            | "laughs"
+            | "snap"
+            | "vent"
+            | "chant"
+            | "chants"
+            | "crow"
+            | "beam"
+            | "murmur"
+            | "thunder"
+            | "rave"
+            | "tout"
+            | "relate"
+            | "pressing"
+            | "reading"
+            | "reasoning"
+            | "answering"
+            | "questioning"
+            | "crying"
+            | "laughing"
     ) {
         // Nouns far more often than verbs; the past tense ("stated", "reported") is kept above.
         return None;
@@ -350,7 +460,7 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             | "reminded"
             | "asked"
     );
-    if is_form(&w, SPEECH) {
+    if SPEECH_FORMS.contains(&w) {
         let class = if participle {
             CueClass::Participle
         } else {
@@ -358,7 +468,7 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
         };
         return Some((class, listener));
     }
-    if is_form(&w, LABEL) {
+    if LABEL_FORMS.contains(&w) {
         return Some((
             if participle {
                 CueClass::Participle
@@ -368,7 +478,7 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             false,
         ));
     }
-    if is_form(&w, BELIEF) && !participle {
+    if BELIEF_FORMS.contains(&w) && !participle {
         return Some((CueClass::Belief, false));
     }
     None
@@ -465,6 +575,26 @@ mod tests {
             Some(CueClass::According)
         );
         assert_eq!(classify("according", Some("with")), None);
+    }
+
+    #[test]
+    fn cue025_generated_forms_match_the_suffix_rules() {
+        for stems in [SPEECH, LABEL, BELIEF] {
+            let set = forms(stems);
+            for &st in stems {
+                for w in [
+                    st.to_string(),
+                    format!("{st}s"),
+                    format!("{st}ed"),
+                    format!("{st}ing"),
+                    format!("{}ing", st.trim_end_matches('e')),
+                    format!("{}ies", st.trim_end_matches('y')),
+                    format!("{st}{}ed", &st[st.len() - 1..]),
+                ] {
+                    assert_eq!(set.contains(&w), is_form(&w, stems), "{w}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -35,9 +35,15 @@ fn trim_end_punct(text: &str, span: Span) -> Option<Span> {
 
 /// The words of `span`, counted up to a cap: only small counts are ever compared.
 fn word_count(text: &str, span: Span) -> usize {
-    let end = span.end.min(ahead(text, span.start, WINDOW_BYTES));
+    let end = span.end.min(ahead(text, span.start, COUNT_WINDOW_BYTES));
     words(text, Span::new(span.start, end.max(span.start))).len()
 }
+
+/// How much of a span `word_count` reads: counts are only compared with small numbers.
+const COUNT_WINDOW_BYTES: usize = 160;
+
+/// How much of a content's opening `is_clause` reads to find its verb.
+const CLAUSE_WINDOW_BYTES: usize = 600;
 
 /// How much of a content or a tag the rules read, in bytes: enough for any real sentence's
 /// reported clause. Trade-off: content in a longer sentence is cut here, but no rule costs more
@@ -162,7 +168,7 @@ fn is_clause(text: &str, c: Span) -> bool {
     // ("claimed responsibility for the attack, and officials confirmed …").
     let c = Span::new(
         c.start,
-        c.end.min(ahead(text, c.start, WINDOW_BYTES)).max(c.start),
+        c.end.min(ahead(text, c.start, CLAUSE_WINDOW_BYTES)).max(c.start),
     );
     let s = c.of(text);
     let head = [", and ", ", but ", "; ", ", while "]

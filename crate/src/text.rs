@@ -112,6 +112,10 @@ pub fn is_capitalized(w: &str) -> bool {
 /// The word folded for comparison: lowercase, typographic apostrophes and hyphens made plain,
 /// trailing periods dropped.
 pub fn fold(w: &str) -> String {
+    let w = w.trim_end_matches('.');
+    if w.is_ascii() {
+        return w.to_ascii_lowercase(); // the common case, without per-char case tables
+    }
     let mut s = String::with_capacity(w.len());
     for c in w.trim_end_matches('.').chars() {
         match c {

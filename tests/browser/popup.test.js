@@ -105,6 +105,30 @@ test('background: a malformed message gets {error}, info reports the ledger', as
   await popup.close();
 });
 
+test('popup: a timeline of appearances; a click scrolls the page to the quote and flashes it', async () => {
+  const page = await openBadgedPage(extension.context, server.urlFor('article', '002'), { selector: 'qt-badge[data-verdict="altered"]' });
+  const tabId = await tabIdOf(extension, page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+  const item = popup.locator('li.quote[data-verdict="verbatim"]', { hasText: 'duty to warn' }).first();
+  await item.waitFor({ state: 'attached', timeout: BADGE_TIMEOUT_MS });
+  const stops = await item.locator('.timeline li').allTextContents();
+  assert.ok(stops.length >= 3 && /2024-03-22 The New York Times/.test(stops[0]) && stops.some((s) => /CNN/.test(s)), `timeline: ${JSON.stringify(stops)}`);
+  const words = await item.locator('.words').textContent();
+  await item.click();
+  await page.waitForFunction(() => CSS.highlights.get('qt-flash')?.size > 0, null, { timeout: BADGE_TIMEOUT_MS });
+  const shown = await page.evaluate((text) => {
+    const [range] = CSS.highlights.get('qt-flash');
+    const r = range.getBoundingClientRect();
+    return { text: range.toString(), inView: r.top >= 0 && r.bottom <= innerHeight, scrolled: scrollY > 0 };
+  }, words);
+  assert.equal(shown.text, words);
+  assert.deepEqual([shown.inView, shown.scrolled], [true, true], JSON.stringify(shown));
+  await popup.close();
+  await page.close();
+});
+
 test('the extension made no network request of its own', async () => {
   await assertNoOwnNetworkRequests(extension, server);
 });

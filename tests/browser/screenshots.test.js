@@ -1,20 +1,23 @@
-// screenshots.test.js — pictures for the README: a badged page, a badge's card, the popup.
-// Written to tests/browser/screenshots/*.png (overwritten on every run).
+// screenshots.test.js — pictures for the README: the badged page, an altered quote's card with its
+// diff, the popup, the options page and a dark page. Written to docs/img/*.png and
+// tests/browser/screenshots/*.png (overwritten on every run).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startFixtureServer } from './fixture-server.js';
+import { startFixtureServer, PROJECT_ROOT } from './fixture-server.js';
 import { launchExtension, openBadgedPage, tabIdOf } from './launch-extension.js';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const DOCS_IMG = path.join(PROJECT_ROOT, 'docs', 'img');
 let server;
 let extension;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(DOCS_IMG, { recursive: true });
   server = await startFixtureServer();
   extension = await launchExtension();
 });
@@ -23,33 +26,47 @@ after(async () => {
   await server?.close();
 });
 
-const assertPng = (file) => assert.ok(statSync(file).size > 2000, `${file} is suspiciously small`);
+/** Saves one screenshot under both directories; asserts it is a real picture. */
+async function shoot(target, name, options = {}) {
+  const file = path.join(DOCS_IMG, name);
+  await target.screenshot({ path: file, ...options });
+  assert.ok(statSync(file).size > 2000, `${file} is suspiciously small`);
+  copyFileSync(file, path.join(SHOTS, name));
+}
 
-test('screenshots of the badged page, a badge card and the popup', async () => {
-  const page = await openBadgedPage(extension.context, server.urlFor('article', '002'), {
-    selector: 'qt-badge[data-verdict="altered"]',
-  });
-  const badge = page.locator('qt-badge[data-verdict="altered"]').first();
+const ALTERED = 'qt-badge[data-verdict="altered"]';
+
+test('screenshots of the badged page, a badge card, the popup, the options page and a dark page', async () => {
+  const page = await openBadgedPage(extension.context, server.urlFor('article', '002'), { selector: ALTERED });
+  const badge = page.locator(ALTERED).first();
   await badge.evaluate((host) => host.scrollIntoView({ block: 'center' }));
-  const pageShot = path.join(SHOTS, 'badged-page.png');
-  await page.screenshot({ path: pageShot });
-  assertPng(pageShot);
+  await page.waitForTimeout(100); // the badge follows the scroll on the next frame
+  await shoot(page, 'badges.png');
 
   await badge.hover();
   const box = await badge.boundingBox();
-  const cardShot = path.join(SHOTS, 'badge-card.png');
-  await page.screenshot({
-    path: cardShot,
-    clip: { x: Math.max(0, box.x - 380), y: Math.max(0, box.y - 60), width: 720, height: 400 },
+  await shoot(page, 'card-altered.png', {
+    clip: { x: Math.max(0, box.x - 420), y: Math.max(0, box.y - 120), width: 760, height: 460 },
   });
-  assertPng(cardShot);
 
   const tabId = await tabIdOf(extension, page);
   const popup = await extension.context.newPage();
   await popup.setViewportSize({ width: 444, height: 600 });
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('li.quote', { state: 'attached' });
-  const popupShot = path.join(SHOTS, 'popup.png');
-  await popup.screenshot({ path: popupShot, fullPage: true });
-  assertPng(popupShot);
+  await shoot(popup, 'popup.png', { fullPage: true });
+
+  const options = await extension.context.newPage();
+  await options.setViewportSize({ width: 820, height: 700 });
+  await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await options.waitForSelector('#personal[data-entries]');
+  await shoot(options, 'options.png', { fullPage: true });
+
+  const dark = await openBadgedPage(extension.context, server.urlFor('dark', '002'), { selector: ALTERED });
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  const darkBadge = dark.locator(ALTERED).first();
+  await darkBadge.evaluate((host) => host.scrollIntoView({ block: 'center' }));
+  await dark.waitForTimeout(100);
+  await darkBadge.hover();
+  await shoot(dark, 'dark-page.png');
 });
