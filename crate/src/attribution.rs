@@ -138,8 +138,27 @@ impl<'d, 't> Reader<'d, 't> {
     }
 }
 
-/// A speaker tag after a quote, within `post` (bytes): the first cue with a speaker.
+/// A speaker tag after a quote, within `post` (bytes): the first cue with a speaker, or a
+/// signature after a dash (`“…” ― Jane Roe`).
 fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
+    let p = post.of(text);
+    let lead = p.len() - p.trim_start().len();
+    if let Some(dash) = p
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–' | '-'))
+    {
+        let start = post.start + lead + dash.len_utf8();
+        if let Some(m) = speaker::after(text, start, post.end) {
+            let cue = Cue {
+                span: Span::new(start - dash.len_utf8(), start),
+                class: CueClass::Speech,
+                takes_listener: false,
+            };
+            return Some((m, cue));
+        }
+    }
     let ws = words(text, post);
     for cue in find_cues(text, &ws) {
         if !matches!(cue.class, CueClass::Speech) {
@@ -150,7 +169,9 @@ fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
                 return Some((m, cue));
             }
         }
-        if let Some(m) = speaker::before(text, post.start, cue.span.start) {
+        if let Some(m) = speaker::before(text, post.start, cue.span.start)
+            .or_else(|| speaker::subject_of(text, post.start, cue.span.start))
+        {
             return Some((m, cue));
         }
     }
@@ -200,6 +221,7 @@ fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
             CueClass::According => speaker::after(text, cue.span.end, pre.end),
             CueClass::Speech | CueClass::Label | CueClass::Belief => {
                 speaker::before(text, pre.start, cue.span.start)
+                    .or_else(|| speaker::subject_of(text, pre.start, cue.span.start))
             }
             CueClass::Participle => {
                 participle = participle.or(Some(cue));
@@ -602,6 +624,66 @@ mod tests {
     fn attribution080_colon_introduction_across_paragraphs() {
         let t = "Senator Jane Roe said:\n\n“We will not stand for this.”";
         assert_eq!(one(t).2, s("Jane Roe"));
+    }
+
+    #[test]
+    fn attribution100_signature_after_a_dash() {
+        let got = one("“Maybe we can build a wall around the city.” ― Jane Roe");
+        assert_eq!((got.1, got.2), ("direct", s("Jane Roe")));
+    }
+
+    #[test]
+    fn attribution110_tag_in_its_own_sentence_after_a_question() {
+        let got = one("“Can you really reform the banks when they fund your campaign?” Roe asked.");
+        assert_eq!((got.2, got.3), (s("Roe"), s("asked")));
+        let got = one("“We need leaders to stand up,” the narrator says.");
+        assert_eq!(got.2, s("narrator"));
+    }
+
+    #[test]
+    fn attribution120_participle_takes_the_clause_subject() {
+        let t = "Jane Roe went on the attack Tuesday, saying, “We will not back down.”";
+        assert_eq!(one(t).2, s("Jane Roe"));
+        // A dateline is no subject.
+        let t = "(Bloomberg) -- The White House said the warning was timely, saying it could “keep tabs” on threats.";
+        assert_eq!(one(t).2, s("White House"));
+    }
+
+    #[test]
+    fn attribution130_party_and_state_after_the_name() {
+        let got = one("“Subpoenas are not optional,” panel Chairman Rep. Jane Roe (D-Ohio) said after the hearing.");
+        assert_eq!(got.2, s("Jane Roe"));
+        let got = one("“Our assumption is that the veto will be overridden,” Majority Leader John Doe, R-Ky., said Tuesday.");
+        assert_eq!(got.2.map(|n| n.ends_with("John Doe")), Some(true));
+    }
+
+    #[test]
+    fn attribution140_descriptions_without_a_name() {
+        assert_eq!(one("“He is an amazing leader,” said the 46-year-old.").2, s("46-year-old"));
+        assert_eq!(one("“It was a long night,” one longtime donor said.").2, s("longtime donor"));
+    }
+
+    #[test]
+    fn attribution150_long_appositive_before_the_cue() {
+        let t = "Jane Roe, a pollster who works with Priorities USA, a super PAC, said the race was “far from over” in the state.";
+        let doc = Document::new(t);
+        let f = attribute(&doc).into_iter().next().unwrap();
+        assert_eq!(f.speaker.map(|s| s.name), s("Jane Roe"));
+        assert_eq!(f.clause.map(|c| c.of(t)), Some("the race was “far from over” in the state"));
+    }
+
+    #[test]
+    fn attribution160_untagged_quote_paragraph_takes_the_latest_speaker() {
+        let t = "Jane Roe praised the plan and the governor who wrote it.\n\n“We need someone who cuts through the noise.”";
+        assert_eq!(one(t).2, s("Jane Roe"));
+        let t = "Jane Roe said the plan was good.\n\nThe vote is Tuesday.\n\n“We need someone who cuts through the noise.”";
+        assert_eq!(one(t).2, s("Jane Roe"));
+    }
+
+    #[test]
+    fn attribution170_two_apostrophes_are_one_mark() {
+        let got = one("''We are ready,'' said Jane Roe, the mayor.");
+        assert_eq!((got.0.as_str(), got.1, got.2), ("We are ready,", "direct", s("Jane Roe")));
     }
 
     /// Hostile pages: every case must finish (in linear time: a quadratic rule would take

@@ -166,6 +166,15 @@ mod tests {
     }
 
     #[test]
+    fn cast030_latest_full_name_before() {
+        let t = "Jane Roe spoke. Then John Doe left. Later:";
+        let c = Cast::new(t);
+        assert_eq!(c.latest_before(t.len()).map(|m| m.1), Some("John Doe"));
+        assert_eq!(c.latest_before(t.find("Then").unwrap()).map(|m| m.1), Some("Jane Roe"));
+        assert_eq!(c.latest_before(3), None);
+    }
+
+    #[test]
     fn cast020_titles_and_initials() {
         let t = "President Vladimir V. Putin spoke in Crocus City Hall. Putin said.";
         let c = Cast::new(t);

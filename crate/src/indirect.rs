@@ -168,7 +168,9 @@ fn is_clause(text: &str, c: Span) -> bool {
     // ("claimed responsibility for the attack, and officials confirmed …").
     let c = Span::new(
         c.start,
-        c.end.min(ahead(text, c.start, CLAUSE_WINDOW_BYTES)).max(c.start),
+        c.end
+            .min(ahead(text, c.start, CLAUSE_WINDOW_BYTES))
+            .max(c.start),
     );
     let s = c.of(text);
     let head = [", and ", ", but ", "; ", ", while "]
@@ -245,24 +247,25 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
     // "that" within reach after a time or place phrase, with no punctuation and no finite verb
     // before it: skip to it. ("warned Iran of an attack that killed …" has no such phrase.)
     let reach = ws.len().min(i + THAT_REACH_WORDS);
-    let phrase = ws.get(i).is_some_and(|w| {
-        let f = fold(w.span.of(text));
-        is(lexicon::BETWEEN_WORDS, &f)
-            || matches!(
-                f.as_str(),
-                "in" | "at"
-                    | "during"
-                    | "via"
-                    | "through"
-                    | "over"
-                    | "with"
-                    | "to"
-                    | "late"
-                    | "early"
-                    | "privately"
-                    | "publicly"
-            )
-    });
+    let phrase = cue.takes_listener
+        || ws.get(i).is_some_and(|w| {
+            let f = fold(w.span.of(text));
+            is(lexicon::BETWEEN_WORDS, &f)
+                || matches!(
+                    f.as_str(),
+                    "in" | "at"
+                        | "during"
+                        | "via"
+                        | "through"
+                        | "over"
+                        | "with"
+                        | "to"
+                        | "late"
+                        | "early"
+                        | "privately"
+                        | "publicly"
+                )
+        });
     if let Some(t) = (i..reach)
         .find(|&k| fold(ws[k].span.of(text)) == "that")
         .filter(|_| phrase)
@@ -273,7 +276,23 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
             .contains([',', ';', ':', '—', '(', '“', '"'])
             && ws[i..t].iter().all(|w| {
                 let f = fold(w.span.of(text));
-                !is(FINITE, &f) && !is(SUBJECT_PRONOUNS, &f)
+                // "warned Iran of an attack before the bombings that killed …": an object's
+                // own phrase, and its relative clause, not a place or time before "that".
+                !is(FINITE, &f)
+                    && !is(SUBJECT_PRONOUNS, &f)
+                    && !matches!(
+                        f.as_str(),
+                        "of" | "about"
+                            | "for"
+                            | "before"
+                            | "after"
+                            | "against"
+                            | "from"
+                            | "by"
+                            | "into"
+                            | "over"
+                            | "with"
+                    )
             });
         if clean && t > i {
             return ws.get(t + 1).map(|w| w.span.start);
@@ -496,7 +515,8 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                 let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
                 let head_fits = floor >= back(text, cue.span.start, WINDOW_BYTES);
                 let m = speaker::before(text, floor, cue.span.start)
-                    .or_else(|| subject(text, floor, cue.span.start));
+                    .or_else(|| subject(text, floor, cue.span.start))
+                    .or_else(|| speaker::subject_of(text, floor, cue.span.start));
                 if let Some(m) = m {
                     let after = content_start(text, &cue, end_w)
                         .and_then(|start| {
@@ -685,6 +705,88 @@ mod tests {
     fn indirect030_told_skips_the_listener() {
         let t = "The official told reporters on Monday that the talks had failed.";
         assert_eq!(run(t)[0].0, "the talks had failed");
+    }
+
+    fn contents(t: &str) -> Vec<String> {
+        run(t).into_iter().map(|r| r.0).collect()
+    }
+
+    #[test]
+    fn indirect050_that_after_a_place_or_time() {
+        assert_eq!(
+            contents("Jane Roe said at a rally in Texas on Saturday that the border should close."),
+            ["the border should close"]
+        );
+        assert_eq!(
+            contents("The senator told an audience at a festival in Houston last week that the comments were intolerable."),
+            ["the comments were intolerable"]
+        );
+        assert_eq!(
+            contents("United Gun Group said in a statement Thursday night they pulled the listing from the site."),
+            ["they pulled the listing from the site"]
+        );
+    }
+
+    #[test]
+    fn indirect060_content_first_and_interrupted() {
+        assert_eq!(
+            contents("But he operates on a different principle, he said."),
+            ["But he operates on a different principle"]
+        );
+        assert_eq!(
+            contents("The outlets have been standing in the way, he said, by creating a false reality."),
+            ["The outlets have been standing in the way", "by creating a false reality"]
+        );
+    }
+
+    #[test]
+    fn indirect070_subjects_without_names() {
+        assert_eq!(
+            run("Two in three said they are less likely to vote Republican in November.")[0].1,
+            "Two in three"
+        );
+        assert_eq!(
+            run("In Virginia, 85 percent of Democrats said the economic system favors the wealthy.")[0].1,
+            "85 percent of Democrats"
+        );
+        assert_eq!(
+            contents("Hawkins and others who want to ban abortion said the decision will make the choice starker."),
+            ["the decision will make the choice starker"]
+        );
+    }
+
+    #[test]
+    fn indirect080_sentences_with_quotes() {
+        // Content before the quote's own clause is reported speech.
+        assert_eq!(
+            contents("Sen. Jane Roe said the tax plan would give money to immigrants, and called him “the leading proponent.”"),
+            ["the tax plan would give money to immigrants"]
+        );
+        assert_eq!(
+            contents("Jane Roe, who calls him a “sociopath,” said she does not believe the effort requires an alternative."),
+            ["she does not believe the effort requires an alternative"]
+        );
+    }
+
+    #[test]
+    fn indirect090_objects_and_adverbials_are_not_content() {
+        for t in [
+            "A branch of the group claimed responsibility for an attack that left 40 people dead.",
+            "The United States had warned Iran of a possible attack before two bombings that killed dozens.",
+            "An estimated 200 officers were assigned to the parade.",
+            "The actress said as she accepted her award.",
+            "Within hours of being posted online, the video was everywhere.",
+        ] {
+            assert!(contents(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn indirect100_a_contrasting_clause_is_the_writers() {
+        assert_eq!(
+            contents("The US warned Moscow that militants were determined to attack, but Putin rejected the warning."),
+            ["militants were determined to attack"]
+        );
     }
 
     #[test]

@@ -212,3 +212,27 @@ fn nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(t: &str) -> Vec<&str> {
+        find_quotes(t).iter().map(|q| q.inner.of(t)).collect()
+    }
+
+    #[test]
+    fn quote010_two_apostrophes_and_backticks() {
+        assert_eq!(inner("''We are ready,'' said Roe. ``Yes,'' he added."), ["We are ready,", "Yes,"]);
+        // An apostrophe stays an apostrophe.
+        assert_eq!(inner("Roe's plan, the voters' choice."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn quote020_continuation_with_two_apostrophes() {
+        let t = "''First paragraph.\n''Second paragraph.'' she said.";
+        let q = find_quotes(t);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].multi_paragraph);
+    }
+}

@@ -101,6 +101,15 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
     {
         j -= 1;
     }
+    // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
+    if j > 0 && matches!(toks[j - 1], Tok::Punct(_, ')')) {
+        if let Some(open) = (j.saturating_sub(12)..j - 1)
+            .rev()
+            .find(|&k| matches!(toks[k], Tok::Punct(_, '(')))
+        {
+            j = open;
+        }
+    }
     let mut appositive: Option<(usize, usize)> = None;
     if j > 0 && matches!(toks[j - 1], Tok::Punct(_, ',')) {
         // The appositive's opening comma, within a short window and the same clause.
@@ -113,6 +122,10 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
                     found = Some(k);
                     break;
                 }
+                // The period of an abbreviated state ("R-Ky.") ends no clause.
+                Tok::Punct(_, '.')
+                    if word(text, k.checked_sub(1).and_then(|p| toks.get(p)))
+                        .is_some_and(|w| matches!(w.get(..2), Some("R-" | "D-" | "I-"))) => {}
                 Tok::Punct(_, c) if matches!(c, '.' | ';' | ':' | '“' | '”' | '"' | '?' | '!') => {
                     break
                 }
@@ -394,6 +407,15 @@ fn description_after(text: &str, toks: &[Tok]) -> Option<Mention> {
     description(text, &toks[..j])
 }
 
+/// The subject of a clause whose cue follows a long appositive the backward reading could not
+/// cross ("Geoff Garin, a pollster who works with Priorities USA, a super PAC, said"): the
+/// clause's opening noun phrase, when a comma or a parenthesis follows it.
+pub fn subject_of(text: &str, clause_start: usize, cue_start: usize) -> Option<Mention> {
+    let m = leading(text, clause_start, cue_start)?;
+    let gap = text[m.span.end..cue_start].trim_start();
+    (gap.starts_with([',', '(']) && !gap.contains([';', ':', '“', '”', '"'])).then_some(m)
+}
+
 /// Reads the subject that opens a clause at byte `start` ("Trump went on the attack, saying …",
 /// "Earlier this week, Clinton shared …"), looking no further than `limit`: the speaker of a
 /// participle's quote. Skips a leading conjunction and an introductory phrase before a comma.
@@ -506,7 +528,11 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
         return false;
     }
     let participle = f.len() > 4 && f.ends_with("ing") && !is_capitalized(first);
+    // A party and state: "Mitch McConnell, R-Ky., said".
+    let party =
+        first.len() <= 8 && matches!(first.get(..2), Some("R-" | "D-" | "I-")) && toks.len() <= 3;
     participle
+        || party
         || matches!(
             f.as_str(),
             "a" | "an"

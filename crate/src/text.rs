@@ -257,6 +257,23 @@ mod tests {
     }
 
     #[test]
+    fn sentences020_long_runs_are_read_once() {
+        let t = format!("One{} Two.", ".".repeat(100_000));
+        assert_eq!(sentence_breaks(&t, Span::new(0, t.len())), [t.len() - 5]);
+    }
+
+    #[test]
+    fn windows010_back_and_ahead_stay_on_char_boundaries() {
+        let t = "aé“b”c";
+        for i in 0..=t.len() {
+            for m in 0..4 {
+                assert!(t.is_char_boundary(back(t, i.min(t.len()), m)));
+                assert!(t.is_char_boundary(ahead(t, i, m)));
+            }
+        }
+    }
+
+    #[test]
     fn paragraphs010_lines_are_paragraphs() {
         let t = "One.\n\n  Two two.\nThree\n";
         let got: Vec<&str> = paragraphs(t).iter().map(|p| p.of(t)).collect();

@@ -307,6 +307,9 @@ fn ledger_stats(args: &[String]) -> Result<(), String> {
         return Err(format!("ledger stats needs one LEDGER\n{USAGE}"));
     };
     let ledger = read_ledger(path)?;
+    // Written through a handle, not println!, so a closed pipe (`| head`) ends quietly.
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
     let size = std::fs::metadata(PathBuf::from(path))
         .map(|m| m.len())
         .unwrap_or(0);
@@ -327,24 +330,34 @@ fn ledger_stats(args: &[String]) -> Result<(), String> {
     {
         outlets.insert(a.outlet.as_deref().unwrap_or("(unknown)"));
     }
-    println!(
+    let _ = writeln!(
+        out,
         "ledger {path}: format {} version {}, {size} bytes",
         quotetrace::ledger::FORMAT,
         quotetrace::ledger::VERSION
     );
-    println!(
+    let _ = writeln!(
+        out,
         "  entries: {}  ({} with a speaker, {} with a dated first appearance)",
         e.len(),
         with_speaker,
         dated
     );
-    println!("  appearances: {appearances}  (later ones by verdict: {verdicts:?})");
-    println!(
+    let _ = writeln!(
+        out,
+        "  appearances: {appearances}  (later ones by verdict: {verdicts:?})"
+    );
+    let _ = writeln!(
+        out,
         "  outlets: {}",
         outlets.into_iter().collect::<Vec<_>>().join(", ")
     );
     if !e.is_empty() {
-        println!("  bytes per entry: {:.1}", size as f64 / e.len() as f64);
+        let _ = writeln!(
+            out,
+            "  bytes per entry: {:.1}",
+            size as f64 / e.len() as f64
+        );
     }
     Ok(())
 }
