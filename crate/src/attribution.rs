@@ -123,8 +123,9 @@ impl<'d, 't> Reader<'d, 't> {
             known.org = m.org.clone();
         }
         let (role, org) = (m.role.or(known.role.clone()), m.org.or(known.org.clone()));
-        if person && m.class != MentionClass::Pronoun
-            || person && self.last_person.as_ref().is_some_and(|l| l.0 == name)
+        if person
+            && (m.class != MentionClass::Pronoun
+                || self.last_person.as_ref().is_some_and(|l| l.0 == name))
         {
             self.last_person = Some((name.clone(), para));
         }
@@ -212,6 +213,21 @@ fn tag_next(
     tag_after(text, span).filter(|(m, c)| m.span.start.min(c.span.start) - span.start < 40)
 }
 
+/// A signature in its own short paragraph under a quote that ends its paragraph:
+/// `“…pay zero taxes.”` / `- Jane Roe.`
+fn signature_below(doc: &Document, para: usize, q: &QuoteSpan) -> Option<(Mention, Cue)> {
+    let text = doc.text;
+    if doc.paragraphs.get(para)?.span.end != q.outer().end {
+        return None;
+    }
+    let next = doc.paragraphs.get(para + 1)?.span;
+    let signed = next.of(text).starts_with(['―', '—', '–', '-']);
+    if !signed || words(text, next).len() > NEXT_TAG_MAX_WORDS {
+        return None;
+    }
+    tag_after(text, next)
+}
+
 /// A speaker tag before a quote, within `pre` (bytes): the last cue with a speaker.
 fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
     let ws = words(text, pre);
@@ -235,6 +251,73 @@ fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
     // "X went on the attack, saying, “…”": the clause's subject speaks.
     let cue = participle?;
     speaker::leading(text, pre.start, cue.span.start).map(|m| (m, cue))
+}
+
+/// Most words in a quoted title. Trade-off: a longer run of capitalized words is more often
+/// a shouted slogan or a headline somebody did say.
+const TITLE_MAX_WORDS: usize = 8;
+
+/// Whether a fragment reads as the title of a work or a name: every word capitalized but the
+/// small words of titles ("The Nightly Show with Larry Wilmore", "Law and Order"), standing
+/// where a name goes: after a preposition, an article or a possessive ("on “Fox News Sunday”",
+/// "an episode of “Shark Tank”", "MSNBC’s “Morning Joe”").
+fn is_title(text: &str, inner: Span, pre: Span) -> bool {
+    let before = pre.of(text).trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let f = fold(last);
+    let named = f.ends_with("'s")
+        || matches!(
+            f.as_str(),
+            "on" | "of"
+                | "in"
+                | "the"
+                | "a"
+                | "an"
+                | "at"
+                | "from"
+                | "titled"
+                | "entitled"
+                | "show"
+                | "program"
+                | "book"
+                | "film"
+                | "movie"
+                | "song"
+                | "series"
+                | "episode"
+        );
+    if !named {
+        return false;
+    }
+    let ws = words(text, inner);
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "and"
+                | "a"
+                | "an"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "with"
+                | "at"
+                | "by"
+                | "or"
+                | "from"
+        )
+    };
+    !ws.is_empty()
+        && ws.len() <= TITLE_MAX_WORDS
+        && is_capitalized(ws[0].span.of(text))
+        && ws.iter().all(|w| {
+            let w = w.span.of(text);
+            is_capitalized(w) || small(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        && ws
+            .iter()
+            .any(|w| w.span.of(text).chars().any(char::is_lowercase))
 }
 
 /// Whether the pre-quote text makes this a full quotation rather than a fragment.
@@ -342,12 +425,14 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
             Kind::Partial
         };
         let mut f = Finding::new(q.inner, kind);
-        if q.depth == 0 {
+        // A quoted title ("Fox News Sunday", “Shark Tank”) names a work; nobody said it.
+        if q.depth == 0 && !(kind == Kind::Partial && is_title(text, q.inner, pre)) {
             // A full quote's tag usually follows it; a fragment's speaker is its clause's subject.
             let tag = if kind == Kind::Direct {
                 tag_after(text, post)
                     .or_else(|| tag_before(text, pre))
                     .or_else(|| tag_next(doc, para, q, post, &tops))
+                    .or_else(|| signature_below(doc, para, q))
             } else {
                 tag_before(text, pre).or_else(|| tag_after(text, post))
             };
@@ -518,16 +603,17 @@ fn inherit(
 mod tests {
     use super::*;
 
-    /// (quote text, kind, speaker name, cue, via) for every quote in `text`.
-    fn run(
-        text: &str,
-    ) -> Vec<(
+    /// (quote text, kind, speaker name, cue, via) of one quote.
+    type Row = (
         String,
         &'static str,
         Option<String>,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    /// Every quote in `text`, as rows.
+    fn run(text: &str) -> Vec<Row> {
         let doc = Document::new(text);
         attribute(&doc)
             .into_iter()
@@ -543,15 +629,7 @@ mod tests {
             .collect()
     }
 
-    fn one(
-        text: &str,
-    ) -> (
-        String,
-        &'static str,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) {
+    fn one(text: &str) -> Row {
         run(text).into_iter().next().expect("a quote")
     }
 
@@ -633,6 +711,12 @@ mod tests {
     }
 
     #[test]
+    fn attribution105_signature_in_the_next_paragraph() {
+        let got = one("“Boeing and other multinationals pay zero taxes.”\n\n- Jane Roe.");
+        assert_eq!(got.2, s("Jane Roe"));
+    }
+
+    #[test]
     fn attribution110_tag_in_its_own_sentence_after_a_question() {
         let got = one("“Can you really reform the banks when they fund your campaign?” Roe asked.");
         assert_eq!((got.2, got.3), (s("Roe"), s("asked")));
@@ -659,8 +743,14 @@ mod tests {
 
     #[test]
     fn attribution140_descriptions_without_a_name() {
-        assert_eq!(one("“He is an amazing leader,” said the 46-year-old.").2, s("46-year-old"));
-        assert_eq!(one("“It was a long night,” one longtime donor said.").2, s("longtime donor"));
+        assert_eq!(
+            one("“He is an amazing leader,” said the 46-year-old.").2,
+            s("46-year-old")
+        );
+        assert_eq!(
+            one("“It was a long night,” one longtime donor said.").2,
+            s("longtime donor")
+        );
     }
 
     #[test]
@@ -669,7 +759,10 @@ mod tests {
         let doc = Document::new(t);
         let f = attribute(&doc).into_iter().next().unwrap();
         assert_eq!(f.speaker.map(|s| s.name), s("Jane Roe"));
-        assert_eq!(f.clause.map(|c| c.of(t)), Some("the race was “far from over” in the state"));
+        assert_eq!(
+            f.clause.map(|c| c.of(t)),
+            Some("the race was “far from over” in the state")
+        );
     }
 
     #[test]
@@ -683,7 +776,21 @@ mod tests {
     #[test]
     fn attribution170_two_apostrophes_are_one_mark() {
         let got = one("''We are ready,'' said Jane Roe, the mayor.");
-        assert_eq!((got.0.as_str(), got.1, got.2), ("We are ready,", "direct", s("Jane Roe")));
+        assert_eq!(
+            (got.0.as_str(), got.1, got.2),
+            ("We are ready,", "direct", s("Jane Roe"))
+        );
+    }
+
+    #[test]
+    fn attribution180_quoted_titles_have_no_speaker() {
+        let got = run("Jane Roe said on “Fox News Sunday” that the race was close.");
+        assert_eq!((got[0].1, got[0].2.clone()), ("partial", None));
+        let got = one("Jane Roe called it an episode of “Shark Tank.”");
+        assert_eq!(got.2, None);
+        // A fragment in reported speech keeps its speaker.
+        let got = one("Jane Roe said the plan was “a disaster.”");
+        assert_eq!(got.2, s("Jane Roe"));
     }
 
     /// Hostile pages: every case must finish (in linear time: a quadratic rule would take

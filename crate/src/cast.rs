@@ -170,7 +170,10 @@ mod tests {
         let t = "Jane Roe spoke. Then John Doe left. Later:";
         let c = Cast::new(t);
         assert_eq!(c.latest_before(t.len()).map(|m| m.1), Some("John Doe"));
-        assert_eq!(c.latest_before(t.find("Then").unwrap()).map(|m| m.1), Some("Jane Roe"));
+        assert_eq!(
+            c.latest_before(t.find("Then").unwrap()).map(|m| m.1),
+            Some("Jane Roe")
+        );
         assert_eq!(c.latest_before(3), None);
     }
 

@@ -300,10 +300,11 @@ fn is_form(w: &str, stems: &[&str]) -> bool {
             }
             // Doubled final consonant: "quipped" -> "quip", "admitted" -> "admit".
             let bytes = base.as_bytes();
-            if bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-                if stems.contains(&&base[..base.len() - 1]) {
-                    return true;
-                }
+            if bytes.len() >= 3
+                && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+                && stems.contains(&&base[..base.len() - 1])
+            {
+                return true;
             }
         }
     }
@@ -434,8 +435,10 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             | "questioning"
             | "crying"
             | "laughing"
-    ) {
+    ) && !(next == Some("that") && w.ends_with('s') && !w.ends_with("ss"))
+    {
         // Nouns far more often than verbs; the past tense ("stated", "reported") is kept above.
+        // Before "that" a present tense is a verb: "the poll shows that …", "she hopes that …".
         return None;
     }
     let participle = w.ends_with("ing");
@@ -497,7 +500,10 @@ pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
         }
         // A passive ("claimed by the group", "being posted") names no speaker before the verb;
         // after a determiner the word is an adjective ("an estimated 200", "his stated aim").
-        if next.is_some_and(|n| n == "by") {
+        let adjacent = words
+            .get(i + 1)
+            .is_some_and(|n| text[w.span.end..n.span.start].trim().is_empty());
+        if adjacent && next.is_some_and(|n| n == "by") {
             continue;
         }
         let prev = i
@@ -595,6 +601,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cue040_present_tense_before_that() {
+        assert_eq!(
+            classify("shows", Some("that")).map(|c| c.0),
+            Some(CueClass::Speech)
+        );
+        assert_eq!(
+            classify("hopes", Some("that")).map(|c| c.0),
+            Some(CueClass::Belief)
+        );
+        assert_eq!(classify("shows", Some("the")), None);
+        assert_eq!(
+            classify("went", Some("on")).map(|c| c.0),
+            Some(CueClass::Speech)
+        );
     }
 
     #[test]

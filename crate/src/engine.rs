@@ -113,6 +113,8 @@ impl Engine {
             .collect();
         let mut unquoted = Vec::new();
         let mut checked = 0;
+        // Reported speech in text order, to find the one in a sentence by binary search.
+        let reported: Vec<&Finding> = found.iter().filter(|r| r.kind == Kind::Indirect).collect();
         for p in &doc.paragraphs {
             for &s in &p.sentences {
                 if overlaps_any(&quoted, s) || checked >= MAX_UNQUOTED_SENTENCES {
@@ -135,11 +137,8 @@ impl Engine {
                     .take_while(|o| o.start < s.start)
                     .last()
                     .copied();
-                let said = |r: &&Finding, s: Span| r.kind == Kind::Indirect && r.span.overlaps(s);
-                let own = found.iter().find(|r| said(r, s));
-                if let Some(r) =
-                    own.or_else(|| before.and_then(|b| found.iter().find(|r| said(r, b))))
-                {
+                let own = reported_in(&reported, s);
+                if let Some(r) = own.or_else(|| before.and_then(|b| reported_in(&reported, b))) {
                     f.speaker = r.speaker.clone();
                     f.cue = r.cue;
                 }
@@ -172,6 +171,18 @@ fn enrich_speaker(f: &mut Finding) {
         sp.role = sp.role.take().or_else(|| t.speaker_role.clone());
         sp.org = sp.org.take().or_else(|| t.speaker_org.clone());
     }
+}
+
+/// The first reported speech (sorted by start) that overlaps sentence `s`. O(log n) to find the
+/// first candidate; reported speech does not nest, so the scan stops at the first that starts
+/// past the sentence.
+fn reported_in<'f>(sorted: &[&'f Finding], s: Span) -> Option<&'f Finding> {
+    let i = sorted.partition_point(|r| r.span.end <= s.start);
+    sorted[i..]
+        .iter()
+        .take_while(|r| r.span.start < s.end)
+        .find(|r| r.span.overlaps(s))
+        .copied()
 }
 
 /// Whether `s` overlaps any of `sorted` (disjoint spans in text order). O(log n).

@@ -223,7 +223,10 @@ mod tests {
 
     #[test]
     fn quote010_two_apostrophes_and_backticks() {
-        assert_eq!(inner("''We are ready,'' said Roe. ``Yes,'' he added."), ["We are ready,", "Yes,"]);
+        assert_eq!(
+            inner("''We are ready,'' said Roe. ``Yes,'' he added."),
+            ["We are ready,", "Yes,"]
+        );
         // An apostrophe stays an apostrophe.
         assert_eq!(inner("Roe's plan, the voters' choice."), Vec::<&str>::new());
     }

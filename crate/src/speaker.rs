@@ -126,9 +126,7 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
                 Tok::Punct(_, '.')
                     if word(text, k.checked_sub(1).and_then(|p| toks.get(p)))
                         .is_some_and(|w| matches!(w.get(..2), Some("R-" | "D-" | "I-"))) => {}
-                Tok::Punct(_, c) if matches!(c, '.' | ';' | ':' | '“' | '”' | '"' | '?' | '!') => {
-                    break
-                }
+                Tok::Punct(_, '.' | ';' | ':' | '“' | '”' | '"' | '?' | '!') => break,
                 _ => {}
             }
         }
@@ -180,7 +178,7 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
             i -= 1;
             continue;
         }
-        if has_head && is_modifier(w) && i + 1 <= stop && i < stop {
+        if has_head && is_modifier(w) && i < stop {
             // Only directly before a role noun or another modifier: "senior administration official".
             let next = word(text, toks.get(i)).map(fold).unwrap_or_default();
             if is(lexicon::ROLE_NOUNS, &next)
@@ -252,6 +250,13 @@ pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
             break;
         }
         if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
+            j += 1;
+        } else if j > i
+            && is_modifier(w)
+            && word(text, toks.get(j + 1)).is_some_and(is_name_word)
+            && word(text, toks.get(j - 1)).is_some_and(is_name_word)
+        {
+            // "Cruz constituent Dan Golvach": a lowercase descriptor between names.
             j += 1;
         } else if j > i && is(lexicon::NP_PREPOSITIONS, &f) {
             // "of the Soufan Group": continue only into a name.
@@ -394,14 +399,16 @@ fn description_after(text: &str, toks: &[Tok]) -> Option<Mention> {
     if !opens_description(&det) {
         return None;
     }
+    // Capitalized modifiers may stand in it ("a senior Cruz adviser"); its head is lowercase.
     let mut j = 1;
     while j < toks.len()
-        && j <= DESCRIPTION_MAX_WORDS
-        && word(text, toks.get(j)).is_some_and(is_description_word)
+        && j <= DESCRIPTION_MAX_WORDS + 1
+        && word(text, toks.get(j)).is_some_and(|w| is_description_word(w) || is_name_word(w))
     {
         j += 1;
     }
-    if j == 1 || matches!(toks.get(j), Some(Tok::Word(_))) {
+    let head = word(text, toks.get(j - 1)).is_some_and(|w| !is_capitalized(w));
+    if j == 1 || !head || matches!(toks.get(j), Some(Tok::Word(_))) {
         return None;
     }
     description(text, &toks[..j])
@@ -413,7 +420,7 @@ fn description_after(text: &str, toks: &[Tok]) -> Option<Mention> {
 pub fn subject_of(text: &str, clause_start: usize, cue_start: usize) -> Option<Mention> {
     let m = leading(text, clause_start, cue_start)?;
     let gap = text[m.span.end..cue_start].trim_start();
-    (gap.starts_with([',', '(']) && !gap.contains([';', ':', '“', '”', '"'])).then_some(m)
+    (gap.starts_with([',', '(']) && !gap.contains([';', ':'])).then_some(m)
 }
 
 /// Reads the subject that opens a clause at byte `start` ("Trump went on the attack, saying …",
@@ -481,12 +488,10 @@ pub fn leading(text: &str, start: usize, limit: usize) -> Option<Mention> {
         let Tok::Word(s) = toks[j] else { break };
         let w = s.of(text);
         let f = fold(w);
-        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
-            j += 1;
-        } else if is_modifier(w)
+        let modifies = is_modifier(w)
             && word(text, toks.get(j + 1))
-                .is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)) || is_modifier(n))
-        {
+                .is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)) || is_modifier(n));
+        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") || modifies {
             j += 1;
         } else {
             break;
@@ -601,12 +606,10 @@ fn org_name(ws: &[&str]) -> Option<String> {
     }
     while i < ws.len() {
         let w = ws[i];
-        if is_capitalized(w) {
-            out.push(w);
-        } else if matches!(w, "for" | "and" | "of" | "the" | "on" | "&")
+        let joins = matches!(w, "for" | "and" | "of" | "the" | "on" | "&")
             && ws.get(i + 1).is_some_and(|n| is_capitalized(n))
-            && !out.is_empty()
-        {
+            && !out.is_empty();
+        if is_capitalized(w) || joins {
             out.push(w);
         } else {
             break;
@@ -706,10 +709,10 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
 mod tests {
     use super::*;
 
-    fn b(
-        text: &str,
-        cue: &str,
-    ) -> Option<(String, Option<String>, Option<String>, MentionClass, String)> {
+    /// (name, role, org, class, the mention as written).
+    type Read = (String, Option<String>, Option<String>, MentionClass, String);
+
+    fn b(text: &str, cue: &str) -> Option<Read> {
         let end = text.find(cue).unwrap();
         before(text, 0, end).map(|m| (m.name, m.role, m.org, m.class, m.span.of(text).to_string()))
     }

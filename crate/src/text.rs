@@ -100,8 +100,8 @@ pub fn is_initial(w: &str) -> bool {
 
 /// Whether `w` (with or without its final period) is a known abbreviation.
 pub fn is_abbreviation(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    ABBREVIATIONS.contains(&w.as_str())
+    let w = w.trim_end_matches('.');
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Whether the word starts with an uppercase letter or a digit.

@@ -286,12 +286,14 @@ pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
         .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")));
     match version {
         Some(VERSION) => {}
-        Some(v) => return Err(Error::new(
-            ErrorKind::Version,
-            format!(
+        Some(v) => {
+            return Err(Error::new(
+                ErrorKind::Version,
+                format!(
                 "compiled ledger version {v} is not supported (this build reads version {VERSION})"
             ),
-        )),
+            ))
+        }
         None => {
             return Err(Error::new(
                 ErrorKind::Ledger,
