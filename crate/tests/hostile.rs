@@ -1,7 +1,7 @@
 //! Hostile and huge pages: the scan must finish, never panic, and return something sane. Not
 //! timed (speed belongs in the benchmarks); a hang shows as a test that never ends.
 
-use quotetrace::{Engine, Kind, Ledger, PageMeta, MAX_QUOTES};
+use quotetrace::{Engine, Kind, PageMeta, MAX_QUOTES};
 
 fn engine() -> Engine {
     // A ledger that knows the repeated quote, so tracing work happens too.
