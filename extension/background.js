@@ -1,23 +1,34 @@
 // background.js — the service worker: the only place the wasm core runs for web pages.
 //
-//   content script --{type:'scan'}--> parseMessage -> withEngine (lazy, cached) -> engine.scan
+//   worker start ──> getEngine() at once (wasm + ledger + warm-up scan), before any message needs it
+//   content script --{type:'scan'}--> parseMessage -> withEngine (cached) -> engine.scan
 //        ^                                   |   settings.learn? -> engine.learn -> savePersonal
-//        +------------- {quotes, scanMs} <---+--> recordScan (per tab, chunk by chunk) + toolbar count
+//        +------------- {quotes, scanMs} <---+
+//                                            +--> then (after the reply): recordScan (per tab, chunk
+//                                                 by chunk) + toolbar count
 //   content script --{type:'dropQuotes'}--> dropQuotes + toolbar count
-//   popup ---------{type:'getTab'}--> loadTabFindings -> {findings}
+//   content script --{type:'warm'}--> getEngine (sent at document_start: a stopped worker starts
+//                                     and loads the core while the page is still parsing)
+//   popup ---------{type:'getTab'}--> readTabFindings (after the tab's pending records) -> {findings}
 //   options -------{type:'info' | 'importLedger' | 'exportPersonal' | 'clearAll'}
 //
 // Every handler goes: validate -> wait for initialisation -> act. Errors go back as {error}; the
 // listener itself never throws, so one bad message or a panic in the core cannot kill the worker.
+// The scan reply does not wait for storage: the page's badges come first; the popup's getTab waits
+// for the tab's pending records instead (tab-findings.js chains them).
 
 import { parseMessage } from './messages.js';
-import { withEngine } from './engine.js';
-import { recordScan, dropQuotes, loadTabFindings, forgetTab, forgetAllTabs } from './tab-findings.js';
+import { getEngine, withEngine, loadTimings } from './engine.js';
+import { recordScan, dropQuotes, readTabFindings, forgetTab, forgetAllTabs } from './tab-findings.js';
 import { showAttentionCount } from './toolbar-badge.js';
 import { countNeedingAttention } from './verdicts.js';
 import { readSettings } from './settings.js';
 import { savePersonal } from './personal-ledger.js';
 import { base64ToBytes } from './base64.js';
+
+// The worker starts for a reason that soon needs the core (a tab navigating, a page's scan, the popup
+// or options): start loading it now. A failure is not cached; the next message retries and reports it.
+getEngine().catch((err) => console.debug('quotetrace: engine not loaded at worker start:', err?.message));
 
 chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   handleMessage(raw, sender).then(sendResponse, (err) => {
@@ -51,10 +62,13 @@ async function handleMessage(raw, sender) {
       }
       return { ok: true };
     }
+    case 'warm':
+      await getEngine();
+      return { ok: true };
     case 'getTab':
-      return { findings: await loadTabFindings(message.tabId) };
+      return { findings: await readTabFindings(message.tabId) };
     case 'info':
-      return { info: await withEngine((engine) => engine.info()) };
+      return { info: { ...await withEngine((engine) => engine.info()), load: loadTimings() } };
     case 'importLedger': {
       const bytes = base64ToBytes(message.base64);
       const personalEntries = await withEngine((engine) => engine.importLedger(bytes)); // throws, unchanged, on a bad file
@@ -73,7 +87,9 @@ async function handleMessage(raw, sender) {
 }
 
 async function scanForSender({ text, meta, chunk, reset }, sender) {
-  const { learn } = await readSettings();
+  const settings = readSettings(); // read while the engine may still be loading
+  await getEngine();
+  const { learn } = await settings;
   const { result, scanMs, learned } = await withEngine((engine) => {
     const started = performance.now();
     const scanned = engine.scan(text, meta);
@@ -81,13 +97,16 @@ async function scanForSender({ text, meta, chunk, reset }, sender) {
     // Learned after the scan, so this page's verdicts are not traced against itself.
     return { result: scanned, scanMs: ms, learned: learn ? engine.learn(text, meta) : 0 };
   });
-  if (learned > 0) await withEngine(savePersonal);
   const quotes = Array.isArray(result?.quotes) ? result.quotes : [];
   const tabId = topFrameTab(sender);
-  if (tabId !== null) {
-    const record = await recordScan(tabId, { meta, quotes, chunk, reset, units: text.length, scanMs });
-    await showAttentionCount(tabId, countNeedingAttention(record.quotes));
-  }
+  // After the reply: storage writes cost 10-20 ms on a cold worker, and the page need not wait.
+  // recordScan is queued now, so a later dropQuotes or getTab for the tab runs after it.
+  const recorded = tabId === null ? null : recordScan(tabId, { meta, quotes, chunk, reset, units: text.length, scanMs });
+  const after = async () => {
+    if (recorded !== null) await showAttentionCount(tabId, countNeedingAttention((await recorded).quotes));
+    if (learned > 0) await withEngine(savePersonal);
+  };
+  after().catch((err) => console.warn('quotetrace: findings not recorded:', errorMessage(err)));
   return { quotes, scanMs };
 }
 

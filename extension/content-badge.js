@@ -5,7 +5,10 @@
 //   #shadow-root (closed)            <- the page's scripts and CSS cannot reach inside
 //     <span class="mark">❝ Clarke · altered</span>
 //     <div class="card">speaker, verdict, first appearance (link), via, original vs this page</div>
-//                                                                        (on hover/focus)
+//                                     (built on the first hover or focus, shown on hover/focus)
+//
+// A page may hold thousands of badges: the host carries no inline style (the overlay's document
+// rule shields it from page CSS) and the card is built only when the reader first reaches for it.
 //
 // Not a registered custom element (window.customElements is null in content scripts); the name is
 // a valid custom element name, which is all attachShadow needs. All text goes in via textContent.
@@ -101,17 +104,26 @@ function createBadge(quote, sheet, theme) {
   host.tabIndex = 0;
   host.setAttribute('role', 'note');
   host.setAttribute('aria-label', qtBadgeLabel(quote, verdictWord));
-  // Inline !important declarations (set through the CSSOM, allowed under any CSP) beat any page
-  // rule aimed at the host element itself; the shadow's :host rules lose to page rules otherwise.
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('display', 'inline-block', 'important');
-  host.style.setProperty('position', 'absolute', 'important');
-  host.style.setProperty('pointer-events', 'auto', 'important');
+  // The host's own styles (display, position, all: initial against page rules) come from the
+  // overlay's document-level rule (content-overlay.js); the shadow's :host rules would lose to page
+  // rules, and per-host inline `all: initial` makes every move a full restyle.
 
   const shadow = host.attachShadow({ mode: 'closed' });
   shadow.adoptedStyleSheets = [sheet];
+  shadow.append(qtEl('span', 'mark', `❝ ${qtShortName(speakerName) || 'quote'} · ${verdictWord}`));
+  const openCard = () => {
+    host.removeEventListener('mouseenter', openCard);
+    host.removeEventListener('focus', openCard);
+    shadow.append(qtBadgeCard(quote, speakerName, verdictSentence));
+  };
+  // Listeners run before the style update that shows the card (:hover / :focus).
+  host.addEventListener('mouseenter', openCard);
+  host.addEventListener('focus', openCard);
+  return host;
+}
 
-  const mark = qtEl('span', 'mark', `❝ ${qtShortName(speakerName) || 'quote'} · ${verdictWord}`);
+/** The card shown on hover or focus: speaker, verdict, first appearance, relay, changed words. */
+function qtBadgeCard(quote, speakerName, verdictSentence) {
   const card = qtEl('div', 'card');
   if (speakerName) {
     const who = qtEl('div', 'speaker', speakerName);
@@ -150,8 +162,7 @@ function createBadge(quote, sheet, theme) {
     card.append(qtRow('Changed words:', ''), list);
     card.append(qtCompare(quote.text, changes));
   }
-  shadow.append(mark, card);
-  return host;
+  return card;
 }
 
 function qtBadgeLabel(quote, verdictWord) {

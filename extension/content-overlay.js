@@ -11,18 +11,32 @@
 // overlay is at the end of the document); a quote clipped by a scroll container keeps its badge
 // at the quote's position (clipping is not replicated).
 // Badges follow the text: reposition() (scheduled after resize, reflow, fonts, scroll containers,
-// mutations) re-reads every Range in batches; a quote whose text nodes left the document loses its
+// mutations) marks every badge for placement; a quote whose text nodes left the document loses its
 // badge and highlight, and is reported through onDropped(ids).
+//
+// Cost on a long page (2,000 badges): a new host costs ~40 µs of the browser's style and layout,
+// and a host whose inline style holds `all: initial` is restyled in full on every move (~30 µs).
+// So placement runs in animation-frame slices: each frame reads the Range rects first (layout is
+// clean at the start of a frame), then builds at most QT_NEW_BADGES_PER_FRAME hosts and writes
+// positions, never past QT_PLACE_SLICE_MS of script; badges nearest the viewport go first. Hosts
+// are protected from page CSS by one document-level rule (adopted sheet), not per-host inline
+// `all: initial`, and a badge's card is built on its first hover or focus (content-badge.js).
 
 // Kinds that get a badge; indirect (reported) speech is listed in the popup only.
 const QT_BADGED_KINDS = new Set(['direct', 'partial', 'unquoted']);
 const QT_BADGE_GAP_PX = 2; // between the quote's last character and its badge
 const QT_BADGE_RAISE = 0.55; // fraction of the badge's height that sits above the line's top
-const QT_POSITION_BATCH = 200; // Ranges read per batch: reads first, then writes (no layout thrash)
+const QT_PLACE_SLICE_MS = 6; // script per frame for placement; the frame's style/layout comes on top
+const QT_NEW_BADGES_PER_FRAME = 100; // ~4 ms of the browser's style + layout for new hosts per frame
+const QT_BADGE_HEIGHT_PX = 16; // the .mark's 14px line + 2 × 1px border (content-badge.js)
+const QT_BADGE_MAX_WIDTH_PX = 172; // the .mark's max-width 16em (10px font) + padding + border
 const QT_FLASH_MS = 1600; // how long a revealed quote stays flashed
 
 // Highlight colours: translucent so the page's own colours still show, on light and dark pages.
-const QT_HIGHLIGHT_CSS = `
+// The last rule shields badge hosts from page rules (`* {margin: …}`): specificity (0,0,2) and
+// !important beat a page's universal or type selectors; inline left/top/display (element-attached,
+// !important) still win over it.
+const QT_DOCUMENT_CSS = `
 ::highlight(qt-original){background-color:rgba(52,168,83,.2)}
 ::highlight(qt-verbatim){background-color:rgba(66,133,244,.2)}
 ::highlight(qt-excerpt){background-color:rgba(0,150,136,.2)}
@@ -30,15 +44,19 @@ const QT_HIGHLIGHT_CSS = `
 ::highlight(qt-misattributed){background-color:rgba(234,67,53,.25)}
 ::highlight(qt-unquoted){background-color:rgba(156,39,176,.22)}
 ::highlight(qt-none){background-color:rgba(251,188,4,.18)}
-::highlight(qt-flash){background-color:rgba(26,115,232,.45)}`;
+::highlight(qt-flash){background-color:rgba(26,115,232,.45)}
+qt-overlay>qt-badge{all:initial!important;display:inline-block!important;position:absolute!important;pointer-events:auto!important}`;
 
 function createOverlay(doc, { onDropped = () => {} } = {}) {
-  const entries = new Map(); // id "chunk:index" -> {id, quote, range, host, nodes: [start, end]}
+  const entries = new Map(); // id "chunk:index" -> {id, quote, range, host, badged, verdict, nodes: [start, end], width,
+  //                            placed: "left top flip" as last written, null while hidden or not built}
   const highlights = new Map(); // verdict -> Highlight (registered once)
+  const pending = new Set(); // badged entries to (re)place, in the order they were added (≈ document order)
   let container = null;
   let badgeSheet = null;
   let theme = null;
   let frame = 0;
+  let pruneWanted = false;
 
   function ensureContainer() {
     if (container?.isConnected) return container;
@@ -52,7 +70,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     doc.documentElement.append(container);
     // A constructed sheet is not subject to the page's style-src, unlike an injected <style>.
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(QT_HIGHLIGHT_CSS);
+    sheet.replaceSync(QT_DOCUMENT_CSS);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return container;
   }
@@ -69,13 +87,14 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
 
   /**
    * Shows findings of one chunk (UTF-16 offsets into collected.text); `first` is the index of
-   * quotes[0] in the chunk's reply (a reply may be shown in slices). Returns the number of badges
-   * added. A finding that no longer maps onto the page is skipped.
+   * quotes[0] in the chunk's reply (a reply may be shown in slices). Highlights appear at once;
+   * badges are queued for the next frames. Returns the number of badges queued. A finding that no
+   * longer maps onto the page is skipped.
    */
   function addChunk(chunk, quotes, collected, first = 0) {
     ensureContainer();
     theme ??= qtPageTheme(doc);
-    const added = [];
+    let queued = 0;
     quotes.forEach((quote, index) => {
       let range;
       try {
@@ -88,18 +107,13 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       const id = `${chunk}:${first + index}`;
       const verdict = quote.ledger?.verdict ?? 'none';
       if (quote.kind !== 'indirect') highlightFor(verdict).add(range);
-      let host = null;
-      if (QT_BADGED_KINDS.has(quote.kind) && (quote.speaker || quote.ledger)) {
-        badgeSheet ??= createBadgeSheet();
-        host = createBadge(quote, badgeSheet, theme);
-        host.dataset.quote = id;
-        container.append(host);
-        added.push(host);
-      }
-      entries.set(id, { id, quote, range, host, verdict, nodes: [range.startContainer, range.endContainer] });
+      const badged = QT_BADGED_KINDS.has(quote.kind) && Boolean(quote.speaker || quote.ledger);
+      const entry = { id, quote, range, host: null, badged, verdict, nodes: [range.startContainer, range.endContainer], width: null, placed: null };
+      entries.set(id, entry);
+      if (badged) { pending.add(entry); queued += 1; }
     });
-    if (added.length > 0) reposition();
-    return added.length;
+    if (queued > 0) schedule();
+    return queued;
   }
 
   function removeEntry(entry) {
@@ -107,11 +121,13 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     highlights.get('flash')?.delete(entry.range);
     entry.host?.remove();
     entries.delete(entry.id);
+    pending.delete(entry);
   }
 
   function clear() {
     for (const entry of [...entries.values()]) removeEntry(entry);
     for (const hl of highlights.values()) hl.clear();
+    pending.clear();
     theme = null;
   }
 
@@ -132,52 +148,100 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     return inside.map((e) => e.id);
   }
 
-  /** Places every badge at its quote's end on the next frame; repeated calls coalesce. */
+  /** Places every badge at its quote's end, from the next frame on; repeated calls coalesce. */
   function reposition() {
+    pruneWanted = true;
+    for (const entry of entries.values()) if (entry.badged) pending.add(entry);
+    schedule();
+  }
+
+  function schedule() {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       try {
-        const dropped = prune();
-        if (dropped.length > 0) onDropped(dropped);
-        placeAll();
+        if (pruneWanted) {
+          pruneWanted = false;
+          const dropped = prune();
+          if (dropped.length > 0) onDropped(dropped);
+        }
+        placeSome(performance.now() + QT_PLACE_SLICE_MS);
       } catch (err) {
-        console.debug('quotetrace: reposition failed:', err);
+        pending.clear();
+        console.debug('quotetrace: placing badges failed:', err);
       }
+      if (pending.size > 0) schedule();
     });
   }
 
-  function placeAll() {
-    if (!container?.isConnected) return;
-    const badged = [...entries.values()].filter((e) => e.host !== null);
-    for (let i = 0; i < badged.length; i += QT_POSITION_BATCH) {
-      const batch = badged.slice(i, i + QT_POSITION_BATCH);
-      const origin = container.getBoundingClientRect();
-      const maxLeft = doc.documentElement.scrollWidth - (origin.left + window.scrollX); // in container units
-      const viewportWidth = doc.documentElement.clientWidth;
-      // Reads first ...
-      const places = batch.map((entry) => {
-        const rects = entry.range.getClientRects();
-        let last = null;
-        for (let r = rects.length - 1; r >= 0; r--) if (rects[r].width > 0 || rects[r].height > 0) { last = rects[r]; break; }
-        if (last === null) return null;
-        const width = entry.width ??= entry.host.offsetWidth;
-        const height = entry.height ??= entry.host.offsetHeight;
-        const left = Math.max(0, Math.min(last.right - origin.left + QT_BADGE_GAP_PX, maxLeft - width - 1));
-        const top = last.top - origin.top - height * QT_BADGE_RAISE;
-        return { left, top, flip: last.right > viewportWidth / 2 };
-      });
-      // ... then writes.
-      batch.forEach((entry, k) => {
-        const place = places[k];
+  // One frame's slice: reads (Range rects, widths of rendered hosts) for the badges nearest the
+  // viewport, then writes (new hosts, positions). Called at the start of a frame, when the page's
+  // layout is clean, so the reads cost no forced layout.
+  function placeSome(deadline) {
+    if (!container?.isConnected) { pending.clear(); return; }
+    const list = [...pending];
+    const pivot = qtFirstBelowViewportTop(list);
+    const origin = container.getBoundingClientRect();
+    const maxLeft = doc.documentElement.scrollWidth - (origin.left + window.scrollX); // in container units
+    const viewportWidth = doc.documentElement.clientWidth;
+    const batch = [];
+    let fresh = 0;
+    // Reads first: from the first badge in view downwards, then upwards from it.
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k < list.length - pivot ? pivot + k : list.length - 1 - k];
+      if (entry.host === null && fresh >= QT_NEW_BADGES_PER_FRAME) continue;
+      if (batch.length > 0 && performance.now() >= deadline) break;
+      if (entry.host === null) fresh += 1;
+      batch.push({ entry, place: measure(entry, origin, maxLeft, viewportWidth) });
+    }
+    // ... then writes.
+    const added = doc.createDocumentFragment();
+    for (const { entry, place } of batch) {
+      pending.delete(entry);
+      if (place === null) {
+        if (entry.host !== null && entry.placed !== null) entry.host.style.setProperty('display', 'none', 'important');
+        entry.placed = null;
+        continue;
+      }
+      if (entry.host === null) {
+        badgeSheet ??= createBadgeSheet();
+        entry.host = createBadge(entry.quote, badgeSheet, theme);
+        entry.host.dataset.quote = entry.id;
+        added.append(entry.host);
+      }
+      // A write restyles the host even when the value is the same: skip badges that did not move.
+      const key = `${place.left.toFixed(1)} ${place.top.toFixed(1)} ${place.flip}`;
+      if (entry.placed !== key) {
         const style = entry.host.style;
-        if (place === null) { style.setProperty('display', 'none', 'important'); return; }
-        style.setProperty('display', 'inline-block', 'important');
+        if (entry.placed === null) style.removeProperty('display');
         style.setProperty('left', `${place.left.toFixed(1)}px`, 'important');
         style.setProperty('top', `${place.top.toFixed(1)}px`, 'important');
         entry.host.toggleAttribute('data-flip', place.flip);
-      });
+        entry.placed = key;
+      }
+      if (place.estimated) pending.add(entry); // placed again once its real width is known
     }
+    container.append(added);
+  }
+
+  // Where the badge of `entry` goes (container coordinates), or null when its quote has no box.
+  function measure(entry, origin, maxLeft, viewportWidth) {
+    const rects = entry.range.getClientRects();
+    let last = null;
+    for (let r = rects.length - 1; r >= 0; r--) if (rects[r].width > 0 || rects[r].height > 0) { last = rects[r]; break; }
+    if (last === null) return null;
+    const wanted = last.right - origin.left + QT_BADGE_GAP_PX;
+    // A badge near the right edge is pulled left by its width; a host not rendered yet has no width
+    // to read (reading it would force a layout), so its widest possible width stands in for a frame.
+    let width = entry.width;
+    let estimated = false;
+    if (width === null && wanted + QT_BADGE_MAX_WIDTH_PX >= maxLeft - 1) {
+      if (entry.host?.isConnected) width = entry.width = entry.host.offsetWidth;
+      else { width = QT_BADGE_MAX_WIDTH_PX; estimated = true; }
+    }
+    const left = Math.max(0, Math.min(wanted, maxLeft - (width ?? 0) - 1));
+    const top = last.top - origin.top - QT_BADGE_HEIGHT_PX * QT_BADGE_RAISE;
+    return { left, top, flip: last.right > viewportWidth / 2, estimated };
   }
 
   /** Scrolls the quote `id` into view and flashes it; false when it is no longer on the page. */
@@ -203,6 +267,21 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   }
 
   return { addChunk, clear, prune, dropInside, reposition, reveal, owns, size: () => entries.size };
+}
+
+/**
+ * Index of the first entry (in `list`, about document order) whose quote ends at or below the
+ * viewport's top, by binary search over Range rects: the badges to place first. A hidden quote
+ * (empty rect) counts as below; it only changes the order, never what is placed.
+ */
+function qtFirstBelowViewportTop(list) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].range.getBoundingClientRect().bottom >= 0) hi = mid; else lo = mid + 1;
+  }
+  return lo === list.length ? 0 : lo;
 }
 
 /**

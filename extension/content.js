@@ -1,15 +1,18 @@
 // content.js — the content script's entry point: thin, classic, no wasm (a strict page CSP would
 // block compiling it here; the core runs in the service worker).
 //
-//   settings.neverRun ── this site listed? ──> stop, touch nothing
+//   document_start: {type:'warm'} ──> background.js (a stopped worker starts loading the core now)
+//                   settings.neverRun ── this site listed? ──> stop, touch nothing
+//   DOMContentLoaded (the parsed DOM; images and late scripts need not be in: later blocks are
+//   incremental scans, reflow moves the badges):
 //   DOM ──createTextCollector(roots)──> {text, segments}   content-text.js  (UTF-16 offset side table,
 //    │      sliced: QT_SLICE_MS per task)                    read in slices, never one long task)
 //    │   readPageMeta ─────> {url, outlet, ...}             content-meta.js
 //    │        sendToBackground({type:'scan', text, meta, chunk, reset}) ──> background.js (wasm core)
 //    │                           │  <── {quotes}  (UTF-16 offsets into this chunk's text)
 //    ▼                           ▼
-//   overlay.addChunk ──> CSS highlights + <qt-badge> hosts in <qt-overlay>   content-overlay.js,
-//    ▲                                                                        content-badge.js
+//   overlay.addChunk ──> CSS highlights at once; <qt-badge> hosts built and   content-overlay.js,
+//    ▲                   placed in frame slices, those near the viewport first  content-badge.js
 //   MutationObserver ── new or edited blocks only ──> incremental scan of those blocks (a chunk)
 //                   ── removed text ──> overlay.prune ──> {type:'dropQuotes'}
 //                   ── URL changed (pushState, popstate, hash) ──> full reset and rescan
@@ -26,22 +29,48 @@ const QT_MIN_TEXT_CHARS = 80; // below this a page has no prose worth a round tr
 const QT_MIN_ADDED_CHARS = 40; // new text worth a scan: a short quoted sentence, not a clock or a counter
 const QT_RESCAN_DEBOUNCE_MS = 300; // lets a burst of inserted nodes settle into one scan
 const QT_RETRY_DELAY_MS = 250; // a woken service worker registers its listener within this
+const QT_STYLES_WAIT_MS = 2000; // longest wait for the page's stylesheets before reading anyway
 const QT_SLICE_MS = 8; // work per task before yielding: far under the 50 ms long-task line
-const QT_BADGES_PER_CHECK = 25; // badges built between two clock reads (~0.1 ms each)
+const QT_BADGES_PER_CHECK = 25; // findings mapped to Ranges and highlighted between two clock reads
 
+// Injected at document_start (manifest.json), so the settings read overlaps the page's loading and
+// the first scan starts at DOMContentLoaded rather than at "document_idle" (up to the load event).
 (function qtMain() {
   try {
-    if (!document.body || typeof chrome === 'undefined' || !chrome.runtime?.id) return;
-    qtNeverRunHere(location.hostname)
-      .then((never) => {
+    if (typeof chrome === 'undefined' || !chrome.runtime?.id) return;
+    // No page data in it, so it need not wait for the neverRun answer; it saves the worker's start
+    // and the core's load (~60-100 ms after an eviction) on the first scan. Failures do not matter.
+    qtSendToBackground({ type: 'warm' }, { retry: false });
+    Promise.all([qtNeverRunHere(location.hostname), qtDomReady(document)])
+      .then(([never]) => {
         if (never) console.debug('quotetrace: switched off on this site by the reader');
-        else qtStart(document);
+        else if (document.body) qtStart(document);
       })
       .catch((err) => console.debug('quotetrace: content script not started:', err));
   } catch (err) {
     console.debug('quotetrace: content script not started:', err);
   }
 })();
+
+/**
+ * Resolves once the document is parsed and its stylesheets are in: the text collector skips what
+ * CSS hides and the badges take the page's colours, so computed styles must be final. DOMContentLoaded
+ * alone does not wait for a stylesheet that no script follows.
+ */
+async function qtDomReady(doc) {
+  if (doc.readyState === 'loading') {
+    await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  }
+  const loading = [...doc.querySelectorAll('link[rel~="stylesheet"]')].filter((link) => link.sheet === null && !link.disabled);
+  if (loading.length === 0) return;
+  const settled = loading.map((link) => new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  }));
+  // A sheet that failed before we listened never fires again: the load event ends the wait anyway.
+  const loaded = new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  await Promise.race([Promise.all(settled), loaded, new Promise((resolve) => setTimeout(resolve, QT_STYLES_WAIT_MS))]);
+}
 
 /** True when the reader listed this host (or a parent domain of it) as "never run here". */
 async function qtNeverRunHere(hostname) {
@@ -240,14 +269,15 @@ function qtYield() {
 }
 
 /**
- * Sends to the service worker; retries once, because a message can race the worker's restart
+ * Sends to the service worker; retries once (unless `retry: false`), because a message can race the worker's restart
  * after eviction. Never rejects: failures come back as {error}.
  */
-function qtSendToBackground(message) {
+function qtSendToBackground(message, { retry = true } = {}) {
   // sendMessage throws synchronously once the extension context is gone; keep that in the chain.
   const send = () => Promise.resolve().then(() => chrome.runtime.sendMessage(message));
   return send()
     .catch((err) => {
+      if (!retry) throw err;
       console.debug('quotetrace: worker unavailable, retrying once:', err?.message);
       return new Promise((resolve) => setTimeout(resolve, QT_RETRY_DELAY_MS))
         .then(send);

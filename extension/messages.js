@@ -4,6 +4,8 @@
 //   { type: 'scan', text, meta: PageMeta, chunk: int >= 0, reset: bool }   content script: the text of
 //                     the blocks not sent before (chunk numbers them; reset starts the tab's record over)
 //   { type: 'dropQuotes', ids: string[] }             content script: findings whose text left the page
+//   { type: 'warm' }                                   content script at document_start: load the core now
+//                                                      (carries no page data; the reply is {ok: true})
 //   { type: 'getTab', tabId: number }                 popup
 //   { type: 'info' }                                   anyone of ours: ledger sizes and version
 //   { type: 'importLedger', base64: string }           options: merge a ledger file into the personal one
@@ -55,6 +57,7 @@ export function parseMessage(raw) {
     }
     case 'exportPersonal':
     case 'clearAll':
+    case 'warm':
       return { type: raw.type };
     case 'getTab': {
       if (!Number.isSafeInteger(raw.tabId) || raw.tabId < 0) throw new Error(`getTab: bad tabId ${raw.tabId}`);

@@ -1,4 +1,4 @@
-// tab-findings.js — recordScan / dropQuotes / loadTabFindings / forgetTab / forgetAllTabs: what
+// tab-findings.js — recordScan / dropQuotes / readTabFindings / loadTabFindings / forgetTab / forgetAllTabs: what
 // each tab shows, for the popup and the toolbar count.
 //
 // Kept in chrome.storage.session, not in a worker variable: the worker is evicted after ~30 s idle,
@@ -44,6 +44,11 @@ export function dropQuotes(tabId, ids) {
     await chrome.storage.session.set({ [keyOf(tabId)]: record });
     return record;
   });
+}
+
+/** loadTabFindings once the tab's pending updates (recordScan after a scan reply) are stored. */
+export function readTabFindings(tabId) {
+  return serially(tabId, () => loadTabFindings(tabId));
 }
 
 /** The tab's record, or null when the tab was never scanned (no findings is a value, not an error). */

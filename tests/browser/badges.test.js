@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './fixture-server.js';
-import { launchExtension, openBadgedPage, readBadges, BADGE_TIMEOUT_MS } from './launch-extension.js';
+import { launchExtension, openBadgedPage, readBadges, BADGE_TIMEOUT_MS, openCards } from './launch-extension.js';
 import { watchPageMutations, assertPageTextUnchanged, assertNoOwnNetworkRequests, assertNoErrors, readPiercedDom } from './run-checks.js';
 
 const CLARKE = 'Colin P. Clarke';
@@ -39,7 +39,8 @@ test('002: Clarke’s re-worded quotes are two altered badges naming the first a
   const label = await page.locator(selector).first().getAttribute('aria-label');
   assert.match(label, /The New York Times, 2024-03-22/);
   assert.equal(await page.locator(selector).first().getAttribute('tabindex'), '0', 'badge is not keyboard focusable');
-  // The card (closed shadow) names the first appearance and the changed words.
+  // The card (closed shadow, built on first focus) names the first appearance and the changed words.
+  await openCards(page, selector);
   const { badgeTexts } = await readPiercedDom(extension.context, page);
   assert.ok(badgeTexts.some((t) => t.includes('The New York Times, 2024-03-22') && /obsessed with\s*→\s*fixated on/.test(t)),
     `badge texts: ${JSON.stringify(badgeTexts, null, 1)}`);
@@ -92,7 +93,8 @@ test('a quote that looks like markup stays text: no img, no dialog', async () =>
   await page.goto(`${server.origin}/markup`);
   await page.waitForSelector('qt-badge[data-speaker="Jane Doe"]', { state: 'attached', timeout: BADGE_TIMEOUT_MS });
   assert.equal(await page.locator('img').count(), 0, 'an img element exists in the page');
-  // Inside the closed shadow roots too (read through DevTools, which pierces them).
+  // Inside the closed shadow roots too (read through DevTools, which pierces them), cards open.
+  await openCards(page, 'qt-badge[data-speaker="Jane Doe"]');
   const dom = await readPiercedDom(extension.context, page);
   assert.ok(!dom.tags.includes('img'), 'an img element exists in a shadow root');
   assert.ok(dom.badgeTexts.some((t) => t.includes('Jane Doe')), `badge texts: ${JSON.stringify(dom.badgeTexts)}`);

@@ -72,6 +72,17 @@ export function readBadges(page) {
 }
 
 /**
+ * Focuses, then blurs, every badge matching `selector`: a badge builds its card on first focus or
+ * hover (content-badge.js), so a test reading cards through DevTools opens them first.
+ */
+export function openCards(page, selector = 'qt-badge') {
+  return page.$$eval(selector, (hosts) => {
+    for (const host of hosts) host.focus({ preventScroll: true });
+    document.activeElement?.blur();
+  });
+}
+
+/**
  * The browser's tab id for `page`, asked of the service worker. The extension has no "tabs"
  * permission (so tab URLs are hidden from it); the page is brought to the front and the one active
  * tab of the focused window is taken.

@@ -1,6 +1,9 @@
 // screenshots.test.js — pictures for the README: the badged page, an altered quote's card with its
-// diff, the popup, the options page and a dark page. Written to docs/img/*.png and
-// tests/browser/screenshots/*.png (overwritten on every run).
+// diff, the popup, the options page and a dark page. Always written to tests/browser/screenshots/
+// (gitignored, overwritten on every run); copied to docs/img/ (committed, shown by the README) only
+// with QT_UPDATE_PICTURES=1, so an ordinary test run leaves the git tree clean:
+//
+//   QT_UPDATE_PICTURES=1 node --test tests/browser/screenshots.test.js
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +15,13 @@ import { launchExtension, openBadgedPage, tabIdOf } from './launch-extension.js'
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const DOCS_IMG = path.join(PROJECT_ROOT, 'docs', 'img');
+const UPDATE_PICTURES = process.env.QT_UPDATE_PICTURES === '1';
 let server;
 let extension;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  mkdirSync(DOCS_IMG, { recursive: true });
+  if (UPDATE_PICTURES) mkdirSync(DOCS_IMG, { recursive: true });
   server = await startFixtureServer();
   extension = await launchExtension();
 });
@@ -26,12 +30,12 @@ after(async () => {
   await server?.close();
 });
 
-/** Saves one screenshot under both directories; asserts it is a real picture. */
+/** Saves one screenshot (and with QT_UPDATE_PICTURES=1 copies it to docs/img/); asserts it is a real picture. */
 async function shoot(target, name, options = {}) {
-  const file = path.join(DOCS_IMG, name);
+  const file = path.join(SHOTS, name);
   await target.screenshot({ path: file, ...options });
   assert.ok(statSync(file).size > 2000, `${file} is suspiciously small`);
-  copyFileSync(file, path.join(SHOTS, name));
+  if (UPDATE_PICTURES) copyFileSync(file, path.join(DOCS_IMG, name));
 }
 
 const ALTERED = 'qt-badge[data-verdict="altered"]';
