@@ -31,8 +31,9 @@ TARGETS = {  # measure: (two people agree, sayswho, textacy, text between quotes
 }
 
 
-def to_scheme(rec, text):
-    """One CLI result (and its article's text) -> one score.py system line."""
+def to_scheme(rec, text, strict=False):
+    """One CLI result (and its article's text) -> one score.py system line. `strict` leaves out
+    the last two mapping rules ('' quotes as indirect, scare quotes dropped), for comparison."""
     quotes = rec["quotes"]
     spans = [(q["start"], q["end"]) for q in quotes if q["kind"] in ("direct", "partial")]
     out, seen = [], set()
@@ -43,11 +44,11 @@ def to_scheme(rec, text):
         s, e = q["start"], q["end"]
         if kind in ("direct", "partial") and any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans):
             continue  # nested inside another quote
-        if kind == "partial" and not q.get("speaker"):
+        if kind == "partial" and not q.get("speaker") and not strict:
             continue  # a scare quote: no attribution claimed
         if kind == "partial" and q.get("clause"):
             s, e = q["clause"]["start"], q["clause"]["end"]
-        if kind in ("direct", "partial") and text[:q["start"]].rstrip().endswith(("''", "``")):
+        if kind in ("direct", "partial") and not strict and text[:q["start"]].rstrip().endswith(("''", "``")):
             kind = "indirect"
         key = (s, e, kind == "indirect")
         if key in seen:
@@ -117,6 +118,8 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=3, help="examples shown per error kind")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON only")
+    ap.add_argument("--strict", action="store_true",
+                    help="score without the '' and scare-quote mapping rules (the stricter reading)")
     a = ap.parse_args()
     gold_path = os.path.join(EVAL, "polnear", f"{a.split}.jsonl")
     if not os.path.exists(CLI):
@@ -132,7 +135,7 @@ def main():
                 f.write(json.dumps({"id": d["id"], "text": d["text"]}) + "\n")
         out = subprocess.run([CLI, "scan", "--format", "jsonl", inp], capture_output=True, text=True, check=True).stdout
         texts = {d["id"]: d["text"] for d in gold}
-        system = {r["id"]: to_scheme(r, texts[r["id"]]) for r in map(json.loads, out.splitlines())}
+        system = {r["id"]: to_scheme(r, texts[r["id"]], a.strict) for r in map(json.loads, out.splitlines())}
         sys_path = os.path.join(tmp, "system.jsonl")
         gold_sub = os.path.join(tmp, "gold.jsonl")
         with open(sys_path, "w", encoding="utf-8") as f:
