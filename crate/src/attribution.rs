@@ -18,14 +18,14 @@ use std::collections::HashMap;
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::cue::{find_cues, Cue, CueClass};
+use crate::cue::{Cue, CueClass};
 use crate::document::Document;
 use crate::finding::{Finding, Kind, Speaker};
 use crate::lexicon::{self, is};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionClass};
-use crate::text::{ahead, back, fold, is_capitalized, words};
+use crate::text::{ahead, back, fold, is_capitalized};
 
 /// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
 /// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
@@ -87,7 +87,7 @@ impl<'d, 't> Reader<'d, 't> {
         let (name, person) = match m.class {
             MentionClass::Pronoun => {
                 let f = fold(&m.name);
-                if !matches!(f.as_str(), "he" | "she") {
+                if !matches!(f.as_ref(), "he" | "she") {
                     // "they", "we", "it": keep the mention; no reliable antecedent.
                     return Some(Speaker {
                         span: m.span,
@@ -141,7 +141,8 @@ impl<'d, 't> Reader<'d, 't> {
 
 /// A speaker tag after a quote, within `post` (bytes): the first cue with a speaker, or a
 /// signature after a dash (`“…” ― Jane Roe`).
-fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
+fn tag_after(doc: &Document, post: Span) -> Option<(Mention, Cue)> {
+    let text = doc.text;
     let p = post.of(text);
     let lead = p.len() - p.trim_start().len();
     if let Some(dash) = p
@@ -151,7 +152,7 @@ fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
         .filter(|c| matches!(c, '―' | '—' | '–' | '-'))
     {
         let start = post.start + lead + dash.len_utf8();
-        if let Some(m) = speaker::after(text, start, post.end) {
+        if let Some(m) = speaker::after(doc, start, post.end) {
             let cue = Cue {
                 span: Span::new(start - dash.len_utf8(), start),
                 class: CueClass::Speech,
@@ -160,18 +161,17 @@ fn tag_after(text: &str, post: Span) -> Option<(Mention, Cue)> {
             return Some((m, cue));
         }
     }
-    let ws = words(text, post);
-    for cue in find_cues(text, &ws) {
+    for cue in doc.cues(post) {
         if !matches!(cue.class, CueClass::Speech) {
             continue;
         }
         if !cue.takes_listener {
-            if let Some(m) = speaker::after(text, cue.span.end, post.end) {
+            if let Some(m) = speaker::after(doc, cue.span.end, post.end) {
                 return Some((m, cue));
             }
         }
-        if let Some(m) = speaker::before(text, post.start, cue.span.start)
-            .or_else(|| speaker::subject_of(text, post.start, cue.span.start))
+        if let Some(m) = speaker::before(doc, post.start, cue.span.start)
+            .or_else(|| speaker::subject_of(doc, post.start, cue.span.start))
         {
             return Some((m, cue));
         }
@@ -207,10 +207,10 @@ fn tag_next(
         .filter(|&o| o < next.end)
         .unwrap_or(next.end);
     let span = Span::new(next.start, end);
-    if words(text, span).len() > NEXT_TAG_MAX_WORDS || end < next.end {
+    if doc.words(span).len() > NEXT_TAG_MAX_WORDS || end < next.end {
         return None;
     }
-    tag_after(text, span).filter(|(m, c)| m.span.start.min(c.span.start) - span.start < 40)
+    tag_after(doc, span).filter(|(m, c)| m.span.start.min(c.span.start) - span.start < 40)
 }
 
 /// A signature in its own short paragraph under a quote that ends its paragraph:
@@ -222,22 +222,21 @@ fn signature_below(doc: &Document, para: usize, q: &QuoteSpan) -> Option<(Mentio
     }
     let next = doc.paragraphs.get(para + 1)?.span;
     let signed = next.of(text).starts_with(['―', '—', '–', '-']);
-    if !signed || words(text, next).len() > NEXT_TAG_MAX_WORDS {
+    if !signed || doc.words(next).len() > NEXT_TAG_MAX_WORDS {
         return None;
     }
-    tag_after(text, next)
+    tag_after(doc, next)
 }
 
 /// A speaker tag before a quote, within `pre` (bytes): the last cue with a speaker.
-fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
-    let ws = words(text, pre);
+fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
     let mut participle = None;
-    for cue in find_cues(text, &ws).into_iter().rev() {
+    for cue in doc.cues(pre).into_iter().rev() {
         let m = match cue.class {
-            CueClass::According => speaker::after(text, cue.span.end, pre.end),
+            CueClass::According => speaker::after(doc, cue.span.end, pre.end),
             CueClass::Speech | CueClass::Label | CueClass::Belief => {
-                speaker::before(text, pre.start, cue.span.start)
-                    .or_else(|| speaker::subject_of(text, pre.start, cue.span.start))
+                speaker::before(doc, pre.start, cue.span.start)
+                    .or_else(|| speaker::subject_of(doc, pre.start, cue.span.start))
             }
             CueClass::Participle => {
                 participle = participle.or(Some(cue));
@@ -250,7 +249,7 @@ fn tag_before(text: &str, pre: Span) -> Option<(Mention, Cue)> {
     }
     // "X went on the attack, saying, “…”": the clause's subject speaks.
     let cue = participle?;
-    speaker::leading(text, pre.start, cue.span.start).map(|m| (m, cue))
+    speaker::leading(doc, pre.start, cue.span.start).map(|m| (m, cue))
 }
 
 /// Most words in a quoted title. Trade-off: a longer run of capitalized words is more often
@@ -261,13 +260,14 @@ const TITLE_MAX_WORDS: usize = 8;
 /// small words of titles ("The Nightly Show with Larry Wilmore", "Law and Order"), standing
 /// where a name goes: after a preposition, an article or a possessive ("on “Fox News Sunday”",
 /// "an episode of “Shark Tank”", "MSNBC’s “Morning Joe”").
-fn is_title(text: &str, inner: Span, pre: Span) -> bool {
+fn is_title(doc: &Document, inner: Span, pre: Span) -> bool {
+    let text = doc.text;
     let before = pre.of(text).trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let f = fold(last);
     let named = f.ends_with("'s")
         || matches!(
-            f.as_str(),
+            f.as_ref(),
             "on" | "of"
                 | "in"
                 | "the"
@@ -289,7 +289,7 @@ fn is_title(text: &str, inner: Span, pre: Span) -> bool {
     if !named {
         return false;
     }
-    let ws = words(text, inner);
+    let ws = doc.words(inner);
     let small = |w: &str| {
         matches!(
             w,
@@ -426,15 +426,15 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         };
         let mut f = Finding::new(q.inner, kind);
         // A quoted title ("Fox News Sunday", “Shark Tank”) names a work; nobody said it.
-        if q.depth == 0 && !(kind == Kind::Partial && is_title(text, q.inner, pre)) {
+        if q.depth == 0 && !(kind == Kind::Partial && is_title(doc, q.inner, pre)) {
             // A full quote's tag usually follows it; a fragment's speaker is its clause's subject.
             let tag = if kind == Kind::Direct {
-                tag_after(text, post)
-                    .or_else(|| tag_before(text, pre))
+                tag_after(doc, post)
+                    .or_else(|| tag_before(doc, pre))
                     .or_else(|| tag_next(doc, para, q, post, &tops))
                     .or_else(|| signature_below(doc, para, q))
             } else {
-                tag_before(text, pre).or_else(|| tag_after(text, post))
+                tag_before(doc, pre).or_else(|| tag_after(doc, post))
             };
             // A fragment inside reported speech whose speaker the tag rules did not read
             // ("Pantucci, at the Institute, said China had found a “modus vivendi”").
@@ -583,7 +583,7 @@ fn inherit(
             }
             if prev_para.span.of(text).trim_end().ends_with(':') {
                 let last = *prev_para.sentences.last().unwrap_or(&prev_para.span);
-                if let Some((m, cue)) = tag_before(text, last) {
+                if let Some((m, cue)) = tag_before(doc, last) {
                     out[i].speaker = reader.speaker(m, para - 1);
                     out[i].cue = Some(cue.span);
                 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{self, is};
 use crate::span::Span;
-use crate::text::{fold, is_capitalized, is_initial, words};
+use crate::text::{fold, is_capitalized, is_initial, Word};
 
 /// One full-name mention: a run of two to five name words, without titles.
 #[derive(Debug, Clone)]
@@ -36,9 +36,9 @@ fn is_part(w: &str) -> bool {
 }
 
 impl Cast {
-    /// Collects every person-like full name in `text`.
-    pub fn new(text: &str) -> Cast {
-        let ws = words(text, Span::new(0, text.len()));
+    /// Collects every person-like full name in `text`, whose words (all of them, in order) are
+    /// `ws`.
+    pub fn new(text: &str, ws: &[Word]) -> Cast {
         let mut members = Vec::new();
         let mut i = 0;
         while i < ws.len() {
@@ -78,7 +78,7 @@ impl Cast {
                 let parts = run
                     .iter()
                     .filter(|w| !is_initial(w))
-                    .map(|w| fold(w))
+                    .map(|w| fold(w).into_owned())
                     .collect();
                 members.push(Member {
                     at: ws[i].span.start,
@@ -136,8 +136,8 @@ impl Cast {
             let pick = if k > 0 { ids[k - 1] } else { *ids.first()? };
             Some(&self.members[pick])
         };
-        by(self.by_last.get(&last))
-            .or_else(|| by(self.by_part.get(&last)))
+        by(self.by_last.get(&*last))
+            .or_else(|| by(self.by_part.get(&*last)))
             .map(|m| m.name.as_str())
     }
 }
@@ -145,11 +145,12 @@ impl Cast {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words;
 
     #[test]
     fn cast010_surnames_resolve_to_the_latest_full_name() {
         let t = "Tom Cotton spoke. Daniel Byman, an expert, agreed. Later Cotton said so and Byman said more.";
-        let c = Cast::new(t);
+        let c = Cast::new(t, &words(t, Span::new(0, t.len())));
         assert_eq!(
             c.resolve("Cotton", t.find("Cotton said").unwrap()),
             Some("Tom Cotton")
@@ -168,7 +169,7 @@ mod tests {
     #[test]
     fn cast030_latest_full_name_before() {
         let t = "Jane Roe spoke. Then John Doe left. Later:";
-        let c = Cast::new(t);
+        let c = Cast::new(t, &words(t, Span::new(0, t.len())));
         assert_eq!(c.latest_before(t.len()).map(|m| m.1), Some("John Doe"));
         assert_eq!(
             c.latest_before(t.find("Then").unwrap()).map(|m| m.1),
@@ -180,7 +181,7 @@ mod tests {
     #[test]
     fn cast020_titles_and_initials() {
         let t = "President Vladimir V. Putin spoke in Crocus City Hall. Putin said.";
-        let c = Cast::new(t);
+        let c = Cast::new(t, &words(t, Span::new(0, t.len())));
         assert_eq!(
             c.resolve("Putin", t.rfind("Putin").unwrap()),
             Some("Vladimir V. Putin")

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::span::Span;
 
@@ -269,9 +269,22 @@ fn forms(stems: &[&str]) -> FxHashSet<String> {
     out
 }
 
-static SPEECH_FORMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| forms(SPEECH));
-static LABEL_FORMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| forms(LABEL));
-static BELIEF_FORMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| forms(BELIEF));
+/// Bits of [`FORMS`]: which lists a form belongs to.
+const IN_SPEECH: u8 = 1;
+const IN_LABEL: u8 = 2;
+const IN_BELIEF: u8 = 4;
+
+/// Every form of [`SPEECH`], [`LABEL`] and [`BELIEF`] with the lists it is a form of: one
+/// lookup per word instead of one per list.
+static FORMS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
+    let mut out: FxHashMap<String, u8> = FxHashMap::default();
+    for (stems, bit) in [(SPEECH, IN_SPEECH), (LABEL, IN_LABEL), (BELIEF, IN_BELIEF)] {
+        for f in forms(stems) {
+            *out.entry(f).or_default() |= bit;
+        }
+    }
+    out
+});
 
 /// Whether `w` (folded lowercase) is a form of one of `stems`: the reference the generated
 /// [`forms`] sets are checked against.
@@ -321,15 +334,15 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             .map(|_| (CueClass::According, false));
     }
     // "went on: “…”": the phrasal verb of continuing to speak.
-    if matches!(w.as_str(), "went" | "goes" | "go") && next == Some("on") {
+    if matches!(w.as_ref(), "went" | "goes" | "go") && next == Some("on") {
         return Some((CueClass::Speech, false));
     }
-    if matches!(w.as_str(), "point" | "points" | "pointed" | "pointing") && next != Some("out") {
+    if matches!(w.as_ref(), "point" | "points" | "pointed" | "pointing") && next != Some("out") {
         return None;
     }
     // Words too ambiguous outside a verb position to be cues on their own.
     if matches!(
-        w.as_str(),
+        w.as_ref(),
         "state"
             | "states"
             | "post"
@@ -443,7 +456,7 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
     }
     let participle = w.ends_with("ing");
     let listener = matches!(
-        w.as_str(),
+        w.as_ref(),
         "told"
             | "tell"
             | "tells"
@@ -463,7 +476,8 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             | "reminded"
             | "asked"
     );
-    if SPEECH_FORMS.contains(&w) {
+    let lists = FORMS.get(&*w).copied().unwrap_or(0);
+    if lists & IN_SPEECH != 0 {
         let class = if participle {
             CueClass::Participle
         } else {
@@ -471,7 +485,7 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
         };
         return Some((class, listener));
     }
-    if LABEL_FORMS.contains(&w) {
+    if lists & IN_LABEL != 0 {
         return Some((
             if participle {
                 CueClass::Participle
@@ -481,7 +495,7 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
             false,
         ));
     }
-    if BELIEF_FORMS.contains(&w) && !participle {
+    if lists & IN_BELIEF != 0 && !participle {
         return Some((CueClass::Belief, false));
     }
     None
@@ -489,48 +503,52 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<(CueClass, bool)> {
 
 /// The cues among `words` (spans into `text`), in order. "according to" is one cue of two words.
 pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
-    let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let next = words.get(i + 1).map(|n| n.span.of(text));
-        let raw = w.span.of(text);
-        // A capitalized cue word is a headline's or a noun ("Suspects", "White House Says …"):
-        // only "According" opens a sentence as a cue.
-        if crate::text::is_capitalized(raw) && !raw.eq_ignore_ascii_case("according") {
-            continue;
-        }
-        // A passive ("claimed by the group", "being posted") names no speaker before the verb;
-        // after a determiner the word is an adjective ("an estimated 200", "his stated aim").
-        let adjacent = words
-            .get(i + 1)
-            .is_some_and(|n| text[w.span.end..n.span.start].trim().is_empty());
-        if adjacent && next.is_some_and(|n| n == "by") {
-            continue;
-        }
-        let prev = i
-            .checked_sub(1)
-            .map(|p| crate::text::fold(words[p].span.of(text)));
-        if prev.as_deref().is_some_and(|p| {
-            matches!(
-                p,
-                "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
-            )
-        }) {
-            continue;
-        }
-        if let Some((class, takes_listener)) = classify(raw, next) {
-            let end = if class == CueClass::According {
-                words[i + 1].span.end
-            } else {
-                w.span.end
-            };
-            out.push(Cue {
-                span: Span::new(w.span.start, end),
-                class,
-                takes_listener,
-            });
-        }
+    (0..words.len())
+        .filter_map(|i| cue_at(text, words, i))
+        .collect()
+}
+
+/// The cue that `words[i]` is, read with its neighbours in `words` (the word before it and the
+/// word after it, when `words` has them), if it is one.
+pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> {
+    let w = &words[i];
+    let next = words.get(i + 1).map(|n| n.span.of(text));
+    let raw = w.span.of(text);
+    // A capitalized cue word is a headline's or a noun ("Suspects", "White House Says …"):
+    // only "According" opens a sentence as a cue.
+    if crate::text::is_capitalized(raw) && !raw.eq_ignore_ascii_case("according") {
+        return None;
     }
-    out
+    // A passive ("claimed by the group", "being posted") names no speaker before the verb;
+    // after a determiner the word is an adjective ("an estimated 200", "his stated aim").
+    let adjacent = words
+        .get(i + 1)
+        .is_some_and(|n| text[w.span.end..n.span.start].trim().is_empty());
+    if adjacent && next.is_some_and(|n| n == "by") {
+        return None;
+    }
+    let prev = i
+        .checked_sub(1)
+        .map(|p| crate::text::fold(words[p].span.of(text)));
+    if prev.as_deref().is_some_and(|p| {
+        matches!(
+            p,
+            "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
+        )
+    }) {
+        return None;
+    }
+    let (class, takes_listener) = classify(raw, next)?;
+    let end = if class == CueClass::According {
+        words[i + 1].span.end
+    } else {
+        w.span.end
+    };
+    Some(Cue {
+        span: Span::new(w.span.start, end),
+        class,
+        takes_listener,
+    })
 }
 
 #[cfg(test)]

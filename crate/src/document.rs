@@ -1,9 +1,12 @@
-//! A document read once: its paragraphs, sentences, quotation spans and cast of names.
+//! A document read once: its paragraphs, sentences, quotation spans, cast of names and words.
 
 use crate::cast::Cast;
+use crate::cue::Cue;
 use crate::quote::{find_quotes, QuoteSpan};
 use crate::span::Span;
-use crate::text::{paragraphs, sentence_breaks, trim};
+use crate::text::{paragraphs, sentence_breaks, trim, Word};
+use crate::wordindex::WordIndex;
+use std::borrow::Cow;
 
 /// One paragraph and its sentences (bytes). Sentence breaks inside a quotation are not
 /// sentence breaks here: `“A. B,” said X.` is one sentence, so a tag stays with its quote.
@@ -26,6 +29,8 @@ pub struct Document<'t> {
     pub quotes: Vec<QuoteSpan>,
     /// Full names of people, for resolving surnames.
     pub cast: Cast,
+    /// Every word of the text, with its cue class: the rules slice into it.
+    pub words: WordIndex,
 }
 
 impl<'t> Document<'t> {
@@ -62,12 +67,26 @@ impl<'t> Document<'t> {
                 Paragraph { span: p, sentences }
             })
             .collect();
+        let words = WordIndex::new(text);
         Document {
             text,
             paragraphs,
             quotes,
-            cast: Cast::new(text),
+            cast: Cast::new(text, words.all()),
+            words,
         }
+    }
+
+    /// The words of `range` (bytes): the same as [`crate::text::words`] of it, without reading
+    /// the text again.
+    pub fn words(&self, range: Span) -> Cow<'_, [Word]> {
+        self.words.words(self.text, range)
+    }
+
+    /// The cues among the words of `range` (bytes): the same as [`crate::cue::find_cues`] of
+    /// them.
+    pub fn cues(&self, range: Span) -> Vec<Cue> {
+        self.words.cues(self.text, range)
     }
 
     /// Index of the paragraph containing byte `at`.

@@ -1,11 +1,14 @@
 //! The engine: one ledger, scanned against any number of pages.
 
+use std::borrow::Cow;
+
 use crate::attribution::attribute;
 use crate::document::Document;
 use crate::finding::{Finding, Kind};
 use crate::ledger::Ledger;
 use crate::page::PageMeta;
 use crate::span::Span;
+use crate::text::fold;
 use crate::verdict::{trace, trace_unquoted};
 
 /// Most quotations examined in one document. A page with more is hostile or not prose; the
@@ -69,12 +72,18 @@ impl Engine {
 
     /// Traces words against both ledgers; where both know them, the earlier first appearance
     /// wins (the bundled ledger on a tie).
-    fn trace(&self, words: &str, speaker: Option<&str>, page: &PageMeta) -> Option<crate::Trace> {
+    fn trace(
+        &self,
+        words: &str,
+        folded: &[Cow<str>],
+        speaker: Option<&str>,
+        page: &PageMeta,
+    ) -> Option<crate::Trace> {
         let a = (!self.ledger.is_empty())
-            .then(|| trace(&self.ledger, words, speaker, page))
+            .then(|| trace(&self.ledger, words, folded, speaker, page))
             .flatten();
         let b = (!self.personal.is_empty())
-            .then(|| trace(&self.personal, words, speaker, page))
+            .then(|| trace(&self.personal, words, folded, speaker, page))
             .flatten();
         match (a, b) {
             (Some(a), Some(b)) => Some(if crate::ledger::earlier(&b.first, &a.first) {
@@ -101,7 +110,8 @@ impl Engine {
             .take(MAX_TRACED)
         {
             let speaker = f.speaker.as_ref().map(|s| s.name.as_str());
-            f.trace = self.trace(f.span.of(text), speaker, page);
+            let folded = folded_in(&doc, f.span);
+            f.trace = self.trace(f.span.of(text), &folded, speaker, page);
             enrich_speaker(f);
         }
         // Known words without quotation marks, in any sentence that holds no quotation.
@@ -121,9 +131,9 @@ impl Engine {
                     continue;
                 }
                 checked += 1;
-                let sentence = s.of(text);
-                let Some(t) = trace_unquoted(&self.ledger, sentence)
-                    .or_else(|| trace_unquoted(&self.personal, sentence))
+                let folded = folded_in(&doc, s);
+                let Some(t) = trace_unquoted(&self.ledger, &folded)
+                    .or_else(|| trace_unquoted(&self.personal, &folded))
                 else {
                     continue;
                 };
@@ -150,6 +160,15 @@ impl Engine {
         found.sort_by_key(|f| (f.span.start, f.kind == Kind::Unquoted));
         found
     }
+}
+
+/// The folded words of `span` (bytes) of the document: the same as
+/// [`crate::ledger::index::folded`] of its text, from the document's word index.
+fn folded_in<'t>(doc: &Document<'t>, span: Span) -> Vec<Cow<'t, str>> {
+    doc.words(span)
+        .iter()
+        .map(|w| fold(w.span.of(doc.text)))
+        .collect()
 }
 
 /// A page that names the speaker by surname only ("Roe said") gets the full name, role and

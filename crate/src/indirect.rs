@@ -1,15 +1,16 @@
 //! Reported speech without quotation marks: "X said (that) …", "…, X said.", "according to X, …".
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::cue::{find_cues, Cue, CueClass};
+use crate::cue::{Cue, CueClass};
 use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::Span;
 use crate::speaker::{self, Mention};
-use crate::text::{ahead, back, fold, is_capitalized, trim, words};
+use crate::text::{ahead, back, fold, is_capitalized, trim, Word};
 
 /// Fewest words of content for reported speech: "X said so" reports nothing.
 const MIN_CONTENT_WORDS: usize = 3;
@@ -38,9 +39,10 @@ fn trim_end_punct(text: &str, span: Span) -> Option<Span> {
 }
 
 /// The words of `span`, counted up to a cap: only small counts are ever compared.
-fn word_count(text: &str, span: Span) -> usize {
+fn word_count(doc: &Document, span: Span) -> usize {
+    let text = doc.text;
     let end = span.end.min(ahead(text, span.start, COUNT_WINDOW_BYTES));
-    words(text, Span::new(span.start, end.max(span.start))).len()
+    doc.words(Span::new(span.start, end.max(span.start))).len()
 }
 
 /// How much of a span `word_count` reads: counts are only compared with small numbers.
@@ -175,7 +177,8 @@ const THAT_REACH_WORDS: usize = 10;
 /// Whether the content reads as a clause: it has a finite verb (an auxiliary, a past tense, a
 /// present tense after its subject), and does not open with a preposition or an auxiliary (a
 /// headline's "US had warned Russia ISIS was determined …").
-fn is_clause(text: &str, c: Span) -> bool {
+fn is_clause(doc: &Document, c: Span) -> bool {
+    let text = doc.text;
     // The verb must be the content's own, not that of a clause coordinated after it
     // ("claimed responsibility for the attack, and officials confirmed …").
     let c = Span::new(
@@ -191,16 +194,13 @@ fn is_clause(text: &str, c: Span) -> bool {
         .min()
         .unwrap_or(s.len());
     let c = Span::new(c.start, c.start + head);
-    let ws: Vec<String> = words(text, c)
-        .iter()
-        .map(|w| fold(w.span.of(text)))
-        .collect();
+    let ws: Vec<Cow<str>> = doc.words(c).iter().map(|w| fold(w.span.of(text))).collect();
     let Some(first) = ws.first() else {
         return false;
     };
     if is(lexicon::NP_PREPOSITIONS, first)
         || matches!(
-            first.as_str(),
+            first.as_ref(),
             "was" | "were" | "is" | "are" | "by" | "to" | "into" | "about"
         )
     {
@@ -209,18 +209,19 @@ fn is_clause(text: &str, c: Span) -> bool {
     // A verb after a relative pronoun is the relative clause's, not the content's: "claimed
     // responsibility for an attack that left 40 dead" reports no clause.
     // Only when the content opens with a bare noun (an object, not a subject with its article).
-    let bare = words(text, c)
+    let bare = doc
+        .words(c)
         .first()
         .is_some_and(|w| !is_capitalized(w.span.of(text)))
         && !is(lexicon::DETERMINERS, first)
         && !is(SUBJECT_PRONOUNS, first)
         && !matches!(
-            first.as_str(),
+            first.as_ref(),
             "this" | "these" | "those" | "no" | "all" | "every" | "each"
         );
     let rel = ws
         .iter()
-        .position(|w| bare && matches!(w.as_str(), "that" | "which" | "who"))
+        .position(|w| bare && matches!(w.as_ref(), "that" | "which" | "who"))
         .unwrap_or(ws.len());
     ws[..rel].iter().enumerate().any(|(i, w)| {
         is_finite(w)
@@ -235,7 +236,7 @@ fn is_clause(text: &str, c: Span) -> bool {
                 && !w.ends_with("us")
                 && ws.get(i + 1).is_some_and(|n| {
                     matches!(
-                        n.as_str(),
+                        n.as_ref(),
                         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "that" | "to"
                             | "him" | "them" | "it" | "us" | "no" | "more" | "less"
                     )
@@ -246,9 +247,10 @@ fn is_clause(text: &str, c: Span) -> bool {
 /// Where the content starts after a cue: past a listener ("told reporters", "told CNN"), time
 /// and place words ("on Monday", "in a statement", "at a rally in Texas") and the complementizer
 /// "that". `None` when punctuation stands between the cue and its content ("said, adding …").
-fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
+fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
+    let text = doc.text;
     let end = end.min(ahead(text, cue.span.end, 400)).max(cue.span.end);
-    let ws = words(text, Span::new(cue.span.end, end));
+    let ws = doc.words(Span::new(cue.span.end, end));
     let mut i = 0;
     if cue.takes_listener {
         // The listener: a pronoun, or a short noun phrase of names and role nouns.
@@ -257,7 +259,7 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
             let w = ws[j].span.of(text);
             let f = fold(w);
             if matches!(
-                f.as_str(),
+                f.as_ref(),
                 "him" | "her" | "them" | "me" | "us" | "reporters" | "the" | "a" | "an"
             ) || (is_capitalized(w) && !is(SUBJECT_PRONOUNS, &f))
                 || is(lexicon::ROLE_NOUNS, &f)
@@ -277,7 +279,7 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
             let f = fold(w.span.of(text));
             is(lexicon::BETWEEN_WORDS, &f)
                 || matches!(
-                    f.as_str(),
+                    f.as_ref(),
                     "in" | "at"
                         | "during"
                         | "via"
@@ -306,7 +308,7 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
                 !is_finite(&f)
                     && !is(SUBJECT_PRONOUNS, &f)
                     && !matches!(
-                        f.as_str(),
+                        f.as_ref(),
                         "of" | "about"
                             | "for"
                             | "before"
@@ -327,7 +329,7 @@ fn content_start(text: &str, cue: &Cue, end: usize) -> Option<usize> {
         let f = fold(ws[i].span.of(text));
         if is(lexicon::BETWEEN_WORDS, &f) && i < 3 {
             i += 1;
-        } else if matches!(f.as_str(), "in" | "at" | "during" | "on")
+        } else if matches!(f.as_ref(), "in" | "at" | "during" | "on")
             && i + 1 < ws.len()
             && is(lexicon::DETERMINERS, &fold(ws[i + 1].span.of(text)))
         {
@@ -365,7 +367,8 @@ const SUBJECT_MAX_WORDS: usize = 10;
 /// The subject of a cue when no speaker phrase reads as a name or a description: the words from
 /// the clause's start to the cue ("85 percent of Democrats said", "two in three said", "voters
 /// who attended the caucuses said"). `None` when those words hold a verb of their own.
-fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
+fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
+    let text = doc.text;
     let floor = floor.max(back(text, end, 300)).min(end);
     let head = &text[floor..end];
     let start = head
@@ -375,16 +378,17 @@ fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
         .map_or(floor, |i| {
             floor + i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
-    let mut ws = words(text, Span::new(start, end));
+    let read = doc.words(Span::new(start, end));
+    let mut ws: &[Word] = &read;
     while ws
         .last()
         .is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w.span.of(text))))
     {
-        ws.pop();
+        ws = &ws[..ws.len() - 1];
     }
     while ws.first().is_some_and(|w| {
         matches!(
-            fold(w.span.of(text)).as_str(),
+            fold(w.span.of(text)).as_ref(),
             "and"
                 | "but"
                 | "so"
@@ -403,7 +407,7 @@ fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
                 | "still"
         )
     }) {
-        ws.remove(0);
+        ws = &ws[1..];
     }
     if ws.is_empty() || ws.len() > SUBJECT_MAX_WORDS {
         return None;
@@ -411,7 +415,7 @@ fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
     // A relative clause may hold a verb: "voters who attended the caucuses".
     let rel = ws
         .iter()
-        .position(|w| matches!(fold(w.span.of(text)).as_str(), "who" | "that" | "which"))
+        .position(|w| matches!(fold(w.span.of(text)).as_ref(), "who" | "that" | "which"))
         .unwrap_or(ws.len());
     if rel == 0 {
         return None;
@@ -426,7 +430,7 @@ fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
         return None;
     }
     let det = usize::from(
-        matches!(fold(ws[0].span.of(text)).as_str(), "the" | "a" | "an") && ws.len() > 1,
+        matches!(fold(ws[0].span.of(text)).as_ref(), "the" | "a" | "an") && ws.len() > 1,
     );
     let span = Span::new(ws[0].span.start, ws[ws.len() - 1].span.end);
     let named = Span::new(ws[det].span.start, span.end);
@@ -441,7 +445,6 @@ fn subject(text: &str, floor: usize, end: usize) -> Option<Mention> {
 
 /// Finds reported speech in the sentences of `doc`, outside its quotation marks.
 pub fn find(doc: &Document) -> Vec<Reported> {
-    let text = doc.text;
     let quotes: Vec<Span> = doc
         .quotes
         .iter()
@@ -454,7 +457,7 @@ pub fn find(doc: &Document) -> Vec<Reported> {
             // The sentence's quotes: top-level quotes are in text order and do not overlap.
             let a = quotes.partition_point(|q| q.end <= s.start);
             let b = a + quotes[a..].partition_point(|q| q.start < s.end);
-            in_sentence(text, s, &quotes[a..b], &mut out);
+            in_sentence(doc, s, &quotes[a..b], &mut out);
         }
     }
     out
@@ -492,11 +495,12 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
 
 /// Whether `c` is enough words to report something, and reads as a clause: not an adverbial
 /// clause on its own ("said as she accepted her award"), not a shouted headline.
-fn is_content(text: &str, c: Span) -> bool {
+fn is_content(doc: &Document, c: Span) -> bool {
+    let text = doc.text;
     let s = &text[c.start..c.end.min(ahead(text, c.start, WINDOW_BYTES)).max(c.start)];
     let first = s.split_whitespace().next().map(fold).unwrap_or_default();
     let adverbial = matches!(
-        first.as_str(),
+        first.as_ref(),
         "as" | "after"
             | "before"
             | "when"
@@ -509,12 +513,12 @@ fn is_content(text: &str, c: Span) -> bool {
             | "although"
     ) && !s.contains(',');
     let shouted = s.chars().filter(|c| c.is_uppercase()).count() * 2 > s.len();
-    !adverbial && !shouted && word_count(text, c) >= MIN_CONTENT_WORDS && is_clause(text, c)
+    !adverbial && !shouted && word_count(doc, c) >= MIN_CONTENT_WORDS && is_clause(doc, c)
 }
 
 /// The reported-speech constructions in sentence `s`, whose top-level quotes are `quotes`.
-fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
-    let ws = words(text, s);
+fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
+    let text = doc.text;
     // Content already reported in this sentence ends here; a later cue reads past it.
     let mut taken = s.start;
     let inside = |at: usize| {
@@ -522,7 +526,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
             .get(quotes.partition_point(|q| q.end <= at))
             .is_some_and(|q| q.start <= at)
     };
-    for cue in find_cues(text, &ws) {
+    for cue in doc.cues(s) {
         if cue.span.start < taken || inside(cue.span.start) {
             continue;
         }
@@ -541,22 +545,22 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                 // before the window (a tag after a very long sentence) is not read.
                 let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
                 let head_fits = floor >= back(text, cue.span.start, WINDOW_BYTES);
-                let m = speaker::before(text, floor, cue.span.start)
-                    .or_else(|| subject(text, floor, cue.span.start))
-                    .or_else(|| speaker::subject_of(text, floor, cue.span.start));
+                let m = speaker::before(doc, floor, cue.span.start)
+                    .or_else(|| subject(doc, floor, cue.span.start))
+                    .or_else(|| speaker::subject_of(doc, floor, cue.span.start));
                 if let Some(m) = m {
-                    let after = content_start(text, &cue, end_w)
+                    let after = content_start(doc, &cue, end_w)
                         .and_then(|start| {
                             trim_end_punct(text, Span::new(start, clause_end(text, start, end_w)))
                         })
                         .and_then(|c| outside_quotes(text, c, quotes));
-                    if let Some(c) = after.filter(|c| is_content(text, *c)) {
+                    if let Some(c) = after.filter(|c| is_content(doc, *c)) {
                         push(c, &m, out);
                         taken = c.end;
                         continue;
                     }
                     // The clause runs into a quote of its own: the clause of a partial quote.
-                    let raw = content_start(text, &cue, end_w)
+                    let raw = content_start(doc, &cue, end_w)
                         .and_then(|start| trim_end_punct(text, Span::new(start, end_w)));
                     if let Some(c) = raw.filter(|c| {
                         quotes
@@ -586,11 +590,11 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                     let bare = rest.is_empty()
                         || rest.starts_with(',')
                         || rest.starts_with(['.', '!', '?', ';'])
-                        || after.is_none_or(|a| word_count(text, a) < MIN_CONTENT_WORDS);
+                        || after.is_none_or(|a| word_count(doc, a) < MIN_CONTENT_WORDS);
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
                         let c = trim_end_punct(text, Span::new(floor, floor + comma))
                             .and_then(|c| outside_quotes_tail(text, c, quotes));
-                        if let Some(c) = c.filter(|c| is_content(text, *c)) {
+                        if let Some(c) = c.filter(|c| is_content(doc, *c)) {
                             push(c, &m, out);
                             taken = cue.span.end;
                             // The sentence goes on after the tag: "…, he said, by creating …".
@@ -598,9 +602,9 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                                 let start = end_w - tail.trim_start().len();
                                 if let Some(t) = trim_end_punct(text, Span::new(start, end_w))
                                     .and_then(|t| outside_quotes(text, t, quotes))
-                                    .filter(|t| word_count(text, *t) >= MIN_CONTENT_WORDS)
+                                    .filter(|t| word_count(doc, *t) >= MIN_CONTENT_WORDS)
                                 {
-                                    if crate::cue::classify(words(text, t)[0].span.of(text), None)
+                                    if crate::cue::classify(doc.words(t)[0].span.of(text), None)
                                         .is_none()
                                     {
                                         push(t, &m, out);
@@ -616,10 +620,10 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                 if cue.class == CueClass::Speech && !cue.takes_listener && head_fits {
                     let before = text[floor..cue.span.start].trim_end();
                     if before.ends_with(',') {
-                        if let Some(m) = speaker::after(text, cue.span.end, s.end) {
+                        if let Some(m) = speaker::after(doc, cue.span.end, s.end) {
                             let c = trim_end_punct(text, Span::new(floor, floor + before.len()))
                                 .and_then(|c| outside_quotes_tail(text, c, quotes));
-                            if let Some(c) = c.filter(|c| is_content(text, *c)) {
+                            if let Some(c) = c.filter(|c| is_content(doc, *c)) {
                                 push(c, &m, out);
                                 taken = cue.span.end;
                             }
@@ -628,7 +632,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                 }
             }
             CueClass::According => {
-                let Some(m) = speaker::after(text, cue.span.end, s.end) else {
+                let Some(m) = speaker::after(doc, cue.span.end, s.end) else {
                     continue;
                 };
                 let end_w = s.end.min(ahead(text, m.span.end, WINDOW_BYTES));
@@ -645,7 +649,7 @@ fn in_sentence(text: &str, s: Span, quotes: &[Span], out: &mut Vec<Reported>) {
                     trim_end_punct(text, Span::new(taken, cue.span.start))
                 };
                 let c = c.and_then(|c| outside_quotes(text, c, quotes));
-                if let Some(c) = c.filter(|c| word_count(text, *c) >= MIN_CONTENT_WORDS) {
+                if let Some(c) = c.filter(|c| word_count(doc, *c) >= MIN_CONTENT_WORDS) {
                     push(c, &m, out);
                     taken = c.end.max(m.span.end);
                 }

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// Nouns that head a speaker phrase without a name: "a US official", "the embassy", "sources".
 pub static ROLE_NOUNS: &[&str] = &[
@@ -905,16 +905,19 @@ pub static OUTLET_WORDS: &[&str] = &[
 
 /// Whether folded word `w` is in `list`.
 pub fn is(list: &[&str], w: &str) -> bool {
-    match SETS.get(&(list.as_ptr() as usize, list.len())) {
-        Some(set) => set.contains(w),
+    let key = (list.as_ptr() as usize, list.len());
+    match SETS.iter().find(|(k, _)| *k == key) {
+        Some((_, set)) => set.contains(w),
         None => list.contains(&w),
     }
 }
 
 /// The lists of this module as hash sets, keyed by the list's address and length: `is` is
 /// called for nearly every word of a page, and a linear scan of a 300-word list per call was a
-/// fifth of the scan time. (The lists are `static`, so each has one address.)
-static SETS: LazyLock<FxHashMap<(usize, usize), FxHashSet<&'static str>>> = LazyLock::new(|| {
+/// fifth of the scan time. (The lists are `static`, so each has one address.) Eleven keys: a
+/// scan of them is cheaper than hashing one.
+#[allow(clippy::type_complexity)]
+static SETS: LazyLock<Vec<((usize, usize), FxHashSet<&'static str>)>> = LazyLock::new(|| {
     [
         ROLE_NOUNS,
         TITLES,

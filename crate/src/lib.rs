@@ -46,6 +46,7 @@ mod span;
 pub mod speaker;
 pub mod text;
 mod verdict;
+mod wordindex;
 
 pub use engine::{Engine, MAX_QUOTES};
 pub use error::{Error, ErrorKind};

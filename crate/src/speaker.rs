@@ -4,9 +4,10 @@
 //! The main type is [`Mention`]; [`before`] reads the phrase that ends at a cue, [`after`] the one
 //! that follows an inverted cue ("…,” said X). Offsets are bytes.
 
+use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::Span;
-use crate::text::{ahead, back, fold, is_capitalized, is_initial, words};
+use crate::text::{ahead, back, fold, is_capitalized, is_initial};
 
 /// How far a speaker phrase (with its appositive) is read from its cue, in bytes. Trade-off: a
 /// longer appositive is cut, but reading never costs more than this per cue.
@@ -45,10 +46,11 @@ enum Tok {
     Punct(Span, char),
 }
 
-fn tokens(text: &str, range: Span) -> Vec<Tok> {
+fn tokens(doc: &Document, range: Span) -> Vec<Tok> {
+    let text = doc.text;
     let mut out = Vec::new();
     let mut at = range.start;
-    for w in words(text, range) {
+    for w in doc.words(range).iter() {
         for (i, c) in text[at..w.span.start].char_indices() {
             if !c.is_whitespace() {
                 out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
@@ -93,9 +95,10 @@ fn is_modifier(w: &str) -> bool {
 /// Reads the speaker phrase that ends just before byte `end` (a cue), looking no further back
 /// than `floor`. Skips auxiliaries and time words ("Putin last week dismissed"), and an
 /// appositive between commas ("Tom Cotton, an Arkansas Republican on …, called").
-pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
+pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
+    let text = doc.text;
     let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
-    let toks = tokens(text, Span::new(floor, end));
+    let toks = tokens(doc, Span::new(floor, end));
     let mut j = toks.len();
     while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w)))
     {
@@ -206,7 +209,7 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
     // A phrase right after a preposition is its object, not a subject ("an attack in Iran claimed").
     if word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
         matches!(
-            fold(w).as_str(),
+            fold(w).as_ref(),
             "in" | "of"
                 | "at"
                 | "for"
@@ -233,9 +236,10 @@ pub fn before(text: &str, floor: usize, end: usize) -> Option<Mention> {
 /// Reads the speaker phrase that starts at byte `start` (just after an inverted cue, "said X"),
 /// looking no further than `limit`. The phrase must end the clause: "said the US government had"
 /// is not an inversion.
-pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
+pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
+    let text = doc.text;
     let limit = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
-    let toks = tokens(text, Span::new(start, limit));
+    let toks = tokens(doc, Span::new(start, limit));
     let mut i = 0;
     if word(text, toks.first()).is_some_and(|w| is(lexicon::DETERMINERS, &fold(w))) {
         i = 1;
@@ -288,7 +292,7 @@ pub fn after(text: &str, start: usize, limit: usize) -> Option<Mention> {
         Some(Tok::Word(s)) => {
             let f = fold(s.of(text));
             if !matches!(
-                f.as_str(),
+                f.as_ref(),
                 "in" | "on"
                     | "at"
                     | "during"
@@ -388,7 +392,7 @@ fn description_before(text: &str, toks: &[Tok]) -> Option<Mention> {
     let opens_clause = i < 2
         || match toks[i - 2] {
             Tok::Punct(..) => true,
-            Tok::Word(s) => matches!(fold(s.of(text)).as_str(), "and" | "but" | "while"),
+            Tok::Word(s) => matches!(fold(s.of(text)).as_ref(), "and" | "but" | "while"),
         };
     opens_clause.then(|| description(text, &toks[i - 1..]))?
 }
@@ -417,8 +421,9 @@ fn description_after(text: &str, toks: &[Tok]) -> Option<Mention> {
 /// The subject of a clause whose cue follows a long appositive the backward reading could not
 /// cross ("Geoff Garin, a pollster who works with Priorities USA, a super PAC, said"): the
 /// clause's opening noun phrase, when a comma or a parenthesis follows it.
-pub fn subject_of(text: &str, clause_start: usize, cue_start: usize) -> Option<Mention> {
-    let m = leading(text, clause_start, cue_start)?;
+pub fn subject_of(doc: &Document, clause_start: usize, cue_start: usize) -> Option<Mention> {
+    let text = doc.text;
+    let m = leading(doc, clause_start, cue_start)?;
     let gap = text[m.span.end..cue_start].trim_start();
     (gap.starts_with([',', '(']) && !gap.contains([';', ':'])).then_some(m)
 }
@@ -426,9 +431,10 @@ pub fn subject_of(text: &str, clause_start: usize, cue_start: usize) -> Option<M
 /// Reads the subject that opens a clause at byte `start` ("Trump went on the attack, saying …",
 /// "Earlier this week, Clinton shared …"), looking no further than `limit`: the speaker of a
 /// participle's quote. Skips a leading conjunction and an introductory phrase before a comma.
-pub fn leading(text: &str, start: usize, limit: usize) -> Option<Mention> {
+pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
+    let text = doc.text;
     let limit = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
-    let toks = tokens(text, Span::new(start, limit));
+    let toks = tokens(doc, Span::new(start, limit));
     // A dateline: "(Bloomberg) --", "WASHINGTON (Reuters) -".
     let mut i = toks
         .iter()
@@ -441,7 +447,7 @@ pub fn leading(text: &str, start: usize, limit: usize) -> Option<Mention> {
     }
     while word(text, toks.get(i)).is_some_and(|w| {
         matches!(
-            fold(w).as_str(),
+            fold(w).as_ref(),
             "but" | "and" | "so" | "yet" | "then" | "still" | "also" | "meanwhile" | "now"
         )
     }) {
@@ -456,7 +462,7 @@ pub fn leading(text: &str, start: usize, limit: usize) -> Option<Mention> {
         is(lexicon::NP_PREPOSITIONS, &f)
             || is(lexicon::BETWEEN_WORDS, &f)
             || matches!(
-                f.as_str(),
+                f.as_ref(),
                 "after"
                     | "before"
                     | "during"
@@ -513,7 +519,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
     // A clause is no appositive: "According to officials, the United States had gathered …".
     let finite = toks.iter().filter_map(|t| word(text, Some(t))).any(|w| {
         matches!(
-            fold(w).as_str(),
+            fold(w).as_ref(),
             "had"
                 | "has"
                 | "have"
@@ -529,7 +535,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
                 | "can"
         )
     });
-    if finite && !matches!(f.as_str(), "who" | "whose" | "which") {
+    if finite && !matches!(f.as_ref(), "who" | "whose" | "which") {
         return false;
     }
     let participle = f.len() > 4 && f.ends_with("ing") && !is_capitalized(first);
@@ -539,7 +545,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
     participle
         || party
         || matches!(
-            f.as_str(),
+            f.as_ref(),
             "a" | "an"
                 | "the"
                 | "who"
@@ -568,7 +574,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
 fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
     let ws: Vec<&str> = toks.iter().filter_map(|t| word(text, Some(t))).collect();
     let Some(first) = ws.first() else { return };
-    if matches!(fold(first).as_str(), "who" | "whose" | "which")
+    if matches!(fold(first).as_ref(), "who" | "whose" | "which")
         || first.chars().all(|c| c.is_ascii_digit())
     {
         return;
@@ -579,7 +585,7 @@ fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
         .skip(skip)
         .position(|w| {
             matches!(
-                fold(w).as_str(),
+                fold(w).as_ref(),
                 "at" | "of" | "for" | "with" | "on" | "from" | "in"
             )
         })
@@ -714,12 +720,13 @@ mod tests {
 
     fn b(text: &str, cue: &str) -> Option<Read> {
         let end = text.find(cue).unwrap();
-        before(text, 0, end).map(|m| (m.name, m.role, m.org, m.class, m.span.of(text).to_string()))
+        before(&Document::new(text), 0, end)
+            .map(|m| (m.name, m.role, m.org, m.class, m.span.of(text).to_string()))
     }
 
     fn a(text: &str, cue: &str) -> Option<(String, Option<String>, Option<String>, MentionClass)> {
         let start = text.find(cue).unwrap() + cue.len();
-        after(text, start, text.len()).map(|m| (m.name, m.role, m.org, m.class))
+        after(&Document::new(text), start, text.len()).map(|m| (m.name, m.role, m.org, m.class))
     }
 
     fn s(x: &str) -> Option<String> {

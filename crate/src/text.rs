@@ -2,6 +2,8 @@
 //!
 //! All offsets are bytes into the document text, half-open.
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 /// Abbreviations whose final period does not end a sentence (lowercase, without the period).
@@ -111,10 +113,16 @@ pub fn is_capitalized(w: &str) -> bool {
 
 /// The word folded for comparison: lowercase, typographic apostrophes and hyphens made plain,
 /// trailing periods dropped.
-pub fn fold(w: &str) -> String {
+///
+/// Borrows when nothing changes (a lowercase ASCII word, the common case): no allocation.
+pub fn fold(w: &str) -> Cow<'_, str> {
     let w = w.trim_end_matches('.');
     if w.is_ascii() {
-        return w.to_ascii_lowercase(); // the common case, without per-char case tables
+        // The common case, without per-char case tables.
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(w);
+        }
+        return Cow::Owned(w.to_ascii_lowercase());
     }
     let mut s = String::with_capacity(w.len());
     for c in w.trim_end_matches('.').chars() {
@@ -124,7 +132,7 @@ pub fn fold(w: &str) -> String {
             c => s.extend(c.to_lowercase()),
         }
     }
-    s
+    Cow::Owned(s)
 }
 
 /// The paragraphs of `text`: maximal runs of non-blank lines, trimmed. A single line break also
@@ -132,13 +140,27 @@ pub fn fold(w: &str) -> String {
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain([(text.len(), '\n')]) {
-        if c == '\n' || c == '\r' || c == '\u{2029}' {
-            if let Some(p) = trim(text, Span::new(start, i)) {
-                out.push(p);
+    // Bytes, not chars: '\n' and '\r' are ASCII and U+2029 is E2 80 A9, and no other char's
+    // UTF-8 holds those byte runs.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b'\n' | b'\r' => 1,
+            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA9]) => 3,
+            _ => {
+                i += 1;
+                continue;
             }
-            start = i + c.len_utf8();
+        };
+        if let Some(p) = trim(text, Span::new(start, i)) {
+            out.push(p);
         }
+        start = i + len;
+        i += len;
+    }
+    if let Some(p) = trim(text, Span::new(start, text.len())) {
+        out.push(p);
     }
     out
 }
@@ -173,8 +195,22 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
     let mut out = Vec::new();
     // The end of the last run of final punctuation and closers read: a run is read once.
     let mut read_to = 0;
-    for (i, c) in s.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') || i < read_to {
+    // The candidates are found by byte: '.', '!' and '?' are ASCII and '…' is E2 80 A6, and no
+    // other char's UTF-8 holds those byte runs.
+    let mut at = 0;
+    while at < b.len() {
+        let (i, c) = match b[at] {
+            b'.' => (at, '.'),
+            b'!' => (at, '!'),
+            b'?' => (at, '?'),
+            0xE2 if b[at + 1..].starts_with(&[0x80, 0xA6]) => (at, '…'),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        at += c.len_utf8();
+        if i < read_to {
             continue;
         }
         let mut j = i + c.len_utf8();
@@ -208,7 +244,6 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
                 continue;
             }
         }
-        let _ = b;
         out.push(para.start + j);
     }
     out

@@ -4,7 +4,6 @@
 //! few entries that share the most word pairs with the quote.
 
 use crate::diff::{align, hunks, longest_run, widen};
-use crate::ledger::index::folded;
 use crate::ledger::{Appearance, Entry, EntrySpeaker, Ledger};
 use crate::lexicon::{self, is};
 use crate::page::PageMeta;
@@ -129,7 +128,7 @@ pub fn same_speaker(name: &str, s: &EntrySpeaker) -> bool {
 
 fn name_parts(n: &str) -> Vec<String> {
     n.split_whitespace()
-        .map(fold)
+        .map(|w| fold(w).into_owned())
         .filter(|w| {
             !is(lexicon::TITLES, w)
                 && !crate::text::is_initial(w)
@@ -252,10 +251,16 @@ fn is_number(w: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
-/// Traces a quote (its words `text`, its speaker's name as the page gives it) to `ledger`.
+/// Traces a quote (its words `text`, folded as `folded_words` — [`folded`] of `text`, which the
+/// caller has from its document — and its speaker's name as the page gives it) to `ledger`.
 /// `None` when no entry holds these words closely enough.
-pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta) -> Option<Trace> {
-    let folded_words = folded(text);
+pub fn trace<S: AsRef<str>>(
+    ledger: &Ledger,
+    text: &str,
+    folded_words: &[S],
+    speaker: Option<&str>,
+    page: &PageMeta,
+) -> Option<Trace> {
     if folded_words.is_empty() {
         return None;
     }
@@ -263,7 +268,7 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
         return None;
     }
     let ix = ledger.index();
-    let ws = ix.lookup(&folded_words);
+    let ws = ix.lookup(folded_words);
     let entries = ledger.entries();
     if ws.len() <= SHORT_QUOTE_WORDS {
         let name = speaker?;
@@ -288,7 +293,10 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
     let min_shared = if ws.len() <= 4 { 1 } else { 2 };
     // (score, entry, aligned word pairs) of the best candidate so far.
     let mut best: Option<(f64, u32, Vec<crate::diff::Pair>)> = None;
-    let content: Vec<bool> = folded_words.iter().map(|w| is_content(w)).collect();
+    let content: Vec<bool> = folded_words
+        .iter()
+        .map(|w| is_content(w.as_ref()))
+        .collect();
     let n_content = content.iter().filter(|&&c| c).count();
     // An entry with exactly these words explains them fully: no other candidate can do better.
     let exact = ix.exact(&ws);
@@ -386,7 +394,7 @@ pub fn trace(ledger: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta
                 if a {
                     ix.term(ew[i])
                 } else {
-                    folded_words[i].as_str()
+                    folded_words[i].as_ref()
                 }
             };
             let h = widen(
@@ -452,10 +460,11 @@ fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trac
 
 /// Known words reused without quotation marks: the entry sharing the longest run of consecutive
 /// words with `text` (a sentence outside any quote), if that run is at least
-/// [`UNQUOTED_MIN_RUN`] words and not all function words.
-pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
+/// [`UNQUOTED_MIN_RUN`] words and not all function words. `folded_words` are [`folded`] of the
+/// sentence, which the caller has from its document.
+pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Option<Trace> {
     let ix = ledger.index();
-    let ws = ix.lookup(&folded(text));
+    let ws = ix.lookup(folded_words);
     if ws.len() < UNQUOTED_MIN_RUN {
         return None;
     }
@@ -496,6 +505,17 @@ pub fn trace_unquoted(ledger: &Ledger, text: &str) -> Option<Trace> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::index::folded;
+
+    /// [`super::trace`] of a quote's text alone.
+    fn trace(l: &Ledger, text: &str, speaker: Option<&str>, page: &PageMeta) -> Option<Trace> {
+        super::trace(l, text, &folded(text), speaker, page)
+    }
+
+    /// [`super::trace_unquoted`] of a sentence's text alone.
+    fn trace_unquoted(l: &Ledger, text: &str) -> Option<Trace> {
+        super::trace_unquoted(l, &folded(text))
+    }
     use crate::ledger::{Appearance, Entry, EntrySpeaker};
 
     fn entry(id: &str, text: &str, speaker: &str, outlet: &str) -> Entry {

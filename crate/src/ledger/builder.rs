@@ -165,7 +165,8 @@ pub(crate) fn record(
     here: &Appearance,
 ) -> bool {
     let name = speaker.as_ref().map(|s| s.name.as_str());
-    let n_words = crate::ledger::index::folded(words).len();
+    let folded = crate::ledger::index::folded(words);
+    let n_words = folded.len();
     // Titles are quoted, not said; short words need a speaker to mean anything.
     if n_words == 0
         || (n_words <= crate::verdict::SHORT_QUOTE_WORDS && name.is_none())
@@ -176,7 +177,7 @@ pub(crate) fn record(
     let same_page = |a: &Appearance| {
         (a.doc.is_some() && a.doc == here.doc) || (a.url.is_some() && a.url == here.url)
     };
-    match trace(ledger, words, name, &PageMeta::default()) {
+    match trace(ledger, words, &folded, name, &PageMeta::default()) {
         Some(t) => {
             let e = &mut ledger.entries[t.entry];
             if same_page(&e.first) || e.appearances.iter().any(same_page) {

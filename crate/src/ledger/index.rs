@@ -27,7 +27,7 @@ pub const UNKNOWN: u32 = u32::MAX;
 pub fn folded(text: &str) -> Vec<String> {
     words(text, Span::new(0, text.len()))
         .iter()
-        .map(|w| fold(w.span.of(text)))
+        .map(|w| fold(w.span.of(text)).into_owned())
         .collect()
 }
 
@@ -249,10 +249,10 @@ impl Index {
     }
 
     /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
-    pub fn lookup(&self, words: &[String]) -> Vec<u32> {
+    pub fn lookup<S: AsRef<str>>(&self, words: &[S]) -> Vec<u32> {
         words
             .iter()
-            .map(|w| self.vocab.get(w.as_str()).copied().unwrap_or(UNKNOWN))
+            .map(|w| self.vocab.get(w.as_ref()).copied().unwrap_or(UNKNOWN))
             .collect()
     }
 

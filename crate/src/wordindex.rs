@@ -1,0 +1,129 @@
+//! The words of a document found once, and the cues among them: the rules slice into this index
+//! instead of re-reading the text of every window they look at.
+//!
+//! Offsets are bytes into the document text, half-open.
+
+use std::borrow::Cow;
+
+use crate::cue::{cue_at, find_cues, Cue};
+use crate::span::Span;
+use crate::text::{words, Word};
+
+/// Every word of a text, in order, with its cue class.
+///
+/// [`WordIndex::words`] of a range is exactly what [`crate::text::words`] finds in that range, and
+/// [`WordIndex::cues`] exactly what [`crate::cue::find_cues`] finds among those words: a word
+/// wholly inside the range is the same word read either way (words are read left to right, and
+/// whether a word goes on depends only on the characters after it), so only a word cut by an end
+/// of the range is read again, from the text.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    /// The words of the whole text, in order (byte spans).
+    words: Vec<Word>,
+    /// For each word of `words`, its cue read with its neighbours in the whole text. A word's cue
+    /// depends only on the words before and after it, so this holds for any word that is not
+    /// the first or last of a slice.
+    cues: Vec<Option<Cue>>,
+}
+
+/// Where a range's words are: a run of the index, or (when an end of the range cuts a word)
+/// words read again.
+enum Slice {
+    Run(usize, usize),
+    Read(Vec<Word>),
+}
+
+impl WordIndex {
+    /// Reads the words of `text` once. O(n) in the text length.
+    pub fn new(text: &str) -> WordIndex {
+        let words = words(text, Span::new(0, text.len()));
+        let cues = (0..words.len()).map(|i| cue_at(text, &words, i)).collect();
+        WordIndex { words, cues }
+    }
+
+    /// Every word of the text, in order.
+    pub fn all(&self) -> &[Word] {
+        &self.words
+    }
+
+    fn slice(&self, text: &str, range: Span) -> Slice {
+        let ws = &self.words;
+        // Words that share a byte with the range: `lo..hi`.
+        let lo = ws.partition_point(|w| w.span.end <= range.start);
+        let hi = lo + ws[lo..].partition_point(|w| w.span.start < range.end);
+        let cut_start = lo < hi && ws[lo].span.start < range.start;
+        let cut_end = lo < hi && ws[hi - 1].span.end > range.end;
+        if !cut_start && !cut_end {
+            return Slice::Run(lo, hi);
+        }
+        // Words wholly inside: `a..b`.
+        let a = lo + usize::from(cut_start);
+        let b = hi - usize::from(cut_end);
+        if a >= b {
+            return Slice::Read(words(text, range));
+        }
+        let mut out = Vec::with_capacity(b - a + 2);
+        if cut_start {
+            out.extend(words(text, Span::new(range.start, ws[a].span.start)));
+        }
+        out.extend_from_slice(&ws[a..b]);
+        if cut_end {
+            out.extend(words(text, Span::new(ws[b - 1].span.end, range.end)));
+        }
+        Slice::Read(out)
+    }
+
+    /// The words of `text[range]`, in order: the same as [`crate::text::words`] of the range.
+    pub fn words<'a>(&'a self, text: &str, range: Span) -> Cow<'a, [Word]> {
+        match self.slice(text, range) {
+            Slice::Run(lo, hi) => Cow::Borrowed(&self.words[lo..hi]),
+            Slice::Read(ws) => Cow::Owned(ws),
+        }
+    }
+
+    /// The cues among the words of `text[range]`, in order: the same as
+    /// [`crate::cue::find_cues`] of those words.
+    pub fn cues(&self, text: &str, range: Span) -> Vec<Cue> {
+        match self.slice(text, range) {
+            Slice::Run(lo, hi) => {
+                let run = &self.words[lo..hi];
+                (lo..hi)
+                    .filter_map(|i| {
+                        if i == lo || i + 1 == hi {
+                            cue_at(text, run, i - lo) // an end word has fewer neighbours here
+                        } else {
+                            self.cues[i]
+                        }
+                    })
+                    .collect()
+            }
+            Slice::Read(ws) => find_cues(text, &ws),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every range of a text with initials, acronyms, joiners, abbreviations and cues, against
+    /// the naive reading of that range.
+    #[test]
+    fn wordindex010_slices_read_as_the_text() {
+        for t in [
+            "Sen. Tom Cotton said, “U.S. ISIS-K’s AT&T,” according to Colin P. Clarke. He told Mr. Byman.",
+            "the group said by phone it was a go... went on; “A.B.C.” so-called U.K.-based—said 24.75%.",
+            "é“b”c said… Über-ALLES points out, the being said",
+        ] {
+            let ix = WordIndex::new(t);
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for j in (i..=t.len()).filter(|&j| t.is_char_boundary(j)) {
+                    let r = Span::new(i, j);
+                    let naive = words(t, r);
+                    assert_eq!(&*ix.words(t, r), &naive[..], "{i}..{j}");
+                    assert_eq!(ix.cues(t, r), find_cues(t, &naive), "{i}..{j}");
+                }
+            }
+        }
+    }
+}
