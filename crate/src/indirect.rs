@@ -56,6 +56,65 @@ const CLAUSE_WINDOW_BYTES: usize = 600;
 /// than this per cue, so a hostile million-byte sentence scans in linear time.
 const WINDOW_BYTES: usize = 2000;
 
+/// Fewest words after an interrupting tag ("…, he said, is a clash") to read them as the rest of
+/// the report.
+const MIN_TAIL_WORDS: usize = 2;
+
+/// Whether the cue is a plain verb of saying ("say", "said", "told", "added"): its content is
+/// reported speech even when the clause test cannot find a verb in it.
+fn is_say(doc: &Document, cue: &Cue) -> bool {
+    matches!(
+        fold(cue.span.of(doc.text)).as_ref(),
+        "say" | "says" | "said" | "told" | "tells" | "added" | "adds"
+    )
+}
+
+/// Content after a plain verb of saying that the clause test missed for want of a verb it knows
+/// ("One protest organizer says party platform ignores movement"): enough words, not opening
+/// with a preposition or an auxiliary, and not a bare object of one or two words.
+fn is_said_content(doc: &Document, c: Span) -> bool {
+    let ws = doc.words(c);
+    let Some(first) = ws.first().map(|w| fold(w.span.of(doc.text))) else {
+        return false;
+    };
+    ws.len() >= MIN_CONTENT_WORDS + 1
+        && !is(lexicon::NP_PREPOSITIONS, &first)
+        && !matches!(
+            first.as_ref(),
+            "by" | "to"
+                | "into"
+                | "about"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "so"
+                | "nothing"
+                | "something"
+                | "goodbye"
+                | "hello"
+                | "yes"
+                | "no"
+                | "as"
+                | "while"
+                | "when"
+                | "before"
+                | "after"
+                | "because"
+                | "since"
+                | "during"
+                | "though"
+                | "although"
+                | "if"
+                | "until"
+                | "of"
+        )
+}
+
+/// Longest fronted adverbial phrase ("In Africa,", "Over the past two years,") before the clause of
+/// reported content, in words. Trade-off: longer phrases are more often a verb's object.
+const MAX_FRONTED_WORDS: usize = 6;
+
 /// Finite verbs and auxiliaries: evidence that reported content is a clause ("the talks had
 /// failed"), not a noun phrase object ("claimed responsibility for the attack").
 const FINITE: &[&str] = &[
@@ -198,12 +257,23 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     let Some(first) = ws.first() else {
         return false;
     };
-    if is(lexicon::NP_PREPOSITIONS, first)
-        || matches!(
-            first.as_ref(),
-            "was" | "were" | "is" | "are" | "by" | "to" | "into" | "about"
-        )
-    {
+    let opens_with_preposition = is(lexicon::NP_PREPOSITIONS, first)
+        || matches!(first.as_ref(), "by" | "to" | "into" | "about");
+    if opens_with_preposition {
+        // A fronted adverbial ("In Africa, 46 percent of people … have hypertension, she said")
+        // is set off by a comma within a few words: the clause is what follows it. Without the
+        // comma the content is a verb's object ("warned Iran of a possible attack …").
+        let own = &s[..head];
+        let fronted = own
+            .find(',')
+            .filter(|&i| own[..i].split_whitespace().count() <= MAX_FRONTED_WORDS);
+        return match fronted {
+            Some(i) => crate::text::trim(text, Span::new(c.start + i + 1, c.end))
+                .is_some_and(|rest| is_clause(doc, rest)),
+            None => false,
+        };
+    }
+    if matches!(first.as_ref(), "was" | "were" | "is" | "are") {
         return false;
     }
     // A verb after a relative pronoun is the relative clause's, not the content's: "claimed
@@ -554,7 +624,9 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             trim_end_punct(text, Span::new(start, clause_end(text, start, end_w)))
                         })
                         .and_then(|c| outside_quotes(text, c, quotes));
-                    if let Some(c) = after.filter(|c| is_content(doc, *c)) {
+                    if let Some(c) = after.filter(|c| {
+                        is_content(doc, *c) || (is_say(doc, &cue) && is_said_content(doc, *c))
+                    }) {
                         push(c, &m, out);
                         taken = c.end;
                         continue;
@@ -594,23 +666,32 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
                         let c = trim_end_punct(text, Span::new(floor, floor + comma))
                             .and_then(|c| outside_quotes_tail(text, c, quotes));
-                        if let Some(c) = c.filter(|c| is_content(doc, *c)) {
+                        // The sentence goes on after the tag: "The bigger risk, he said, is a
+                        // clash …" — one report in two fragments around the tag.
+                        let tail = rest.strip_prefix(',').and_then(|tail| {
+                            let start = end_w - tail.trim_start().len();
+                            trim_end_punct(text, Span::new(start, end_w))
+                                .and_then(|t| outside_quotes(text, t, quotes))
+                                .filter(|t| word_count(doc, *t) >= MIN_TAIL_WORDS)
+                                .filter(|t| {
+                                    crate::cue::classify(doc.words(*t)[0].span.of(text), None)
+                                        .is_none()
+                                })
+                        });
+                        // A head too short to be a clause ("The outreach, they said, raised new
+                        // worries") is content when the tail completes it.
+                        let interrupted = |c: &Span| {
+                            tail.is_some_and(|t| is_clause(doc, t) || is_say(doc, &cue))
+                                && word_count(doc, *c) >= 1
+                        };
+                        if let Some(c) = c.filter(|c| is_content(doc, *c) || interrupted(c)) {
                             push(c, &m, out);
                             taken = cue.span.end;
-                            // The sentence goes on after the tag: "…, he said, by creating …".
-                            if let Some(tail) = rest.strip_prefix(',') {
-                                let start = end_w - tail.trim_start().len();
-                                if let Some(t) = trim_end_punct(text, Span::new(start, end_w))
-                                    .and_then(|t| outside_quotes(text, t, quotes))
-                                    .filter(|t| word_count(doc, *t) >= MIN_CONTENT_WORDS)
-                                {
-                                    if crate::cue::classify(doc.words(t)[0].span.of(text), None)
-                                        .is_none()
-                                    {
-                                        push(t, &m, out);
-                                        taken = t.end;
-                                    }
-                                }
+                            if let Some(t) = tail.filter(|t| {
+                                word_count(doc, *t) >= MIN_CONTENT_WORDS || is_clause(doc, *t)
+                            }) {
+                                push(t, &m, out);
+                                taken = t.end;
                             }
                             continue;
                         }
