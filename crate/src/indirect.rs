@@ -77,7 +77,7 @@ fn is_said_content(doc: &Document, c: Span) -> bool {
     let Some(first) = ws.first().map(|w| fold(w.span.of(doc.text))) else {
         return false;
     };
-    ws.len() >= MIN_CONTENT_WORDS + 1
+    ws.len() > MIN_CONTENT_WORDS
         && !is(lexicon::NP_PREPOSITIONS, &first)
         && !matches!(
             first.as_ref(),
