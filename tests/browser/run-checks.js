@@ -55,7 +55,14 @@ export async function assertNoOwnNetworkRequests(extension, server) {
   const worker = extension.context.serviceWorkers()[0] ?? extension.serviceWorker;
   const fetched = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.deepEqual(fetched.filter((url) => !allowed(url)), [], 'the service worker fetched something outside the extension');
-  assert.ok(extension.requests.some((r) => r.from === 'service worker'), 'recorder saw no service-worker request at all: is it recording?');
+  // A positive control: the recorder must be seen capturing the worker's own requests. The worker
+  // loads its engine as soon as it starts, which can be before Playwright's listener is attached,
+  // so make it fetch one of its own files now and look for that request.
+  const probe = `chrome-extension://${extension.extensionId}/manifest.json?probe=${Date.now()}`;
+  await worker.evaluate(async (url) => { await (await fetch(url)).text(); }, probe);
+  const deadline = Date.now() + 2000;
+  while (!extension.requests.some((r) => r.url === probe) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(extension.requests.some((r) => r.url === probe && r.from === 'service worker'), 'the recorder did not see the worker fetch its own manifest: is it recording?');
 }
 
 /** Asserts no console error, page error or uncaught worker error was recorded. */
