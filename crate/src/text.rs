@@ -135,6 +135,28 @@ pub fn fold(w: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
+/// Calls `f` with [`fold`] of `w`, without allocating for an ASCII word of up to
+/// [`FOLD_BUFFER`] bytes (a capitalized word folds into a stack buffer): for the hot loops that
+/// only compare or look up the folded form.
+pub fn with_fold<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let t = w.trim_end_matches('.');
+    if t.is_ascii() && t.len() <= FOLD_BUFFER {
+        if !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(t);
+        }
+        let mut buf = [0u8; FOLD_BUFFER];
+        let out = &mut buf[..t.len()];
+        out.copy_from_slice(t.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return f(std::str::from_utf8(out).unwrap_or_default());
+    }
+    f(&fold(w))
+}
+
+/// Longest word [`with_fold`] folds on the stack, in bytes; longer words are rare in prose.
+const FOLD_BUFFER: usize = 32;
+
 /// The paragraphs of `text`: maximal runs of non-blank lines, trimmed. A single line break also
 /// ends a paragraph: extracted article text puts one block per line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -305,6 +327,28 @@ mod tests {
                 assert!(t.is_char_boundary(back(t, i.min(t.len()), m)));
                 assert!(t.is_char_boundary(ahead(t, i, m)));
             }
+        }
+    }
+
+    #[test]
+    fn fold010_with_fold_is_fold() {
+        let long = "A".repeat(40);
+        for w in [
+            "said",
+            "Said",
+            "U.S.",
+            "ISIS-K’s",
+            "Über",
+            "MOSCOW",
+            "",
+            ".",
+            "Sen.",
+            "x.y.",
+            &long,
+            "abcdefghijklmnopqrstuvwxyzABCDEF",
+            "abcdefghijklmnopqrstuvwxyzABCDEFG",
+        ] {
+            assert_eq!(with_fold(w, str::to_string), fold(w), "{w}");
         }
     }
 
