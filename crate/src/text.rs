@@ -186,21 +186,16 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     // Bytes, not chars: '\n' and '\r' are ASCII and U+2029 is E2 80 A9, and no other char's
     // UTF-8 holds those byte runs.
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, b) {
         let len = match b[i] {
             b'\n' | b'\r' => 1,
-            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA9]) => 3,
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ if b[i + 1..].starts_with(&[0x80, 0xA9]) => 3,
+            _ => continue,
         };
         if let Some(p) = trim(text, Span::new(start, i)) {
             out.push(p);
         }
         start = i + len;
-        i += len;
     }
     if let Some(p) = trim(text, Span::new(start, text.len())) {
         out.push(p);
@@ -239,20 +234,21 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
     // The end of the last run of final punctuation and closers read: a run is read once.
     let mut read_to = 0;
     // The candidates are found by byte: '.', '!' and '?' are ASCII and '…' is E2 80 A6, and no
-    // other char's UTF-8 holds those byte runs.
-    let mut at = 0;
-    while at < b.len() {
-        let (i, c) = match b[at] {
-            b'.' => (at, '.'),
-            b'!' => (at, '!'),
-            b'?' => (at, '?'),
-            0xE2 if b[at + 1..].starts_with(&[0x80, 0xA6]) => (at, '…'),
-            _ => {
-                at += 1;
-                continue;
-            }
+    // other char's UTF-8 holds those byte runs. Two searches, merged in text order.
+    let mut stops = memchr::memchr3_iter(b'.', b'!', b'?', b).peekable();
+    let mut ellipses = memchr::memmem::find_iter(b, "…".as_bytes()).peekable();
+    loop {
+        let i = match (stops.peek(), ellipses.peek()) {
+            (Some(&d), Some(&e)) if e < d => ellipses.next(),
+            (Some(_), _) => stops.next(),
+            (None, _) => ellipses.next(),
         };
-        at += c.len_utf8();
+        let Some(i) = i else { break };
+        let c = if b[i] == 0xE2 {
+            '…'
+        } else {
+            char::from(b[i])
+        };
         if i < read_to {
             continue;
         }
