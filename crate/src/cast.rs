@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{self, is};
 use crate::span::Span;
-use crate::text::{fold, is_capitalized, is_initial, Word};
+use crate::text::{fold, is_capitalized, is_initial, with_fold, Word};
 
 /// One full-name mention: a run of two to five name words, without titles.
 #[derive(Debug, Clone)]
@@ -30,7 +30,7 @@ pub struct Cast {
 }
 
 fn is_part(w: &str) -> bool {
-    (is_capitalized(w) && !is(lexicon::FUNCTION_WORDS, &fold(w)))
+    (is_capitalized(w) && !with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f)))
         || is_initial(w)
         || w.starts_with("al-")
 }
@@ -59,7 +59,7 @@ impl Cast {
             // Titles lead, and are not part of the name.
             let lead = ws[i..j]
                 .iter()
-                .take_while(|w| is(lexicon::TITLES, &fold(w.span.of(text))))
+                .take_while(|w| with_fold(w.span.of(text), |f| is(lexicon::TITLES, f)))
                 .count();
             if j + 1 - i - lead > 5 {
                 i = j + 1; // too long for a name: a headline or a list

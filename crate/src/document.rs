@@ -2,7 +2,7 @@
 
 use crate::cast::Cast;
 use crate::cue::Cue;
-use crate::quote::{find_quotes, QuoteSpan};
+use crate::quote::{find_quotes_in, QuoteSpan};
 use crate::span::Span;
 use crate::text::{paragraphs, sentence_breaks, trim, Word};
 use crate::wordindex::WordIndex;
@@ -36,7 +36,8 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Segments `text`. O(n) in the text length.
     pub fn new(text: &'t str) -> Document<'t> {
-        let quotes = find_quotes(text);
+        let paras = paragraphs(text);
+        let quotes = find_quotes_in(text, &paras);
         let top: Vec<Span> = quotes
             .iter()
             .filter(|q| q.depth == 0)
@@ -44,7 +45,7 @@ impl<'t> Document<'t> {
             .collect();
         // Top-level quotes are in order and do not overlap: one cursor walks them with the breaks.
         let mut cursor = 0;
-        let paragraphs = paragraphs(text)
+        let paragraphs = paras
             .into_iter()
             .map(|p| {
                 let mut sentences = Vec::new();

@@ -93,7 +93,11 @@ fn is_double_mark(c: char) -> bool {
 /// with a mark (the news convention for a quote over several paragraphs); otherwise it ends with
 /// its paragraph, if it is short enough to be believed.
 pub fn find_quotes(text: &str) -> Vec<QuoteSpan> {
-    let paras = paragraphs(text);
+    find_quotes_in(text, &paragraphs(text))
+}
+
+/// [`find_quotes`] given the [`paragraphs`] of `text`, for a caller that has them already.
+pub fn find_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // The quote being read: (opening mark, the char that opened it, multi-paragraph).
     let mut open: Option<(Span, char, bool)> = None;

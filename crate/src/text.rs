@@ -54,33 +54,41 @@ pub struct Word {
 }
 
 /// The words of `text[range]`, in order.
+///
+/// Reads bytes, decoding a char only where a byte is not ASCII: an ASCII byte is a word char
+/// exactly when it is a letter or digit, and a joiner exactly when it is one of `'-.&`.
 pub fn words(text: &str, range: Span) -> Vec<Word> {
     let mut out = Vec::new();
     let s = &text[range.range()];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !is_word_char(c) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (word, len) = char_at(s, i);
+        if !word {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
-            } else if is_joiner(d)
-                && s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
-            {
-                it.next();
-                end = j + d.len_utf8();
+        let mut end = i + len;
+        while end < b.len() {
+            let d = b[end];
+            if d.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let (word, len, joiner) = if d < 0x80 {
+                (false, 1, matches!(d, b'\'' | b'-' | b'.' | b'&'))
+            } else {
+                let c = s[end..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8(), is_joiner(c))
+            };
+            if word || (joiner && end + len < b.len() && char_at(s, end + len).0) {
+                end += len;
             } else {
                 break;
             }
         }
         // A trailing period belongs to initials, acronyms and abbreviations.
-        if s[end..].starts_with('.') {
+        if b.get(end) == Some(&b'.') {
             let w = &s[i..end];
             if is_initial(w) || w.contains('.') || is_abbreviation(w) {
                 end += 1;
@@ -89,8 +97,21 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
         out.push(Word {
             span: Span::new(range.start + i, range.start + end),
         });
+        i = end;
     }
     out
+}
+
+/// Whether the char at byte `i` of `s` (a char boundary, not the end) is a word char, and its
+/// length in bytes.
+#[inline]
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (is_word_char(c), c.len_utf8())
 }
 
 /// A single capital letter: the initial in "Colin P. Clarke".
@@ -135,6 +156,28 @@ pub fn fold(w: &str) -> Cow<'_, str> {
     Cow::Owned(s)
 }
 
+/// Calls `f` with [`fold`] of `w`, without allocating for an ASCII word of up to
+/// [`FOLD_BUFFER`] bytes (a capitalized word folds into a stack buffer): for the hot loops that
+/// only compare or look up the folded form.
+pub fn with_fold<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let t = w.trim_end_matches('.');
+    if t.is_ascii() && t.len() <= FOLD_BUFFER {
+        if !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(t);
+        }
+        let mut buf = [0u8; FOLD_BUFFER];
+        let out = &mut buf[..t.len()];
+        out.copy_from_slice(t.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return f(std::str::from_utf8(out).unwrap_or_default());
+    }
+    f(&fold(w))
+}
+
+/// Longest word [`with_fold`] folds on the stack, in bytes; longer words are rare in prose.
+const FOLD_BUFFER: usize = 32;
+
 /// The paragraphs of `text`: maximal runs of non-blank lines, trimmed. A single line break also
 /// ends a paragraph: extracted article text puts one block per line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -143,21 +186,16 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     // Bytes, not chars: '\n' and '\r' are ASCII and U+2029 is E2 80 A9, and no other char's
     // UTF-8 holds those byte runs.
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, b) {
         let len = match b[i] {
             b'\n' | b'\r' => 1,
-            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA9]) => 3,
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ if b[i + 1..].starts_with(&[0x80, 0xA9]) => 3,
+            _ => continue,
         };
         if let Some(p) = trim(text, Span::new(start, i)) {
             out.push(p);
         }
         start = i + len;
-        i += len;
     }
     if let Some(p) = trim(text, Span::new(start, text.len())) {
         out.push(p);
@@ -196,20 +234,21 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
     // The end of the last run of final punctuation and closers read: a run is read once.
     let mut read_to = 0;
     // The candidates are found by byte: '.', '!' and '?' are ASCII and '…' is E2 80 A6, and no
-    // other char's UTF-8 holds those byte runs.
-    let mut at = 0;
-    while at < b.len() {
-        let (i, c) = match b[at] {
-            b'.' => (at, '.'),
-            b'!' => (at, '!'),
-            b'?' => (at, '?'),
-            0xE2 if b[at + 1..].starts_with(&[0x80, 0xA6]) => (at, '…'),
-            _ => {
-                at += 1;
-                continue;
-            }
+    // other char's UTF-8 holds those byte runs. Two searches, merged in text order.
+    let mut stops = memchr::memchr3_iter(b'.', b'!', b'?', b).peekable();
+    let mut ellipses = memchr::memmem::find_iter(b, "…".as_bytes()).peekable();
+    loop {
+        let i = match (stops.peek(), ellipses.peek()) {
+            (Some(&d), Some(&e)) if e < d => ellipses.next(),
+            (Some(_), _) => stops.next(),
+            (None, _) => ellipses.next(),
         };
-        at += c.len_utf8();
+        let Some(i) = i else { break };
+        let c = if b[i] == 0xE2 {
+            '…'
+        } else {
+            char::from(b[i])
+        };
         if i < read_to {
             continue;
         }
@@ -305,6 +344,75 @@ mod tests {
                 assert!(t.is_char_boundary(back(t, i.min(t.len()), m)));
                 assert!(t.is_char_boundary(ahead(t, i, m)));
             }
+        }
+    }
+
+    /// The char-by-char reading `words` replaced, as the reference its byte reading is held to.
+    fn naive_words(text: &str, range: Span) -> Vec<Word> {
+        let mut out = Vec::new();
+        let s = &text[range.range()];
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if !is_word_char(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if is_joiner(d)
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                {
+                    it.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // A trailing period belongs to initials, acronyms and abbreviations.
+            if s[end..].starts_with('.') {
+                let w = &s[i..end];
+                if is_initial(w) || w.contains('.') || is_abbreviation(w) {
+                    end += 1;
+                }
+            }
+            out.push(Word {
+                span: Span::new(range.start + i, range.start + end),
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words030_bytes_read_as_chars(t in "[a-zA-Z0-9 .,'’‑&é“”…Ü\u{a0}\u{2029}-]{0,40}") {
+            proptest::prop_assert_eq!(words(&t, Span::new(0, t.len())), naive_words(&t, Span::new(0, t.len())));
+        }
+    }
+
+    #[test]
+    fn fold010_with_fold_is_fold() {
+        let long = "A".repeat(40);
+        for w in [
+            "said",
+            "Said",
+            "U.S.",
+            "ISIS-K’s",
+            "Über",
+            "MOSCOW",
+            "",
+            ".",
+            "Sen.",
+            "x.y.",
+            &long,
+            "abcdefghijklmnopqrstuvwxyzABCDEF",
+            "abcdefghijklmnopqrstuvwxyzABCDEFG",
+        ] {
+            assert_eq!(with_fold(w, str::to_string), fold(w), "{w}");
         }
     }
 
