@@ -27,6 +27,9 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Paragraph>,
     /// Quotation spans in order of their opening marks, nested ones after their parent.
     pub quotes: Vec<QuoteSpan>,
+    /// The outer spans (marks included) of the top-level quotes, in text order; they never
+    /// overlap, so a binary search finds the one at a byte ([`crate::span::first_ending_after`]).
+    pub top_quotes: Vec<Span>,
     /// Full names of people, for resolving surnames.
     pub cast: Cast,
     /// Every word of the text, with its cue class: the rules slice into it.
@@ -73,6 +76,7 @@ impl<'t> Document<'t> {
             text,
             paragraphs,
             quotes,
+            top_quotes: top,
             cast: Cast::new(text, words.all()),
             words,
         }
@@ -88,6 +92,14 @@ impl<'t> Document<'t> {
     /// them.
     pub fn cues(&self, range: Span) -> Vec<Cue> {
         self.words.cues(self.text, range)
+    }
+
+    /// Keeps only the first `max` quotations (a hostile page's bound). Sentences stay as
+    /// segmented with every quote.
+    pub fn limit_quotes(&mut self, max: usize) {
+        self.quotes.truncate(max);
+        let top = self.quotes.iter().filter(|q| q.depth == 0).count();
+        self.top_quotes.truncate(top);
     }
 
     /// Index of the paragraph containing byte `at`.

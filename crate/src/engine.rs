@@ -99,7 +99,7 @@ impl Engine {
     /// a text with no quotation gives an empty list. Findings are in text order.
     pub fn scan(&self, text: &str, page: &PageMeta) -> Vec<Finding> {
         let mut doc = Document::new(text);
-        doc.quotes.truncate(MAX_QUOTES);
+        doc.limit_quotes(MAX_QUOTES);
         let mut found = attribute(&doc);
         if self.ledger.is_empty() && self.personal.is_empty() {
             return found;
@@ -115,19 +115,14 @@ impl Engine {
             enrich_speaker(f);
         }
         // Known words without quotation marks, in any sentence that holds no quotation.
-        let quoted: Vec<Span> = doc
-            .quotes
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(|q| q.outer())
-            .collect();
+        let quoted = &doc.top_quotes;
         let mut unquoted = Vec::new();
         let mut checked = 0;
         // Reported speech in text order, to find the one in a sentence by binary search.
         let reported: Vec<&Finding> = found.iter().filter(|r| r.kind == Kind::Indirect).collect();
         for p in &doc.paragraphs {
             for &s in &p.sentences {
-                if overlaps_any(&quoted, s) || checked >= MAX_UNQUOTED_SENTENCES {
+                if overlaps_any(quoted, s) || checked >= MAX_UNQUOTED_SENTENCES {
                     continue;
                 }
                 checked += 1;
@@ -206,8 +201,7 @@ fn reported_in<'f>(sorted: &[&'f Finding], s: Span) -> Option<&'f Finding> {
 
 /// Whether `s` overlaps any of `sorted` (disjoint spans in text order). O(log n).
 fn overlaps_any(sorted: &[Span], s: Span) -> bool {
-    let i = sorted.partition_point(|q| q.end <= s.start);
-    sorted.get(i).is_some_and(|q| q.start < s.end)
+    crate::span::first_ending_after(sorted, s.start).is_some_and(|q| q.start < s.end)
 }
 
 fn trim_final_punct(text: &str, s: Span) -> Span {

@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 use crate::cue::{Cue, CueClass};
 use crate::document::Document;
 use crate::lexicon::{self, is};
-use crate::span::Span;
+use crate::span::{first_ending_after, Span};
 use crate::speaker::{self, Mention};
 use crate::text::{ahead, back, fold, is_capitalized, trim, Word};
 
@@ -515,12 +515,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
 
 /// Finds reported speech in the sentences of `doc`, outside its quotation marks.
 pub fn find(doc: &Document) -> Vec<Reported> {
-    let quotes: Vec<Span> = doc
-        .quotes
-        .iter()
-        .filter(|q| q.depth == 0)
-        .map(|q| q.outer())
-        .collect();
+    let quotes = &doc.top_quotes;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
         for &s in &p.sentences {
@@ -538,10 +533,7 @@ pub fn find(doc: &Document) -> Vec<Reported> {
 /// before the quote ("said the plan failed, and called it “…”"): then the content ends there.
 fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
     // Quotes are in order and do not overlap: the first that ends after `c` starts is the one.
-    let Some(q) = quotes
-        .get(quotes.partition_point(|q| q.end <= c.start))
-        .filter(|q| q.start < c.end)
-    else {
+    let Some(q) = first_ending_after(quotes, c.start).filter(|q| q.start < c.end) else {
         return Some(c);
     };
     if q.start <= c.start {
@@ -591,11 +583,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
     let text = doc.text;
     // Content already reported in this sentence ends here; a later cue reads past it.
     let mut taken = s.start;
-    let inside = |at: usize| {
-        quotes
-            .get(quotes.partition_point(|q| q.end <= at))
-            .is_some_and(|q| q.start <= at)
-    };
+    let inside = |at: usize| first_ending_after(quotes, at).is_some_and(|q| q.start <= at);
     for cue in doc.cues(s) {
         if cue.span.start < taken || inside(cue.span.start) {
             continue;

@@ -50,3 +50,9 @@ impl Span {
         self.start..self.end
     }
 }
+
+/// In `sorted` — spans in text order that do not overlap — the first that ends after byte `at`:
+/// the span containing `at`, or else the next one after it. O(log n).
+pub fn first_ending_after(sorted: &[Span], at: usize) -> Option<Span> {
+    sorted.get(sorted.partition_point(|q| q.end <= at)).copied()
+}
