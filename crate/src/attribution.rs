@@ -157,6 +157,7 @@ fn tag_after(doc: &Document, post: Span) -> Option<(Mention, Cue)> {
                 span: Span::new(start - dash.len_utf8(), start),
                 class: CueClass::Speech,
                 takes_listener: false,
+                object: false,
             };
             return Some((m, cue));
         }
@@ -234,7 +235,7 @@ fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
     for cue in doc.cues(pre).into_iter().rev() {
         let m = match cue.class {
             CueClass::According => speaker::after(doc, cue.span.end, pre.end),
-            CueClass::Speech | CueClass::Label | CueClass::Belief => {
+            CueClass::Speech | CueClass::Label | CueClass::Belief | CueClass::Stance => {
                 speaker::before(doc, pre.start, cue.span.start)
                     .or_else(|| speaker::subject_of(doc, pre.start, cue.span.start))
             }
@@ -371,7 +372,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         while let Some(r) = reported.next_if(|r| r.content.start.min(r.cue.span.start) < upto) {
             let para = doc.paragraph_at(r.cue.span.start).unwrap_or(0);
             let mut f = Finding::new(r.content, Kind::Indirect);
-            f.speaker = reader.speaker(r.mention, para);
+            f.speaker = r.mention.and_then(|m| reader.speaker(m, para));
             f.cue = Some(r.cue.span);
             indirect.push(f);
         }
@@ -445,7 +446,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
                 f.speaker = reader.speaker(m, para);
                 f.cue = Some(cue.span);
             } else if let Some(r) = clause {
-                f.speaker = reader.speaker(r.mention.clone(), para);
+                f.speaker = r.mention.clone().and_then(|m| reader.speaker(m, para));
                 f.cue = Some(r.cue.span);
             }
             f.via = relay(text, stretch);

@@ -29,8 +29,13 @@ pub struct Cast {
     by_part: HashMap<String, Vec<usize>>,
 }
 
+/// Whether `w` is an acronym ("ISIS", "CNN", "US"): part of no person's name.
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
 fn is_part(w: &str) -> bool {
-    (is_capitalized(w) && !with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f)))
+    (is_capitalized(w) && !is_acronym(w) && !with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f)))
         || is_initial(w)
         || w.starts_with("al-")
 }
