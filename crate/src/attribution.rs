@@ -170,6 +170,25 @@ fn tag_after(doc: &Document, post: Span) -> Option<(Mention, Cue)> {
             if let Some(m) = speaker::after(doc, cue.span.end, post.end) {
                 return Some((m, cue));
             }
+            // `“…,” said one Republican involved in the planning`: a verb of saying right after
+            // the quote names its speaker next, whatever the phrase.
+            // The quote ends its part of the sentence with a comma, a question or an exclamation:
+            // a fragment running on into "said" is no such quote.
+            let gap = &text[post.start..cue.span.start];
+            let closed = text[..post.start]
+                .trim_end_matches(['”', '"', '’', '\''])
+                .ends_with([',', '?', '!'])
+                || gap.trim_start().starts_with(',');
+            let inverted = closed
+                && gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '”' | '"' | '’'));
+            if let Some(m) = inverted
+                .then(|| speaker::described(doc, cue.span.end, post.end))
+                .flatten()
+            {
+                return Some((m, cue));
+            }
         }
         if let Some(m) = speaker::before(doc, post.start, cue.span.start)
             .or_else(|| speaker::subject_of(doc, post.start, cue.span.start))
@@ -781,6 +800,20 @@ mod tests {
             (got.0.as_str(), got.1, got.2),
             ("We are ready,", "direct", s("Jane Roe"))
         );
+    }
+
+    #[test]
+    fn attribution190_inverted_tag_names_a_described_speaker() {
+        // PolNeAR train: speakers described, not named, after an inverted "said".
+        for (t, who) in [
+            ("“Fundraising is not a problem,” said one Republican involved in the planning.", "one Republican involved in the planning"),
+            ("“There never was a stand-down order,” said the base chief known as Bob, speaking publicly for the first time.", "base chief known as Bob"),
+            ("“It is a pretty expensive business model,” said Will Doyle, a professor of higher education.", "Will Doyle"),
+        ] {
+            assert_eq!(one(t).2, s(who), "{t}");
+        }
+        // A fragment running on into "said" is no inverted tag.
+        assert_eq!(one("The “final plan” said to be ready was late.").2, None);
     }
 
     #[test]

@@ -527,6 +527,10 @@ pub fn find(doc: &Document) -> Vec<Reported> {
     let quotes = &doc.top_quotes;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
+        if let Some(r) = headline(doc, p.span) {
+            out.push(r);
+            continue;
+        }
         for &s in &p.sentences {
             // The sentence's quotes: top-level quotes are in text order and do not overlap.
             let a = quotes.partition_point(|q| q.end <= s.start);
@@ -537,6 +541,131 @@ pub fn find(doc: &Document) -> Vec<Reported> {
         }
     }
     out
+}
+
+/// Most words in the source before a headline's colon ("Wash Post Fact-Check: …").
+const HEADLINE_SOURCE_MAX_WORDS: usize = 5;
+
+/// Longest paragraph read as a headline, in words.
+const HEADLINE_MAX_WORDS: usize = 30;
+
+/// A headline that names its source before a colon: "Graham: Trump’s Rhetoric Destroying GOP’s
+/// Chance", "NY Daily News: Paris Attacks Highlight Threat". The paragraph is one short line; the
+/// source is a few capitalized words, not a label ("Update:", "Watch:") or a time ("7:05"); the
+/// rest opens with a capital and is the source's words, reported without quotation marks.
+fn headline(doc: &Document, p: Span) -> Option<Reported> {
+    let text = doc.text;
+    let line = p.of(text);
+    let colon = line.find(": ")?;
+    if line.len() > 400 || line.contains('\n') || doc.words(p).len() > HEADLINE_MAX_WORDS {
+        return None;
+    }
+    let source = Span::new(p.start, p.start + colon);
+    let sw = doc.words(source);
+    let named = !sw.is_empty()
+        && sw.len() <= HEADLINE_SOURCE_MAX_WORDS
+        && sw.iter().all(|w| {
+            let w = w.span.of(text);
+            is_capitalized(w) || is_say_label(w)
+        })
+        && !sw.iter().any(|w| {
+            matches!(
+                fold(w.span.of(text)).as_ref(),
+                "update"
+                    | "updated"
+                    | "watch"
+                    | "video"
+                    | "photos"
+                    | "note"
+                    | "related"
+                    | "breaking"
+                    | "exclusive"
+                    | "live"
+                    | "source"
+                    | "sources"
+                    | "q"
+                    | "a"
+                    | "read"
+                    | "listen"
+                    | "editor's"
+                    | "editor’s"
+                    | "correction"
+                    | "warning"
+                    | "poll"
+                    | "report"
+                    | "analysis"
+                    | "opinion"
+                    | "review"
+                    | "transcript"
+                    | "earlier"
+                    | "later"
+                    | "more"
+                    | "also"
+                    | "previously"
+                    | "see"
+                    | "here"
+                    | "background"
+                    | "context"
+                    | "latest"
+                    | "developing"
+                    | "editorial"
+                    | "commentary"
+                    | "explainer"
+                    | "factbox"
+                    | "timeline"
+                    | "graphic"
+                    | "map"
+                    | "photo"
+                    | "watch"
+                    | "podcast"
+                    | "newsletter"
+                    | "sponsored"
+                    | "advertisement"
+            )
+        });
+    if !named {
+        return None;
+    }
+    let content = trim_end_punct(text, Span::new(source.end + 1, p.end))?;
+    let first = doc.words(content).first()?.span.of(text);
+    if !is_capitalized(first) && !first.starts_with(['‘', '“', '\'', '"'])
+        || word_count(doc, content) < MIN_CONTENT_WORDS
+    {
+        return None;
+    }
+    if first_ending_after(&doc.top_quotes, content.start).is_some_and(|q| q.start < content.end) {
+        return None;
+    }
+    let det = usize::from(matches!(fold(sw[0].span.of(text)).as_ref(), "the") && sw.len() > 1);
+    let mention = Mention {
+        span: source,
+        name: Span::new(sw[det].span.start, source.end)
+            .of(text)
+            .to_string(),
+        role: None,
+        org: None,
+        class: if sw.len() <= 3 {
+            speaker::MentionClass::Person
+        } else {
+            speaker::MentionClass::Group
+        },
+    };
+    Some(Reported {
+        content,
+        mention: Some(mention),
+        cue: Cue {
+            span: Span::new(source.end, source.end + 1),
+            class: CueClass::Speech,
+            takes_listener: false,
+            object: false,
+        },
+        quoted: false,
+    })
+}
+
+/// Small words a capitalized source may hold: "Wash Post Fact-Check", "Secretary of State".
+fn is_say_label(w: &str) -> bool {
+    matches!(w, "of" | "the" | "and" | "&" | "de" | "van" | "von")
 }
 
 /// Longest subject read before a raising verb, in words. Trade-off: a longer one is more often
@@ -876,7 +1005,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
             }
             CueClass::According => {
                 let Some(m) = speaker::after(doc, cue.span.end, s.end)
-                    .or_else(|| source_phrase(doc, cue.span.end, s.end))
+                    .or_else(|| speaker::described(doc, cue.span.end, s.end))
                 else {
                     continue;
                 };
@@ -903,36 +1032,6 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
             _ => {}
         }
     }
-}
-
-/// Most words in a source read without a name after "according to" ("a just-released poll from
-/// Florida Atlantic University broadcast on MSNBC"). Trade-off: a longer phrase is more often a
-/// source followed by content with no comma between them.
-const SOURCE_MAX_WORDS: usize = 14;
-
-/// The source after "according to" when no speaker phrase reads there: the words up to the next
-/// comma or the sentence's end, a group by description ("FEC filings", "a new poll by Harvard").
-fn source_phrase(doc: &Document, start: usize, end: usize) -> Option<Mention> {
-    let text = doc.text;
-    let end = end.min(ahead(text, start, 300)).max(start);
-    let stop = text[start..end]
-        .find([',', ';', '—', '–', '(', ':', '“', '"'])
-        .map_or(end, |i| start + i);
-    let span = trim_end_punct(text, Span::new(start, stop))?;
-    let ws = doc.words(span);
-    if ws.is_empty() || ws.len() > SOURCE_MAX_WORDS {
-        return None;
-    }
-    let det = usize::from(
-        matches!(fold(ws[0].span.of(text)).as_ref(), "the" | "a" | "an") && ws.len() > 1,
-    );
-    Some(Mention {
-        span,
-        name: Span::new(ws[det].span.start, span.end).of(text).to_string(),
-        role: None,
-        org: None,
-        class: speaker::MentionClass::Group,
-    })
 }
 
 /// The object of a stance verb as attributed content: from the cue (past a listener or a time
@@ -1242,6 +1341,17 @@ mod tests {
             got[0].1,
             "just-released poll from Florida Atlantic University broadcast on MSNBC"
         );
+    }
+
+    #[test]
+    fn indirect150_headlines_name_their_source_before_a_colon() {
+        assert_eq!(
+            run("Graham: Trump’s Hateful Rhetoric Destroying GOP’s Chance to Win.\n\nThe senator spoke on Thursday."),
+            [("Trump’s Hateful Rhetoric Destroying GOP’s Chance to Win".into(), "Graham".into(), ":".into())]
+        );
+        // A label or a time is no source.
+        assert!(run("Update: The Senate Voted on the Bill Tonight.").is_empty());
+        assert!(run("7:05 p.m. The polls closed in Virginia.").is_empty());
     }
 
     #[test]

@@ -78,7 +78,45 @@ fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
 /// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
 fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
-        && (!is(lexicon::FUNCTION_WORDS, &fold(w)) || is_initial(w))
+        && (!is(lexicon::FUNCTION_WORDS, &fold(w)) || is_initial(w) || matches!(w, "Will" | "May"))
+}
+
+/// Most words in a described speaker read by [`described`] ("one Republican involved in the
+/// planning", "a just-released poll from Florida Atlantic University broadcast on MSNBC").
+/// Trade-off: a longer phrase is more often a speaker followed by words of the writer's own.
+const DESCRIBED_MAX_WORDS: usize = 14;
+
+/// The words from `start` up to the next comma, dash, parenthesis, quotation mark or the end of
+/// the clause (`limit`), read as a described speaker when no name or role phrase reads there:
+/// after a cue that certainly names its speaker next ("according to FEC filings", `“…,” said
+/// the base chief known as Bob`). A group by description; `None` past
+/// [`DESCRIBED_MAX_WORDS`] words or when it opens with a verb-like word.
+pub fn described(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
+    let text = doc.text;
+    let end = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
+    let stop = text[start..end]
+        .find([',', ';', '—', '–', '(', ':', '“', '"', '.', '?', '!'])
+        .map_or(end, |i| start + i);
+    let span = crate::text::trim(text, Span::new(start, stop))?;
+    let ws = doc.words(span);
+    let first = fold(ws.first()?.span.of(text));
+    if ws.len() > DESCRIBED_MAX_WORDS
+        || matches!(
+            first.as_ref(),
+            "that" | "to" | "in" | "on" | "at" | "of" | "by" | "for" | "with"
+        )
+        || crate::cue::classify(&first, None).is_some()
+    {
+        return None;
+    }
+    let det = usize::from(matches!(first.as_ref(), "the" | "a" | "an") && ws.len() > 1);
+    Some(Mention {
+        span,
+        name: Span::new(ws[det].span.start, span.end).of(text).to_string(),
+        role: None,
+        org: None,
+        class: MentionClass::Group,
+    })
 }
 
 /// Lowercase words that describe a role noun ("senior administration official").
