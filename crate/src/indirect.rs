@@ -616,7 +616,6 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
                     | "graphic"
                     | "map"
                     | "photo"
-                    | "watch"
                     | "podcast"
                     | "newsletter"
                     | "sponsored"
