@@ -255,8 +255,18 @@ fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
         let m = match cue.class {
             CueClass::According => speaker::after(doc, cue.span.end, pre.end),
             CueClass::Speech | CueClass::Label | CueClass::Belief | CueClass::Stance => {
-                speaker::before(doc, pre.start, cue.span.start)
-                    .or_else(|| speaker::subject_of(doc, pre.start, cue.span.start))
+                // "… and said “…”": a second verb of the clause shares its subject.
+                let coordinated = doc.text[pre.start..cue.span.start]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w == "and");
+                if coordinated {
+                    speaker::leading(doc, pre.start, cue.span.start)
+                } else {
+                    speaker::before(doc, pre.start, cue.span.start)
+                        .or_else(|| speaker::subject_of(doc, pre.start, cue.span.start))
+                }
             }
             CueClass::Participle => {
                 participle = participle.or(Some(cue));

@@ -499,11 +499,22 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     if rel == 0 {
         return None;
     }
-    let verb = ws[..rel].iter().any(|w| {
+    let verb = ws[..rel].iter().enumerate().any(|(k, w)| {
         let f = fold(w.span.of(text));
+        // A participle after its noun modifies it ("people briefed on the move", "those
+        // surveyed"): the last word, or one before a preposition.
+        let modifier = k > 0
+            && !is(SUBJECT_PRONOUNS, &fold(ws[k - 1].span.of(text)))
+            && (k + 1 == rel
+                || ws.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        fold(n.span.of(text)).as_ref(),
+                        "on" | "by" | "in" | "for" | "about" | "with" | "at" | "from"
+                    )
+                }));
         is_finite(&f)
-            || (f.ends_with("ed") && f.len() > 4)
-            || crate::cue::classify(&f, None).is_some()
+            || (f.ends_with("ed") && f.len() > 4 && !modifier)
+            || (crate::cue::classify(&f, None).is_some() && !modifier)
     });
     if verb {
         return None;
@@ -891,9 +902,32 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 // before the window (a tag after a very long sentence) is not read.
                 let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
                 let head_fits = floor >= back(text, cue.span.start, WINDOW_BYTES);
-                let m = speaker::before(doc, floor, cue.span.start)
-                    .or_else(|| subject(doc, floor, cue.span.start))
-                    .or_else(|| speaker::subject_of(doc, floor, cue.span.start));
+                // "Obama positioned Clinton as … and said his former secretary …": a second verb
+                // of the clause shares its subject.
+                let coordinated = text[floor..cue.span.start]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w == "and");
+                let m = if coordinated {
+                    speaker::leading(doc, floor, cue.span.start)
+                } else {
+                    speaker::before(doc, floor, cue.span.start)
+                        .or_else(|| subject(doc, floor, cue.span.start))
+                        .or_else(|| speaker::subject_of(doc, floor, cue.span.start))
+                        .or_else(|| {
+                            // "The employee of nearly four years, a registered Republican who
+                            // spoke on the condition of anonymity, said": the opening phrase
+                            // before a long appositive.
+                            let head = text[floor..cue.span.start].trim_end();
+                            let opens_sentence = floor == s.start;
+                            (opens_sentence
+                                && head.ends_with(',')
+                                && head.matches(',').count() >= 2)
+                                .then(|| speaker::described(doc, floor, cue.span.start))
+                                .flatten()
+                        })
+                };
                 if let Some(m) = m {
                     let after = content_start(doc, &cue, end_w)
                         .and_then(|start| {
@@ -940,7 +974,14 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     }
                     // "…, X said." / "…, X said, …" — the content comes first and the speaker
                     // directly follows the comma; an interrupted sentence goes on after the tag.
-                    let before = &text[floor..m.span.start.max(floor)];
+                    // The phrase before the speaker, without a title the speaker's span leaves
+                    // out ("…, Ms. Gedrich said").
+                    let mut before = &text[floor..m.span.start.max(floor)];
+                    while let Some(last) = before.trim_end().rsplit(' ').next().filter(|w| {
+                        !w.is_empty() && is(lexicon::TITLES, &fold(w.trim_end_matches('.')))
+                    }) {
+                        before = &before[..before.trim_end().len() - last.len()];
+                    }
                     let adjacent = head_fits && before.trim_end().ends_with(',')
                         || before.trim_end().ends_with(|c: char| c.is_alphabetic())
                             && before
@@ -1351,6 +1392,34 @@ mod tests {
         // A label or a time is no source.
         assert!(run("Update: The Senate Voted on the Bill Tonight.").is_empty());
         assert!(run("7:05 p.m. The polls closed in Virginia.").is_empty());
+    }
+
+    #[test]
+    fn indirect160_speakers_read_through_titles_coordination_and_modifiers() {
+        // A title before the speaker's name does not hide the comma before it.
+        assert_eq!(
+            run("Several of the men were not pleased with her approach, Ms. Gedrich said.")[0].1,
+            "Gedrich"
+        );
+        // A second verb of the clause shares its subject.
+        let got = run("In his speech, Obama positioned Clinton as the most qualified person ever to run for president and said his former secretary of State would finish the job.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            (
+                "his former secretary of State would finish the job",
+                "Obama"
+            )
+        );
+        // A participle after its noun modifies the subject.
+        assert_eq!(
+            run("People briefed on the move said that it reflected a crisis in the campaign.")[0].1,
+            "People briefed on the move"
+        );
+        // The opening phrase before a long appositive.
+        assert_eq!(
+            run("The employee of nearly four years, a registered Republican who spoke on the condition of anonymity, said she became pregnant last year.")[0].1,
+            "employee of nearly four years"
+        );
     }
 
     #[test]
