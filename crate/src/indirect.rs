@@ -567,8 +567,11 @@ const HEADLINE_MAX_WORDS: usize = 30;
 fn headline(doc: &Document, p: Span) -> Option<Reported> {
     let text = doc.text;
     let line = p.of(text);
+    if line.len() > 400 {
+        return None;
+    }
     let colon = line.find(": ")?;
-    if line.len() > 400 || line.contains('\n') || doc.words(p).len() > HEADLINE_MAX_WORDS {
+    if line.contains('\n') || doc.words(p).len() > HEADLINE_MAX_WORDS {
         return None;
     }
     let source = Span::new(p.start, p.start + colon);
@@ -696,7 +699,26 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
     ));
     let mut floor = s.start;
     for i in 1..ws.len() {
+        // Most words are none of the raising verbs: a length and first-letter test before any
+        // folding (this loop reads every word of the page).
+        let raw = ws[i].span.of(text).as_bytes();
+        if !(4..=10).contains(&raw.len()) || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r') {
+            continue;
+        }
         let w = fold(ws[i].span.of(text));
+        if !matches!(
+            w.as_ref(),
+            "seem"
+                | "seems"
+                | "seemed"
+                | "appear"
+                | "appears"
+                | "appeared"
+                | "expected"
+                | "reportedly"
+        ) {
+            continue;
+        }
         let next = ws.get(i + 1).map(|n| fold(n.span.of(text)));
         let prev = fold(ws[i - 1].span.of(text));
         let (verb_start, complement_at) = match w.as_ref() {
@@ -829,19 +851,30 @@ fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
 /// contrasting clause of the writer's own ("…, but Putin rejected the warning").
 fn clause_end(text: &str, start: usize, end: usize) -> usize {
     let end = end.min(ahead(text, start, WINDOW_BYTES)).max(start);
-    let end = text[start..end].find(", but ").map_or(end, |i| start + i);
-    // "…, saying …": a participle of saying opens a report of its own.
+    // One pass over the commas: "…, but …" is the writer's; "…, saying …", a participle of
+    // saying, opens a report of its own.
     let s = &text[start..end];
-    s.match_indices(", ")
-        .find(|&(i, _)| {
+    let b = s.as_bytes();
+    memchr_commas(b)
+        .find(|&i| {
             let next = s[i + 2..]
                 .split(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
-            next.ends_with("ing")
-                && crate::cue::classify(next, None).is_some_and(|c| c.0 == CueClass::Participle)
+            next == "but"
+                || (next.ends_with("ing")
+                    && crate::cue::classify(next, None)
+                        .is_some_and(|c| c.0 == CueClass::Participle))
         })
-        .map_or(end, |(i, _)| start + i)
+        .map_or(end, |i| start + i)
+}
+
+/// The offsets of ", " in `b`, in order.
+fn memchr_commas(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.iter()
+        .enumerate()
+        .filter(move |&(i, &c)| c == b',' && b.get(i + 1) == Some(&b' '))
+        .map(|(i, _)| i)
 }
 
 /// Whether `c` is enough words to report something, and reads as a clause: not an adverbial
