@@ -477,6 +477,14 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
             } else if let Some(r) = clause {
                 f.speaker = r.mention.clone().and_then(|m| reader.speaker(m, para));
                 f.cue = Some(r.cue.span);
+            } else if let Some((m, verb)) = (kind == Kind::Partial)
+                .then(|| subject_verb(doc, Span::new(sentence.start, q.open.start)))
+                .flatten()
+            {
+                // "Barack Obama made clear his aim to “fundamentally transform” the country":
+                // a fragment in a clause whose subject is a person is that person's words.
+                f.speaker = reader.speaker(m, para);
+                f.cue = Some(verb);
             }
             f.via = relay(text, stretch);
             // A partial quote inside reported speech: the clause it completes.
@@ -544,6 +552,84 @@ fn nearest_speaker(
         org: None,
         person: true,
     })
+}
+
+/// Words between a clause's subject and its verb that are not the verb: auxiliaries, negation,
+/// adverbs of time ("has increasingly decried", "last week invited").
+fn is_before_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "not"
+            | "never"
+            | "last"
+            | "this"
+            | "week"
+            | "month"
+            | "year"
+            | "then"
+            | "later"
+            | "again"
+            | "still"
+            | "even"
+            | "just"
+            | "already"
+            | "now"
+            | "repeatedly"
+            | "once"
+            | "often"
+            | "recently"
+            | "previously"
+            | "increasingly"
+            | "quickly"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "has been"
+            | "been"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "can"
+    )
+}
+
+/// The person who opens the clause of `pre` (the words before a fragment, within its
+/// sentence) and the verb after them: `(mention, verb)`. `None` unless the subject reads as a
+/// person or a pronoun and a lowercase verb follows it directly (past auxiliaries and adverbs).
+fn subject_verb(doc: &Document, pre: Span) -> Option<(Mention, Span)> {
+    let text = doc.text;
+    let m = speaker::leading(doc, pre.start, pre.end)?;
+    if !matches!(
+        m.class,
+        speaker::MentionClass::Person | speaker::MentionClass::Pronoun
+    ) {
+        return None;
+    }
+    let ws = doc.words(Span::new(m.span.end, pre.end));
+    if text[m.span.end..ws.first()?.span.start].contains([',', '(', ';', ':']) {
+        return None;
+    }
+    let verb = ws
+        .iter()
+        .take(4)
+        .find(|w| !crate::text::with_fold(w.span.of(text), is_before_verb))?;
+    let v = verb.span.of(text);
+    (!is_capitalized(v) && v.chars().all(|c| c.is_alphabetic()) && v.len() > 2)
+        .then(|| (m, verb.span))
 }
 
 /// Rules 3 and 4: quotes with no tag of their own take the speaker of a neighbour.
@@ -824,6 +910,20 @@ mod tests {
         }
         // A fragment running on into "said" is no inverted tag.
         assert_eq!(one("The “final plan” said to be ready was late.").2, None);
+    }
+
+    #[test]
+    fn attribution200_a_fragment_belongs_to_its_clause_subject() {
+        // PolNeAR train: a fragment in a clause whose subject is a person, with no cue of saying.
+        let t = "During his 2008 campaign for president, Barack Obama made clear his aim to “fundamentally transform” the United States.";
+        assert_eq!((one(t).2, one(t).3), (s("Barack Obama"), s("made")));
+        let t = "Clinton has increasingly decried the issue of “systemic racism” in her speeches.";
+        assert_eq!(one(t).2, s("Clinton"));
+        // A group or a phrase before a comma is no such subject.
+        assert_eq!(
+            one("The bill, which passed, was called the “Golden Week” act.").2,
+            None
+        );
     }
 
     #[test]

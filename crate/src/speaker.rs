@@ -563,9 +563,18 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         let Tok::Word(s) = toks[j] else { break };
         let w = s.of(text);
         let f = fold(w);
-        let modifies = is_modifier(w)
-            && word(text, toks.get(j + 1))
-                .is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)) || is_modifier(n));
+        // A lowercase word modifies a role noun that follows within a few words ("senior
+        // administration official"); "Barack Obama made clear his aim" has none.
+        let modifies = is_modifier(w) && {
+            let mut k = j + 1;
+            while k < j + 4
+                && word(text, toks.get(k)).is_some_and(is_modifier)
+                && !word(text, toks.get(k)).is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)))
+            {
+                k += 1;
+            }
+            word(text, toks.get(k)).is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)))
+        };
         if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") || modifies {
             j += 1;
         } else {
