@@ -629,7 +629,7 @@ fn subject_verb(doc: &Document, pre: Span) -> Option<(Mention, Span)> {
         .find(|w| !crate::text::with_fold(w.span.of(text), is_before_verb))?;
     let v = verb.span.of(text);
     (!is_capitalized(v) && v.chars().all(|c| c.is_alphabetic()) && v.len() > 2)
-        .then(|| (m, verb.span))
+        .then_some((m, verb.span))
 }
 
 /// Rules 3 and 4: quotes with no tag of their own take the speaker of a neighbour.
