@@ -461,6 +461,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
             let tag = if kind == Kind::Direct {
                 tag_after(doc, post)
                     .or_else(|| tag_before(doc, pre))
+                    .or_else(|| name_colon(doc, pre))
                     .or_else(|| tag_next(doc, para, q, post, &tops))
                     .or_else(|| signature_below(doc, para, q))
             } else {
@@ -552,6 +553,28 @@ fn nearest_speaker(
         org: None,
         person: true,
     })
+}
+
+/// A speaker named before a colon that introduces the quote, with no verb: `Rep. Trey Gowdy
+/// (R-S.C.): “I have not heard …”`, `PENCE: “Well, …”`. The name opens the stretch and only a
+/// parenthesis stands between it and the colon.
+fn name_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
+    let text = doc.text;
+    let head = pre.of(text).trim_end();
+    let colon = pre.start + head.strip_suffix(':').map(str::len)?;
+    let m = speaker::leading(doc, pre.start, colon)?;
+    let gap = text[m.span.end..colon].trim();
+    let gap_ok = gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')') && gap.len() < 40);
+    let whole = text[pre.start..m.span.start].trim().is_empty();
+    (gap_ok && whole && m.class != speaker::MentionClass::Pronoun).then_some((
+        m,
+        Cue {
+            span: Span::new(colon, colon + 1),
+            class: CueClass::Speech,
+            takes_listener: false,
+            object: false,
+        },
+    ))
 }
 
 /// Words between a clause's subject and its verb that are not the verb: auxiliaries, negation,
@@ -924,6 +947,15 @@ mod tests {
             one("The bill, which passed, was called the “Golden Week” act.").2,
             None
         );
+    }
+
+    #[test]
+    fn attribution210_name_before_a_colon() {
+        let t = "Intro.\n\nRep. Trey Gowdy (R-S.C.):“I have not heard anyone other than you ever cite that figure.”";
+        assert_eq!(run(t)[0].2, s("Trey Gowdy"));
+        // An intro phrase or a participle before the subject is skipped.
+        let t = "Reprising one of her own favorite lines, the former secretary of state talked about continuing the “progress we had under President Obama” and more.";
+        assert_eq!(one(t).2, s("former secretary"));
     }
 
     #[test]

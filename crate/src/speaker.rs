@@ -541,8 +541,29 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
                     | "under"
                     | "throughout"
                     | "upon"
+                    | "absent"
+                    | "beyond"
+                    | "unlike"
+                    | "like"
+                    | "once"
+                    | "until"
+                    | "whether"
             )
-    });
+            // "Reprising one of her favorite lines, the former secretary …": a participle.
+            || (is_capitalized(w) && f.len() > 5 && f.ends_with("ing"))
+    }) || {
+        // "But a few days later, Trump …": a time phrase that ends in "later", "earlier" or
+        // "ago" before a comma.
+        let k = toks[i..]
+            .iter()
+            .take(6)
+            .position(|t| matches!(t, Tok::Punct(_, ',')));
+        k.is_some_and(|k| {
+            k > 0
+                && word(text, toks.get(i + k - 1))
+                    .is_some_and(|w| matches!(fold(w).as_ref(), "later" | "earlier" | "ago"))
+        })
+    };
     if intro {
         let comma = toks[i..]
             .iter()
@@ -553,6 +574,11 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
     let first = word(text, toks.get(i))?;
     if is(lexicon::PRONOUNS, &fold(first)) {
         return interpret(text, &toks[i..=i]);
+    }
+    // A subject opens with a name, a capital or a determiner, not mid-clause ("to discuss his
+    // recent remarks", "few days later").
+    if !is_capitalized(first) && !is(lexicon::DETERMINERS, &fold(first)) {
+        return None;
     }
     let from = i;
     if is(lexicon::DETERMINERS, &fold(first)) {
