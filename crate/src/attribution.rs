@@ -434,11 +434,10 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         let post = Span::new(q.outer().end, post_end.max(q.outer().end));
         let stretch = Span::new(pre.start, post.end);
         // A new clause ("…,” including concerts, and it warned …) is no longer the quote's tag.
-        let post = [", and ", "; ", ", but ", ", while ", ", which "]
-            .iter()
-            .filter_map(|b| post.of(text).find(b))
-            .min()
-            .map_or(post, |cut| Span::new(post.start, post.start + cut));
+        let post =
+            crate::text::clause_breaks(post.of(text), &["and", "but", "while", "which"], false)
+                .next()
+                .map_or(post, |cut| Span::new(post.start, post.start + cut));
         let kind = if is_direct(
             text,
             q,

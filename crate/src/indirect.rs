@@ -248,10 +248,8 @@ fn is_clause(doc: &Document, c: Span) -> bool {
             .max(c.start),
     );
     let s = c.of(text);
-    let head = [", and ", ", but ", "; ", ", while "]
-        .iter()
-        .filter_map(|b| s.find(b))
-        .min()
+    let head = crate::text::clause_breaks(s, &["and", "but", "while"], false)
+        .next()
         .unwrap_or(s.len());
     let c = Span::new(c.start, c.start + head);
     let ws: Vec<Cow<str>> = doc.words(c).iter().map(|w| fold(w.span.of(text))).collect();
@@ -840,10 +838,7 @@ fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
     }
     let from = c.start.max(back(text, q.start, WINDOW_BYTES));
     let head = &text[from..q.start];
-    let cut = [", and ", ", but ", "; ", ", while ", " — "]
-        .iter()
-        .filter_map(|b| head.rfind(b))
-        .max()?;
+    let cut = crate::text::clause_breaks(head, &["and", "but", "while"], true).last()?;
     trim_end_punct(text, Span::new(c.start, from + cut))
 }
 
