@@ -288,6 +288,28 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
     out
 }
 
+/// The byte offsets in `s` where a new clause of the writer's own begins: "; ", and ", " before
+/// one of `conjunctions` ("and", "but", "while") followed by a space; with `dash`, also " — ".
+/// One pass over the bytes, for the rules that used to search for each boundary in turn.
+pub fn clause_breaks<'a>(
+    s: &'a str,
+    conjunctions: &'a [&'a str],
+    dash: bool,
+) -> impl Iterator<Item = usize> + 'a {
+    let b = s.as_bytes();
+    (0..b.len()).filter(move |&i| match b[i] {
+        b';' => b.get(i + 1) == Some(&b' '),
+        b',' => {
+            b.get(i + 1) == Some(&b' ')
+                && conjunctions.iter().any(|c| {
+                    b[i + 2..].starts_with(c.as_bytes()) && b.get(i + 2 + c.len()) == Some(&b' ')
+                })
+        }
+        b' ' => dash && b[i + 1..].starts_with(" — ".as_bytes().get(1..).unwrap_or_default()),
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,26 +444,4 @@ mod tests {
         let got: Vec<&str> = paragraphs(t).iter().map(|p| p.of(t)).collect();
         assert_eq!(got, ["One.", "Two two.", "Three"]);
     }
-}
-
-/// The byte offsets in `s` where a new clause of the writer's own begins: "; ", and ", " before
-/// one of `conjunctions` ("and", "but", "while") followed by a space; with `dash`, also " — ".
-/// One pass over the bytes, for the rules that used to search for each boundary in turn.
-pub fn clause_breaks<'a>(
-    s: &'a str,
-    conjunctions: &'a [&'a str],
-    dash: bool,
-) -> impl Iterator<Item = usize> + 'a {
-    let b = s.as_bytes();
-    (0..b.len()).filter(move |&i| match b[i] {
-        b';' => b.get(i + 1) == Some(&b' '),
-        b',' => {
-            b.get(i + 1) == Some(&b' ')
-                && conjunctions.iter().any(|c| {
-                    b[i + 2..].starts_with(c.as_bytes()) && b.get(i + 2 + c.len()) == Some(&b' ')
-                })
-        }
-        b' ' => dash && b[i + 1..].starts_with(" — ".as_bytes().get(1..).unwrap_or_default()),
-        _ => false,
-    })
 }
