@@ -7,8 +7,9 @@
 //     position:absolute, so no page element moves. Each badge is placed at the last client rect
 //     of its quote's Range (its end), half above the line like a footnote mark.
 // Trade-offs: a badge covers the top of the words right after the quote (the page text cannot
-// make room without a layout shift); a badge sits after every page element in tab order (the
-// overlay is at the end of the document); a quote clipped by a scroll container keeps its badge
+// make room without a layout shift); in the DOM a badge sits after every page element (the
+// overlay is at the end of the document), so content-tab-order.js puts it after its quote in the
+// keyboard's order instead; a quote clipped by a scroll container keeps its badge
 // at the quote's position (clipping is not replicated).
 // Badges follow the text: reposition() (scheduled after resize, reflow, fonts, scroll containers,
 // mutations) marks every badge for placement; a quote whose text nodes left the document loses its
@@ -57,6 +58,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   let theme = null;
   let frame = 0;
   let pruneWanted = false;
+  let ordered = null; // badged entries sorted by their quote's end, or null when entries changed
 
   function ensureContainer() {
     if (container?.isConnected) return container;
@@ -121,7 +123,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       const badged = QT_BADGED_KINDS.has(quote.kind) && Boolean(quote.speaker || quote.ledger);
       const entry = { id, quote, range, host: null, badged, verdict, nodes: [range.startContainer, range.endContainer], width: null, placed: null };
       entries.set(id, entry);
-      if (badged) { pending.add(entry); queued += 1; }
+      if (badged) { pending.add(entry); queued += 1; ordered = null; }
     });
     if (queued > 0) schedule();
     return queued;
@@ -133,6 +135,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     entry.host?.remove();
     entries.delete(entry.id);
     pending.delete(entry);
+    ordered = null;
   }
 
   function clear() {
@@ -273,12 +276,22 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     return true;
   }
 
+  /**
+   * The badges shown, in reading order (by where their quote ends): [{host, range}]. For the keyboard
+   * order (content-tab-order.js); the sort (~1 µs a comparison) is kept until findings change.
+   */
+  function badgesInOrder() {
+    ordered ??= [...entries.values()].filter((e) => e.badged)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.END_TO_END, b.range));
+    return ordered.filter((e) => e.host?.isConnected && e.placed !== null).map((e) => ({ host: e.host, range: e.range }));
+  }
+
   /** True for nodes that belong to the overlay (container and badges), so observers ignore them. */
   function owns(node) {
     return node.nodeType === Node.ELEMENT_NODE && (node.localName === 'qt-badge' || node.localName === 'qt-overlay');
   }
 
-  return { prepare, addChunk, clear, prune, dropInside, reposition, reveal, owns, size: () => entries.size };
+  return { prepare, addChunk, badgesInOrder, clear, prune, dropInside, reposition, reveal, owns, size: () => entries.size };
 }
 
 /**

@@ -18,6 +18,7 @@
 //                   ── URL changed (pushState, popstate, hash) ──> full reset and rescan
 //   resize / reflow / fonts / scroll containers ──> overlay.reposition (next frame)
 //   popup ──{type:'reveal', id}──> overlay.reveal: scroll to the quote and flash it
+//   Tab / Shift+Tab ──> each badge right after its quote (content-tab-order.js)
 //
 // Trade-off of incremental scans: a new block is scanned without the text before it, so a pronoun
 // in it ("He added") that refers to a speaker named in an older block stays unresolved.
@@ -83,6 +84,7 @@ function qtStart(doc) {
   const overlay = createOverlay(doc, {
     onDropped: (ids) => { qtSendToBackground({ type: 'dropQuotes', ids }); },
   });
+  createTabOrder(doc, overlay);
   let chunkSeq = 0; // ids of scan messages; a finding is "chunk:index"
   let generation = 0; // bumped on navigation; work for an older generation is dropped
   let sentAny = false; // the first scan of a page resets the background's record of the tab
