@@ -47,14 +47,14 @@ function createTabOrder(doc, overlay) {
       if ((!back && inner === 'host') || (back && inner === 'link')) return;
     }
     if (!onBadge && active?.closest?.('dialog[open], [aria-modal="true"]')) return;
-    const stops = qtPageTabStops(doc);
-    if (stops === null) return; // positive tabindex: the page orders itself
     const badges = overlay.badgesInOrder();
     if (badges.length === 0) return;
+    const stops = qtPageTabStops(doc);
+    if (stops === null) return; // positive tabindex: the page orders itself
     const target = onBadge ? fromBadge(active, back, stops, badges) : fromPage(active, back, stops, badges);
     if (target === null) {
       // The browser's own move: from the last stop forward, into the overlay's badges.
-      if (!onBadge && !back && qtNextStop(stops, active) === null) endPass = true;
+      if (!onBadge && !back && active !== null && qtNextStop(stops, active) === null) endPass = true;
       return;
     }
     event.preventDefault();

@@ -33,6 +33,7 @@ const QT_RETRY_DELAY_MS = 250; // a woken service worker registers its listener 
 const QT_STYLES_WAIT_MS = 2000; // longest wait for the page's stylesheets before reading anyway
 const QT_SLICE_MS = 8; // work per task before yielding: far under the 50 ms long-task line
 const QT_BADGES_PER_CHECK = 25; // findings mapped to Ranges and highlighted between two clock reads
+const QT_QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u300C\u300E]/; // double quotation marks of the kinds the core reads
 
 // Injected at document_start (manifest.json), so the settings read overlaps the page's loading and
 // the first scan starts at DOMContentLoaded rather than at "document_idle" (up to the load event).
@@ -130,7 +131,9 @@ function qtStart(doc) {
     } while (!collector.step(performance.now() + QT_SLICE_MS));
     const collected = collector.result();
     if (collected.text.trim().length < (full ? QT_MIN_TEXT_CHARS : QT_MIN_ADDED_CHARS)) return;
-    if (full) overlay.prepare();
+    // A page with quotation marks will most likely get badges: its overlay is prepared while the
+    // worker scans (see overlay.prepare). A page without any is left untouched until findings come.
+    if (full && QT_QUOTE_MARK.test(collected.text)) overlay.prepare();
     // Joining a 1 MB text (~3 ms) and serialising it into the message (~5-8 ms) in separate tasks.
     await qtYield();
     if (mine !== generation) return;
