@@ -1,6 +1,7 @@
 // background.js — the service worker: the only place the wasm core runs for web pages.
 //
-//   worker start ──> getEngine() at once (wasm + ledger + warm-up scan), before any message needs it
+//   worker start ──> getEngine() at once (wasm + ledger + warm-up scan) and cachedSettings(), before
+//                    any message needs them
 //   content script --{type:'scan'}--> parseMessage -> withEngine (cached) -> engine.scan
 //        ^                                   |   settings.learn? -> engine.learn -> savePersonal
 //        +------------- {quotes, scanMs} <---+
@@ -22,13 +23,14 @@ import { getEngine, withEngine, loadTimings } from './engine.js';
 import { recordScan, dropQuotes, readTabFindings, forgetTab, forgetAllTabs } from './tab-findings.js';
 import { showAttentionCount } from './toolbar-badge.js';
 import { countNeedingAttention } from './verdicts.js';
-import { readSettings } from './settings.js';
+import { cachedSettings } from './settings.js';
 import { savePersonal } from './personal-ledger.js';
 import { base64ToBytes } from './base64.js';
 
 // The worker starts for a reason that soon needs the core (a tab navigating, a page's scan, the popup
 // or options): start loading it now. A failure is not cached; the next message retries and reports it.
 getEngine().catch((err) => console.debug('quotetrace: engine not loaded at worker start:', err?.message));
+cachedSettings().catch((err) => console.debug('quotetrace: settings not read at worker start:', err?.message));
 
 chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   handleMessage(raw, sender).then(sendResponse, (err) => {
@@ -87,7 +89,7 @@ async function handleMessage(raw, sender) {
 }
 
 async function scanForSender({ text, meta, chunk, reset }, sender) {
-  const settings = readSettings(); // read while the engine may still be loading
+  const settings = cachedSettings(); // read at worker start, while the engine loads
   await getEngine();
   const { learn } = await settings;
   const { result, scanMs, learned } = await withEngine((engine) => {

@@ -45,6 +45,21 @@ const QT_VERDICT_COLORS_DARK = {
   none: ['#303134', '#e8eaed'],
 };
 
+// Each host's closed shadow root, for qtBadgeInnerFocus (the keyboard order, content-tab-order.js).
+const QT_BADGE_SHADOWS = new WeakMap();
+
+/**
+ * Where focus is in badge `host`'s card: 'link' (on the card's "first appeared" link), 'last' (on
+ * the host and the card holds no link, or on the link), or 'host' (on the host, a link follows).
+ * So Tab from the host can go into its card first, as the browser's own order would.
+ */
+function qtBadgeInnerFocus(host) {
+  const shadow = QT_BADGE_SHADOWS.get(host);
+  if (!shadow) return 'last';
+  if (shadow.activeElement !== null) return 'link';
+  return shadow.querySelector('a[href]') ? 'host' : 'last';
+}
+
 /** One constructed stylesheet for every badge's shadow root: not subject to the page's style-src. */
 function createBadgeSheet() {
   const sheet = new CSSStyleSheet();
@@ -109,6 +124,7 @@ function createBadge(quote, sheet, theme) {
   // rules, and per-host inline `all: initial` makes every move a full restyle.
 
   const shadow = host.attachShadow({ mode: 'closed' });
+  QT_BADGE_SHADOWS.set(host, shadow);
   shadow.adoptedStyleSheets = [sheet];
   shadow.append(qtEl('span', 'mark', `❝ ${qtShortName(speakerName) || 'quote'} · ${verdictWord}`));
   const openCard = () => {

@@ -7,8 +7,9 @@
 //     position:absolute, so no page element moves. Each badge is placed at the last client rect
 //     of its quote's Range (its end), half above the line like a footnote mark.
 // Trade-offs: a badge covers the top of the words right after the quote (the page text cannot
-// make room without a layout shift); a badge sits after every page element in tab order (the
-// overlay is at the end of the document); a quote clipped by a scroll container keeps its badge
+// make room without a layout shift); in the DOM a badge sits after every page element (the
+// overlay is at the end of the document), so content-tab-order.js puts it after its quote in the
+// keyboard's order instead; a quote clipped by a scroll container keeps its badge
 // at the quote's position (clipping is not replicated).
 // Badges follow the text: reposition() (scheduled after resize, reflow, fonts, scroll containers,
 // mutations) marks every badge for placement; a quote whose text nodes left the document loses its
@@ -27,7 +28,7 @@ const QT_BADGED_KINDS = new Set(['direct', 'partial', 'unquoted']);
 const QT_BADGE_GAP_PX = 2; // between the quote's last character and its badge
 const QT_BADGE_RAISE = 0.55; // fraction of the badge's height that sits above the line's top
 const QT_PLACE_SLICE_MS = 6; // script per frame for placement; the frame's style/layout comes on top
-const QT_NEW_BADGES_PER_FRAME = 100; // ~4 ms of the browser's style + layout for new hosts per frame
+const QT_NEW_BADGES_PER_FRAME = 50; // per frame: ~4 ms to build (createElement, attachShadow) + ~3-5 ms of the browser's style for them
 const QT_BADGE_HEIGHT_PX = 16; // the .mark's 14px line + 2 × 1px border (content-badge.js)
 const QT_BADGE_MAX_WIDTH_PX = 172; // the .mark's max-width 16em (10px font) + padding + border
 const QT_FLASH_MS = 1600; // how long a revealed quote stays flashed
@@ -57,6 +58,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   let theme = null;
   let frame = 0;
   let pruneWanted = false;
+  let ordered = null; // badged entries sorted by their quote's end, or null when entries changed
 
   function ensureContainer() {
     if (container?.isConnected) return container;
@@ -73,6 +75,17 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     sheet.replaceSync(QT_DOCUMENT_CSS);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return container;
+  }
+
+  /**
+   * Reads the page's theme, then adds the container and the document sheet. Called once the page
+   * text is read and before the findings come: the theme read is cheap while styles are clean, and
+   * adopting the sheet restyles the whole document (~15 ms on a 1 MB page), which then happens in the
+   * browser's next frame while the worker scans, not forced inside a slice of ours by a later read.
+   */
+  function prepare() {
+    theme ??= qtPageTheme(doc);
+    ensureContainer();
   }
 
   function highlightFor(name) {
@@ -110,7 +123,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       const badged = QT_BADGED_KINDS.has(quote.kind) && Boolean(quote.speaker || quote.ledger);
       const entry = { id, quote, range, host: null, badged, verdict, nodes: [range.startContainer, range.endContainer], width: null, placed: null };
       entries.set(id, entry);
-      if (badged) { pending.add(entry); queued += 1; }
+      if (badged) { pending.add(entry); queued += 1; ordered = null; }
     });
     if (queued > 0) schedule();
     return queued;
@@ -122,6 +135,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     entry.host?.remove();
     entries.delete(entry.id);
     pending.delete(entry);
+    ordered = null;
   }
 
   function clear() {
@@ -179,6 +193,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   // layout is clean, so the reads cost no forced layout.
   function placeSome(deadline) {
     if (!container?.isConnected) { pending.clear(); return; }
+    if (pending.size === 0) return; // nothing to place: no reads (a read may force a layout)
     const list = [...pending];
     const pivot = qtFirstBelowViewportTop(list);
     const origin = container.getBoundingClientRect();
@@ -261,12 +276,22 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     return true;
   }
 
+  /**
+   * The badges shown, in reading order (by where their quote ends): [{host, range}]. For the keyboard
+   * order (content-tab-order.js); the sort (~1 µs a comparison) is kept until findings change.
+   */
+  function badgesInOrder() {
+    ordered ??= [...entries.values()].filter((e) => e.badged)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.END_TO_END, b.range));
+    return ordered.filter((e) => e.host?.isConnected && e.placed !== null).map((e) => ({ host: e.host, range: e.range }));
+  }
+
   /** True for nodes that belong to the overlay (container and badges), so observers ignore them. */
   function owns(node) {
     return node.nodeType === Node.ELEMENT_NODE && (node.localName === 'qt-badge' || node.localName === 'qt-overlay');
   }
 
-  return { addChunk, clear, prune, dropInside, reposition, reveal, owns, size: () => entries.size };
+  return { prepare, addChunk, badgesInOrder, clear, prune, dropInside, reposition, reveal, owns, size: () => entries.size };
 }
 
 /**

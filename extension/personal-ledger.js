@@ -1,5 +1,5 @@
 // personal-ledger.js — the personal ledger's persistence in the service worker:
-// restorePersonal(engine) at worker start, savePersonal(engine) after every change.
+// readStoredPersonal + restorePersonal(engine) at worker start, savePersonal(engine) after every change.
 //
 // Stored in chrome.storage.local as "personalLedger": the engine's compiled bytes (personalBytes),
 // base64 (storage is JSON). Kept only in this browser; export is the reader's explicit action.
@@ -10,9 +10,17 @@ import { bytesToBase64, base64ToBytes } from './base64.js';
 
 const KEY = 'personalLedger';
 
-/** Loads the stored personal ledger into `engine`; a damaged copy is reported and left out. */
-export async function restorePersonal(engine) {
-  const stored = (await chrome.storage.local.get(KEY))[KEY];
+/** The stored personal ledger (base64 string, or undefined); started early, used by restorePersonal. */
+export async function readStoredPersonal() {
+  return (await chrome.storage.local.get(KEY))[KEY];
+}
+
+/**
+ * Loads the stored personal ledger into `engine`; a damaged copy is reported and left out.
+ * `stored`: a readStoredPersonal() already under way (the engine loader starts it beside the wasm).
+ */
+export async function restorePersonal(engine, stored = readStoredPersonal()) {
+  stored = await stored;
   if (typeof stored !== 'string' || stored === '') return;
   try {
     engine.setPersonal(base64ToBytes(stored));

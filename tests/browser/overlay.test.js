@@ -184,6 +184,44 @@ test('keyboard: Tab from the page’s last link reaches a badge, and focus opens
   await page.close();
 });
 
+test('keyboard: Tab reaches each badge right after its quote, in reading order, then the page again', async () => {
+  const page = await openBadgedPage(extension.context, server.urlFor('article', '002'), { selector: ALTERED, min: 2 });
+  await page.waitForFunction(() => [...document.querySelectorAll('qt-badge')].every((h) => h.style.top !== ''));
+  const badgeCount = await page.locator('qt-badge').count();
+  const active = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const box = el?.getBoundingClientRect();
+    return { tag: el?.localName, quote: el?.dataset?.quote ?? null, text: el?.textContent ?? '', top: box?.top + scrollY, left: box?.left };
+  });
+  // The article sits between the header's links and the aside's: Tab from the last header link.
+  await page.focus('nav a:last-of-type');
+  const visited = [];
+  for (let i = 0; i < 4 * badgeCount + 4; i++) {
+    await page.keyboard.press('Tab');
+    const now = await active();
+    if (now.tag !== 'qt-badge') break;
+    // Tab from a badge may first enter the link in its card (same host), as the browser's order does.
+    if (visited.at(-1)?.quote !== now.quote) visited.push(now);
+  }
+  const after = await active();
+  assert.equal(visited.length, badgeCount, `badges reached: ${JSON.stringify(visited)} of ${badgeCount}`);
+  assert.equal(new Set(visited.map((v) => v.quote)).size, badgeCount, 'a badge was reached twice');
+  for (let i = 1; i < visited.length; i++) {
+    const [a, b] = [visited[i - 1], visited[i]];
+    const sameLine = Math.abs(b.top - a.top) < 4;
+    assert.ok(sameLine ? b.left > a.left : b.top > a.top, `badge ${b.quote} comes before ${a.quote} on the page`);
+  }
+  assert.equal(after.tag, 'a', `after the last badge, focus went to ${JSON.stringify(after)}`);
+  assert.equal(after.text, await page.locator('aside a').first().textContent(), 'after the last badge, focus is not on the first link after the article');
+  // And back: Shift+Tab from that link reaches the last badge, and from the first badge the header's link.
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await active()).quote, visited.at(-1).quote);
+  await page.focus(`qt-badge[data-quote="${visited[0].quote}"]`);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await active()).text, await page.locator('nav a').last().textContent());
+  await page.close();
+});
+
 /** Whether the card inside the (closed) shadow root of badge `quoteId` is rendered, through DevTools. */
 async function cardBoxes(page, quoteId) {
   const cdp = await extension.context.newCDPSession(page);
