@@ -15,9 +15,6 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::cue::{Cue, CueClass};
 use crate::document::Document;
 use crate::finding::{Finding, Kind, Speaker};
@@ -39,19 +36,129 @@ const INHERIT_REACH_QUOTES: usize = 6;
 /// is missed, but a hostile sentence of a million bytes costs no more than a short one.
 const TAG_REACH_BYTES: usize = 600;
 
-/// The outlet relaying the words: "as quoted by Reuters", "told CNN", "in an interview with Fox
-/// News Sunday". Captures the outlet's capitalized name.
-static RELAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\bas (?:first )?(?:quoted|reported) by|\btold|\bin an? (?:interview|conversation|podcast|op-ed|column|appearance) (?:with|on|in|for)|\bspeaking (?:to|with|on)|\bappearing on|\bwrote in|\bsaid on|\bsaid in an interview with)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*|of|the)(?:\s+(?:[A-Z][\w’'&.-]*|of|the))*)",
-    )
-    .expect("relay pattern compiles")
-});
+/// The phrases that introduce the outlet relaying the words: "as quoted by Reuters", "told
+/// CNN", "in an interview with Fox News Sunday". Tried in this order at each word.
+const RELAY_PHRASES: &[&str] = &[
+    "as quoted by",
+    "as first quoted by",
+    "as reported by",
+    "as first reported by",
+    "told",
+    "speaking to",
+    "speaking with",
+    "speaking on",
+    "appearing on",
+    "wrote in",
+    "said on",
+    "said in an interview with",
+];
 
-/// Finds the relaying outlet named in `span`, if any.
+/// The media of "in a|an MEDIUM PREPOSITION Outlet".
+const RELAY_MEDIA: &[&str] = &[
+    "interview",
+    "conversation",
+    "podcast",
+    "op-ed",
+    "column",
+    "appearance",
+];
+
+/// Whether `c` may continue a name word of a relay: "Fox", "AT&T", "U.S.", "O’Reilly".
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '’' | '\'' | '&' | '.' | '-')
+}
+
+/// The length of the relay phrase that opens `s`, if one does: a phrase of [`RELAY_PHRASES`] or
+/// "in a|an MEDIUM with|on|in|for", followed by whitespace.
+fn relay_phrase(s: &str) -> Option<usize> {
+    let fixed = RELAY_PHRASES
+        .iter()
+        .find(|p| s.starts_with(*p))
+        .map(|p| p.len());
+    let len = fixed.or_else(|| {
+        let rest = s
+            .strip_prefix("in an ")
+            .or_else(|| s.strip_prefix("in a "))?;
+        let medium = RELAY_MEDIA.iter().find(|m| rest.starts_with(*m))?;
+        let rest = rest[medium.len()..].strip_prefix(' ')?;
+        let prep = ["with", "on", "in", "for"]
+            .into_iter()
+            .find(|p| rest.starts_with(p))?;
+        Some(s.len() - rest.len() + prep.len())
+    })?;
+    s[len..].starts_with(char::is_whitespace).then_some(len)
+}
+
+/// The capitalized name that opens `s` (after a relay phrase): words that open with an ASCII
+/// capital, joined by "of" and "the" ("New York Times", "Meet the Press"), as many as follow
+/// with whitespace between them. Returns its length in bytes.
+fn relay_name(s: &str) -> usize {
+    let word = |t: &str| -> usize {
+        if t.starts_with(|c: char| c.is_ascii_uppercase()) {
+            t.find(|c: char| !is_name_char(c)).unwrap_or(t.len())
+        } else if t.starts_with("of") || t.starts_with("the") {
+            if t.starts_with("of") {
+                2
+            } else {
+                3
+            }
+        } else {
+            0
+        }
+    };
+    let mut end = word(s);
+    if end == 0 {
+        return 0;
+    }
+    loop {
+        let rest = &s[end..];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap == 0 {
+            return end;
+        }
+        let w = word(&rest[gap..]);
+        if w == 0 {
+            return end;
+        }
+        end += gap + w;
+    }
+}
+
+/// Finds the relaying outlet named in `span`, if any: the first name after a relay phrase that
+/// reads as an outlet (an outlet word such as "News" or "Times", or a short acronym such as
+/// "CNN"). Hand-written rather than a regular expression: it is the one pattern on the scan
+/// path, and without it the WebAssembly build carries no regex engine to compile on first use.
 fn relay(text: &str, span: Span) -> Option<String> {
-    for c in RELAY.captures_iter(span.of(text)) {
-        let name = c.get(1)?.as_str().trim_end_matches(['.', ',']);
+    let s = span.of(text);
+    let mut at = 0;
+    while at < s.len() {
+        let here = &s[at..];
+        let boundary = s[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        let found = boundary
+            .then(|| relay_phrase(here))
+            .flatten()
+            .and_then(|len| {
+                let rest = &here[len..];
+                let start = len + (rest.len() - rest.trim_start().len());
+                let after = &here[start..];
+                // An article before the name is not part of it, unless no name follows it.
+                let the = after
+                    .strip_prefix("the")
+                    .filter(|r| r.starts_with(char::is_whitespace))
+                    .map(|r| 3 + (r.len() - r.trim_start().len()))
+                    .filter(|&k| relay_name(&after[k..]) > 0)
+                    .unwrap_or(0);
+                let n = relay_name(&after[the..]);
+                (n > 0).then(|| (start + the, start + the + n))
+            });
+        let Some((a, b)) = found else {
+            at += here.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let name = here[a..b].trim_end_matches(['.', ',']);
         let name = name.trim_end_matches(" the").trim_end_matches(" of");
         let outlet = name
             .split_whitespace()
@@ -60,6 +167,7 @@ fn relay(text: &str, span: Span) -> Option<String> {
         if outlet {
             return Some(name.to_string());
         }
+        at += b;
     }
     None
 }
