@@ -856,10 +856,13 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                 .split(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
-            next == "but"
-                || (next.ends_with("ing")
-                    && crate::cue::classify(next, None)
-                        .is_some_and(|c| c.0 == CueClass::Participle))
+            // "…, but Putin rejected the warning" is the writer's; "…, but that he would
+            // not …" and "…, but hasn't decided …" go on with the speaker's words.
+            (next == "but" && {
+                let after = s[i + 6..].trim_start();
+                after.starts_with(|c: char| c.is_uppercase())
+            }) || (next.ends_with("ing")
+                && crate::cue::classify(next, None).is_some_and(|c| c.0 == CueClass::Participle))
         })
         .map_or(end, |i| start + i)
 }
@@ -937,8 +940,17 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     .rsplit(' ')
                     .next()
                     .is_some_and(|w| w == "and");
+                // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
+                // speaker is the phrase it follows.
+                let head = text[floor..cue.span.start].trim_end();
+                let relative = head
+                    .strip_suffix("who")
+                    .filter(|h| h.ends_with([' ', ',']))
+                    .map(|h| h.trim_end().trim_end_matches(',').len());
                 let m = if coordinated {
                     speaker::leading(doc, floor, cue.span.start)
+                } else if let Some(end) = relative {
+                    speaker::before(doc, floor, floor + end)
                 } else {
                     speaker::before(doc, floor, cue.span.start)
                         .or_else(|| subject(doc, floor, cue.span.start))
@@ -1447,6 +1459,26 @@ mod tests {
         assert_eq!(
             run("The employee of nearly four years, a registered Republican who spoke on the condition of anonymity, said she became pregnant last year.")[0].1,
             "employee of nearly four years"
+        );
+    }
+
+    #[test]
+    fn indirect170_relative_pronouns_abbreviations_and_but() {
+        // "who" speaks for the phrase it follows.
+        assert_eq!(
+            run("He was criticized by Jeb Bush and Chris Christie, who say the freshman senator lacks the experience.")[0].1,
+            "Chris Christie"
+        );
+        // "U.S." ends a sentence before "He": the next sentence's quote is not this content's.
+        let t = "Cox says Obama is trying to distract from his lack of a strategy in the U.S. He says Americans don’t need any more “lectures.”";
+        assert_eq!(
+            contents(t),
+            ["Obama is trying to distract from his lack of a strategy in the U.S"]
+        );
+        // ", but" goes on with the speaker's words unless a new subject is named.
+        assert_eq!(
+            contents("Conway said that she recruited Bossie for his role, but hasn’t decided what she’ll be doing next."),
+            ["she recruited Bossie for his role, but hasn’t decided what she’ll be doing next"]
         );
     }
 

@@ -15,6 +15,55 @@ const ABBREVIATIONS: &[&str] = &[
     "atty", "supt", "rev", "hon", "messrs", "mt", "ft", "ave", "d.c", "a.m", "p.m", "sec", "lb",
 ];
 
+/// Abbreviations that stand at the end of a noun phrase and so may end a sentence ("the
+/// U.S.", "at 10 a.m."), unlike titles ("Sen.") and initials, which a name always follows.
+fn can_end_sentence(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    [
+        "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "inc", "co", "corp", "ltd", "jr", "sr", "e.u",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// Words that open a sentence far more often than they continue a name after an abbreviation:
+/// pronouns, articles and conjunctions.
+fn opens_sentence(w: &str) -> bool {
+    matches!(
+        w,
+        "He" | "She"
+            | "They"
+            | "It"
+            | "We"
+            | "I"
+            | "You"
+            | "The"
+            | "But"
+            | "And"
+            | "In"
+            | "This"
+            | "That"
+            | "There"
+            | "A"
+            | "An"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "On"
+            | "At"
+            | "As"
+            | "After"
+            | "When"
+            | "While"
+            | "Still"
+            | "Yet"
+            | "So"
+            | "If"
+    )
+}
+
 /// The byte offset at most `max` bytes before `end`, moved forward onto a char boundary: a window
 /// that keeps a rule's look-back bounded however long the sentence is.
 pub fn back(text: &str, end: usize, max: usize) -> usize {
@@ -279,7 +328,16 @@ pub fn sentence_breaks(text: &str, para: Span) -> Vec<usize> {
                 .find(|&(_, d)| !(is_word_char(d) || d == '.'))
                 .map_or(0, |(k, d)| k + d.len_utf8());
             let w = &before[w_start..];
-            if is_initial(w) || is_abbreviation(w) {
+            // "… attacks in the U.S. He says …": an abbreviation that may end a sentence, before
+            // a word that opens one.
+            let ends = can_end_sentence(w) && {
+                let next_word = rest
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                opens_sentence(next_word)
+            };
+            if !ends && (is_initial(w) || is_abbreviation(w)) {
                 continue;
             }
         }
