@@ -72,7 +72,9 @@ impl Cast {
             }
             let run: Vec<&str> = ws[i + lead..=j].iter().map(|w| w.span.of(text)).collect();
             let institution = run.iter().any(|w| {
-                is(lexicon::INSTITUTION_WORDS, &fold(w)) || is(lexicon::ROLE_NOUNS, &fold(w))
+                with_fold(w, |f| {
+                    is(lexicon::INSTITUTION_WORDS, f) || is(lexicon::ROLE_NOUNS, f)
+                })
             });
             let all_caps = run.iter().all(|w| !w.chars().any(char::is_lowercase));
             if (2..=5).contains(&run.len())

@@ -704,8 +704,8 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
 fn may_be_cue(w: &str) -> bool {
     matches!(w, "according" | "went" | "goes" | "go")
         || FORMS.contains_key(w)
-        || is_phrasal_stance(w, Some("for"))
-        || is_phrasal_stance(w, Some("to"))
+        || (w.starts_with(['c', 'p', 'a', 'l', 'r'])
+            && (is_phrasal_stance(w, Some("for")) || is_phrasal_stance(w, Some("to"))))
 }
 
 /// The cues among `words` (spans into `text`), in order. "according to" is one cue of two words.

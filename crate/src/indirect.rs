@@ -703,23 +703,23 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         if !(4..=10).contains(&raw.len()) || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r') {
             continue;
         }
-        let w = fold(ws[i].span.of(text));
-        if !matches!(
-            w.as_ref(),
-            "seem"
-                | "seems"
-                | "seemed"
-                | "appear"
-                | "appears"
-                | "appeared"
-                | "expected"
-                | "reportedly"
-        ) {
+        const RAISING: [&str; 8] = [
+            "seem",
+            "seems",
+            "seemed",
+            "appear",
+            "appears",
+            "appeared",
+            "expected",
+            "reportedly",
+        ];
+        let word = ws[i].span.of(text);
+        let Some(&w) = RAISING.iter().find(|r| r.eq_ignore_ascii_case(word)) else {
             continue;
-        }
+        };
         let next = ws.get(i + 1).map(|n| fold(n.span.of(text)));
         let prev = fold(ws[i - 1].span.of(text));
-        let (verb_start, complement_at) = match w.as_ref() {
+        let (verb_start, complement_at) = match w {
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
                 if matches!(next.as_deref(), Some("to" | "that")) =>
             {
