@@ -536,9 +536,12 @@ pub fn find(doc: &Document) -> Vec<Reported> {
     let quotes = &doc.top_quotes;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
-        if let Some(r) = headline(doc, p.span) {
+        if let Some(r) = headline(doc, p.span).or_else(|| headline_says(doc, p.span)) {
             out.push(r);
             continue;
+        }
+        if let Some(r) = p.sentences.first().and_then(|&s| asked(doc, s)) {
+            out.push(r);
         }
         for &s in &p.sentences {
             // The sentence's quotes: top-level quotes are in text order and do not overlap.
@@ -669,6 +672,92 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
             class: CueClass::Speech,
             takes_listener: false,
             object: false,
+        },
+        quoted: false,
+    })
+}
+
+/// A headline in title case whose verb is "Says": "Bush Says We Should Pay Attention To History
+/// In The Middle East", "Bernie Sanders Says He’s Already Started Writing His Inaugural Address".
+/// The words before the verb are the source (a name of at most five capitalized words); every
+/// word of the line is capitalized, which no sentence of running text is.
+fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
+    let text = doc.text;
+    let line = p.of(text);
+    if line.len() > 300 || line.contains('\n') {
+        return None;
+    }
+    let at = line.find(" Says ").or_else(|| line.find(" Say "))?;
+    let verb = if line[at + 1..].starts_with("Says") {
+        4
+    } else {
+        3
+    };
+    let ws = doc.words(p);
+    if ws.len() > HEADLINE_MAX_WORDS {
+        return None;
+    }
+    let title_case = ws
+        .iter()
+        .filter(|w| w.span.of(text).len() > 3)
+        .all(|w| is_capitalized(w.span.of(text)));
+    let source = Span::new(p.start, p.start + at);
+    let sw = doc.words(source);
+    if !title_case || sw.is_empty() || sw.len() > HEADLINE_SOURCE_MAX_WORDS {
+        return None;
+    }
+    let content = trim_end_punct(text, Span::new(p.start + at + 1 + verb + 1, p.end))?;
+    if word_count(doc, content) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some(Reported {
+        content,
+        mention: Some(Mention {
+            span: source,
+            name: source.of(text).to_string(),
+            role: None,
+            org: None,
+            class: speaker::MentionClass::Person,
+        }),
+        cue: Cue {
+            span: Span::new(p.start + at + 1, p.start + at + 1 + verb),
+            class: CueClass::Speech,
+            takes_listener: false,
+            object: false,
+        },
+        quoted: false,
+    })
+}
+
+/// A question put to the speaker of the main clause: "Asked about Cruz’s charges, Rubio said
+/// …", "When asked if it would be possible …, Gale said: …". The content is the question, from
+/// after "asked" (and its "by …" asker) to the comma; the speaker is the main clause's subject.
+fn asked(doc: &Document, s: Span) -> Option<Reported> {
+    let text = doc.text;
+    let line = s.of(text);
+    let lead = line
+        .strip_prefix("Asked ")
+        .or_else(|| line.strip_prefix("When asked "))
+        .or_else(|| line.strip_prefix("After being asked "))?;
+    let cue_start = s.start + line.len() - lead.len() - "asked ".len();
+    let start = s.end - lead.len();
+    let comma = lead.find(", ")?;
+    if comma > 400 {
+        return None;
+    }
+    let content = trim_end_punct(text, Span::new(start, start + comma))?;
+    if first_ending_after(&doc.top_quotes, content.start).is_some_and(|q| q.start < content.end) {
+        return None;
+    }
+    let mention = speaker::leading(doc, start + comma + 1, s.end);
+    Some(Reported {
+        content,
+        mention,
+        cue: Cue {
+            span: Span::new(cue_start, cue_start + "asked".len()),
+            class: CueClass::Speech,
+            takes_listener: false,
+            object: true,
         },
         quoted: false,
     })
@@ -1033,7 +1122,10 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     let bare = rest.is_empty()
                         || rest.starts_with(',')
                         || rest.starts_with(['.', '!', '?', ';'])
-                        || after.is_none_or(|a| word_count(doc, a) < MIN_CONTENT_WORDS);
+                        || after.is_none_or(|a| word_count(doc, a) < MIN_CONTENT_WORDS)
+                        // "…, he told the court in his filing.": what follows the cue is a
+                        // listener and a place, no clause of its own.
+                        || (cue.takes_listener && after.is_some_and(|a| !is_clause(doc, a)));
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
                         let c = trim_end_punct(text, Span::new(floor, floor + comma))
                             .and_then(|c| outside_quotes_tail(text, c, quotes));
@@ -1479,6 +1571,26 @@ mod tests {
         assert_eq!(
             contents("Conway said that she recruited Bossie for his role, but hasn’t decided what she’ll be doing next."),
             ["she recruited Bossie for his role, but hasn’t decided what she’ll be doing next"]
+        );
+    }
+
+    #[test]
+    fn indirect180_questions_title_headlines_and_told_after() {
+        // The question put to the main clause's speaker.
+        let got = run("Asked about Cruz’s charges, Rubio said that the plan was fair to everyone.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("about Cruz’s charges", "Rubio")
+        );
+        // A headline in title case with "Says".
+        assert_eq!(
+            run("Bush Says We Should Pay Attention To History In The Middle East\n\nThe former governor spoke.")[0],
+            ("We Should Pay Attention To History In The Middle East".into(), "Bush".into(), "Says".into())
+        );
+        // "…, he told the court in his filing": the content comes first.
+        assert_eq!(
+            contents("Michigan was only doing what 40 states already do, he told the court in his filing."),
+            ["Michigan was only doing what 40 states already do"]
         );
     }
 
