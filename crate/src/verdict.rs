@@ -468,14 +468,9 @@ pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Opt
     if ws.len() < UNQUOTED_MIN_RUN {
         return None;
     }
-    // A run of UNQUOTED_MIN_RUN known words needs that many minus one consecutive known pairs:
-    // a cheap test that most sentences fail before any posting list is read.
-    let mut run = 0;
-    let has_run = ws.windows(2).any(|p| {
-        run = if ix.has_pair(p[0], p[1]) { run + 1 } else { 0 };
-        run + 1 >= UNQUOTED_MIN_RUN
-    });
-    if !has_run {
+    // The entry traced must hold a run of UNQUOTED_MIN_RUN of these words: a test on the posting
+    // lists that most sentences fail before any counting.
+    if !ix.has_run(&ws, UNQUOTED_MIN_RUN) {
         return None;
     }
     let mut best: Option<(usize, u32)> = None;
