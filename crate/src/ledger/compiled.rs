@@ -273,15 +273,26 @@ impl<'b> In<'b> {
             ),
         )
     }
-    #[inline]
+    /// One varint. Most are one or two bytes: those take the inlined path.
+    #[inline(always)]
     pub(super) fn v(&mut self) -> Result<u64, Error> {
-        // Most values are below 128: one byte, one branch.
-        if let Some(&b) = self.bytes.get(self.at) {
-            if b < 0x80 {
+        if let Some(&x) = self.bytes.get(self.at) {
+            if x < 0x80 {
                 self.at += 1;
-                return Ok(u64::from(b));
+                return Ok(u64::from(x));
+            }
+            if let Some(&y) = self.bytes.get(self.at + 1) {
+                if y < 0x80 {
+                    self.at += 2;
+                    return Ok(u64::from(x & 0x7f) | u64::from(y) << 7);
+                }
             }
         }
+        self.v_long()
+    }
+
+    #[inline(never)]
+    fn v_long(&mut self) -> Result<u64, Error> {
         let mut x = 0u64;
         for shift in (0..64).step_by(7) {
             let b = *self
@@ -297,16 +308,13 @@ impl<'b> In<'b> {
         Err(self.err("varint longer than 64 bits"))
     }
     /// A count that cannot exceed the bytes left (each counted item takes at least one byte).
+    #[inline]
     pub(super) fn count(&mut self) -> Result<usize, Error> {
         let n = self.v()? as usize;
         if n > self.bytes.len() - self.at.min(self.bytes.len()) {
             return Err(self.err(&format!("count {n} exceeds the data left")));
         }
         Ok(n)
-    }
-    #[inline]
-    pub(super) fn u32v(&mut self) -> Result<u32, Error> {
-        u32::try_from(self.v()?).map_err(|_| self.err("value exceeds 32 bits"))
     }
     pub(super) fn byte(&mut self) -> Result<u8, Error> {
         let b = *self
@@ -324,16 +332,32 @@ impl<'b> In<'b> {
         self.at += n;
         Ok(b)
     }
-    fn postings(&mut self, posts: &mut Vec<u32>, offs: &mut Vec<u32>) -> Result<(), Error> {
+    /// One posting list (`v len`, then ascending entry numbers below `entries` as deltas)
+    /// appended to `posts`.
+    #[inline]
+    fn postings(
+        &mut self,
+        posts: &mut Vec<u32>,
+        offs: &mut Vec<u32>,
+        entries: usize,
+    ) -> Result<(), Error> {
         let n = self.count()?;
         let mut e = 0u32;
+        let mut ascending = true;
+        let mut fits = true;
         for i in 0..n {
-            let d = self.u32v()?;
-            e = e
-                .checked_add(d)
-                .filter(|_| i == 0 || d > 0)
-                .ok_or_else(|| self.err("postings are not ascending"))?;
+            let d = self.v()?;
+            fits &= d <= u64::from(u32::MAX);
+            let (next, over) = e.overflowing_add(d as u32);
+            ascending &= !over && (i == 0 || d > 0);
+            e = next;
             posts.push(e);
+        }
+        if !(ascending && fits) {
+            return Err(self.err("postings are not ascending"));
+        }
+        if n > 0 && e as usize >= entries {
+            return Err(self.err(&format!("entry {e} out of range")));
         }
         offs.push(posts.len() as u32);
         Ok(())
@@ -463,7 +487,11 @@ pub(super) fn read_index<'s>(
     for _ in 0..count {
         let len = r.count()?;
         for _ in 0..len {
-            ids.push(r.u32v()?);
+            let id = r.v()?;
+            if id >= t as u64 {
+                return Err(r.err(&format!("term id {id} out of range")));
+            }
+            ids.push(id as u32);
         }
         starts.push(ids.len() as u32);
     }
@@ -476,7 +504,9 @@ pub(super) fn read_index<'s>(
         posts: Vec::with_capacity(n_posts),
     };
     pairs.offs.push(0);
+    let mut by_first = Vec::with_capacity(t + 1);
     for first in 0..t as u64 {
+        by_first.push(pairs.keys.len() as u32);
         let k = r.count()?;
         let mut second = 0u64;
         for j in 0..k {
@@ -486,9 +516,10 @@ pub(super) fn read_index<'s>(
                 .filter(|&s| (j == 0 || d > 0) && s <= u64::from(u32::MAX))
                 .ok_or_else(|| r.err("pair keys are not ascending"))?;
             pairs.keys.push(first << 32 | second);
-            r.postings(&mut pairs.posts, &mut pairs.offs)?;
+            r.postings(&mut pairs.posts, &mut pairs.offs, count)?;
         }
     }
+    by_first.push(pairs.keys.len() as u32);
     let k = r.count()?;
     let mut whole = Frozen {
         keys: Vec::with_capacity(k),
@@ -504,10 +535,11 @@ pub(super) fn read_index<'s>(
             .filter(|_| j == 0 || d > 0)
             .ok_or_else(|| r.err("text keys are not ascending"))?;
         whole.keys.push(key);
-        r.postings(&mut whole.posts, &mut whole.offs)?;
+        r.postings(&mut whole.posts, &mut whole.offs, count)?;
     }
-    Index::from_parts(terms, ids, starts, pairs, whole)
-        .ok_or_else(|| r.err("the word index is inconsistent"))
+    Ok(Index::from_checked_parts(
+        terms, ids, starts, pairs, by_first, whole,
+    ))
 }
 
 #[cfg(test)]

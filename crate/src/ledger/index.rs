@@ -457,6 +457,44 @@ impl Index {
         (&self.terms, &self.ids, &self.starts, p, w)
     }
 
+    /// An index from parts the compiled form's reader has checked as it decoded them (term ids
+    /// below the vocabulary size, entries below the entry count, keys and postings ascending,
+    /// offsets consistent) with the first-term directory it built: no pass over the arrays
+    /// again, only the vocabulary is hashed.
+    pub(crate) fn from_checked_parts(
+        terms: Vec<Box<str>>,
+        ids: Vec<u32>,
+        starts: Vec<u32>,
+        pairs: Frozen,
+        by_first: Vec<u32>,
+        whole: Frozen,
+    ) -> Index {
+        debug_assert!(Index::from_parts(
+            terms.clone(),
+            ids.clone(),
+            starts.clone(),
+            pairs.clone(),
+            whole.clone()
+        )
+        .is_some_and(|ix| ix.by_first == by_first));
+        let mut vocab = FxHashMap::default();
+        vocab.reserve(terms.len());
+        for (i, t) in terms.iter().enumerate() {
+            vocab.insert(t.clone(), i as u32);
+        }
+        Index {
+            vocab,
+            terms,
+            ids,
+            starts,
+            pairs,
+            by_first,
+            whole,
+            fresh_pairs: FxHashMap::default(),
+            fresh_whole: FxHashMap::default(),
+        }
+    }
+
     /// Rebuilds an index from the compiled form's parts. `None` if they are inconsistent.
     pub fn from_parts(
         terms: Vec<Box<str>>,
