@@ -13,8 +13,11 @@
 //! index   v words, v pair keys, v pair postings         totals, so arrays are allocated once
 //!         v t, t × str term                             the vocabulary, in term-id order
 //!         count × (v len, len × v term id)              each entry's words
-//!         pairs: t × (v k, k × (v Δsecond-term, postings))   keys grouped by first term
-//!         whole: v k, k × (u64 Δkey, postings)          whole-text hashes, ascending
+//!         pairs: t × (v k, k × pair)                    keys grouped by first term
+//! pair    v Δsecond-term << 1 | 0, v entry               a pair in one entry (most of them)
+//!       | v Δsecond-term << 1 | 1, postings              a pair in several
+//!         whole: v k, k × (u64 Δkey, v entry << 1 | v 1, postings)   whole-text hashes, ascending:
+//!                                                       one entry (most), or a list
 //! postings v len, len × v Δentry                        entry numbers ascending
 //! ```
 //!
@@ -241,9 +244,16 @@ pub(super) fn write_index(
         let mut prev = 0u64;
         for i in from..k {
             let second = pairs.keys[i] & 0xffff_ffff;
-            body.v(second - prev);
+            let list = &pairs.posts[pairs.offs[i] as usize..pairs.offs[i + 1] as usize];
+            // Most pairs occur in one entry: a flag, then that entry, with no list length.
+            if let [only] = list {
+                body.v((second - prev) << 1);
+                body.v(u64::from(*only));
+            } else {
+                body.v((second - prev) << 1 | 1);
+                body.postings(list);
+            }
             prev = second;
-            body.postings(&pairs.posts[pairs.offs[i] as usize..pairs.offs[i + 1] as usize]);
         }
     }
     body.v(whole.keys.len() as u64);
@@ -251,7 +261,13 @@ pub(super) fn write_index(
     for (i, &key) in whole.keys.iter().enumerate() {
         body.buf.extend_from_slice(&(key - prev).to_le_bytes());
         prev = key;
-        body.postings(&whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize]);
+        match &whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize] {
+            [only] => body.v(u64::from(*only) << 1),
+            list => {
+                body.v(1);
+                body.postings(list);
+            }
+        }
     }
 }
 
@@ -273,7 +289,7 @@ impl<'b> In<'b> {
             ),
         )
     }
-    /// One varint. Most are one or two bytes: those take the inlined path.
+    /// One varint. Most are one to three bytes: those take the inlined path.
     #[inline(always)]
     pub(super) fn v(&mut self) -> Result<u64, Error> {
         if let Some(&x) = self.bytes.get(self.at) {
@@ -285,6 +301,14 @@ impl<'b> In<'b> {
                 if y < 0x80 {
                     self.at += 2;
                     return Ok(u64::from(x & 0x7f) | u64::from(y) << 7);
+                }
+                if let Some(&z) = self.bytes.get(self.at + 2) {
+                    if z < 0x80 {
+                        self.at += 3;
+                        return Ok(u64::from(x & 0x7f)
+                            | u64::from(y & 0x7f) << 7
+                            | u64::from(z) << 14);
+                    }
                 }
             }
         }
@@ -308,13 +332,18 @@ impl<'b> In<'b> {
         Err(self.err("varint longer than 64 bits"))
     }
     /// A count that cannot exceed the bytes left (each counted item takes at least one byte).
-    #[inline]
+    #[inline(always)]
     pub(super) fn count(&mut self) -> Result<usize, Error> {
         let n = self.v()? as usize;
-        if n > self.bytes.len() - self.at.min(self.bytes.len()) {
-            return Err(self.err(&format!("count {n} exceeds the data left")));
+        if n > self.bytes.len().saturating_sub(self.at) {
+            return Err(self.count_err(n));
         }
         Ok(n)
+    }
+    #[cold]
+    #[inline(never)]
+    fn count_err(&self, n: usize) -> Error {
+        self.err(&format!("count {n} exceeds the data left"))
     }
     pub(super) fn byte(&mut self) -> Result<u8, Error> {
         let b = *self
@@ -510,13 +539,23 @@ pub(super) fn read_index<'s>(
         let k = r.count()?;
         let mut second = 0u64;
         for j in 0..k {
-            let d = r.v()?;
+            let code = r.v()?;
+            let d = code >> 1;
             second = second
                 .checked_add(d)
                 .filter(|&s| (j == 0 || d > 0) && s <= u64::from(u32::MAX))
                 .ok_or_else(|| r.err("pair keys are not ascending"))?;
             pairs.keys.push(first << 32 | second);
-            r.postings(&mut pairs.posts, &mut pairs.offs, count)?;
+            if code & 1 == 0 {
+                let e = r.v()?;
+                if e >= count as u64 {
+                    return Err(r.err(&format!("entry {e} out of range")));
+                }
+                pairs.posts.push(e as u32);
+                pairs.offs.push(pairs.posts.len() as u32);
+            } else {
+                r.postings(&mut pairs.posts, &mut pairs.offs, count)?;
+            }
         }
     }
     by_first.push(pairs.keys.len() as u32);
@@ -535,7 +574,14 @@ pub(super) fn read_index<'s>(
             .filter(|_| j == 0 || d > 0)
             .ok_or_else(|| r.err("text keys are not ascending"))?;
         whole.keys.push(key);
-        r.postings(&mut whole.posts, &mut whole.offs, count)?;
+        match r.v()? {
+            1 => r.postings(&mut whole.posts, &mut whole.offs, count)?,
+            code if code & 1 == 0 && code >> 1 < count as u64 => {
+                whole.posts.push((code >> 1) as u32);
+                whole.offs.push(whole.posts.len() as u32);
+            }
+            code => return Err(r.err(&format!("text posting code {code} is invalid"))),
+        }
     }
     Ok(Index::from_checked_parts(
         terms, ids, starts, pairs, by_first, whole,

@@ -10,7 +10,10 @@
 //! entry   str id, str text, speaker, appearance first, v k, k × appearance
 //! speaker byte 0 | 1; if 1: str name, v a, a × str alias, opt role, opt org
 //! appear. opt doc, opt outlet, opt published, opt url, opt title, opt text, opt verdict, opt speaker
-//! index   as version 2 (see [`super::compiled`])
+//! index   v words, v pair keys, v pair postings, v t, t × str term, count × (v len, len × v term id)
+//!         pairs: t × (v k, k × (v Δsecond-term, postings))
+//!         whole: v k, k × (u64 Δkey, postings)
+//! postings v len, len × v Δentry
 //! ```
 
 #[cfg(test)]
