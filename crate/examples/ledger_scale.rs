@@ -6,6 +6,8 @@
 //! `--write N PATH` writes the compiled N-entry ledger to PATH instead (for the wasm benchmark).
 //! `--corpus N` times `ledger build` itself: a generated corpus of articles carrying N quotations
 //! (10 per article, each with its speaker tag) read, attributed, traced and grouped.
+//! `--scan N [R]` scans the PolNeAR train texts R times (default 3) against an N-entry ledger and
+//! prints the median throughput: the "page scan against a 1M-entry ledger" figure.
 
 use std::time::Instant;
 
@@ -51,6 +53,14 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("--corpus") {
         corpus(args[2].parse().expect("a size"));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("--scan") {
+        scan(
+            args[2].parse().expect("a size"),
+            args.get(3)
+                .map_or(3, |r| r.parse().expect("a repeat count")),
+        );
         return;
     }
     if let Some(n) = args.get(2).filter(|_| args[1] == "--one") {
@@ -111,5 +121,35 @@ fn corpus(n: usize) {
         ledger.len(),
         t.elapsed().as_secs_f64(),
         support::peak_rss_mib() - base
+    );
+}
+
+fn scan(n: usize, repeats: usize) {
+    use quotetrace::{Engine, PageMeta};
+    let docs = support::polnear("train");
+    let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
+    let engine = Engine::new(Ledger::new(support::entries(n, &support::vocabulary(), 7)));
+    let page = PageMeta::default();
+    let mut found = 0;
+    let cpu = support::cpu_seconds();
+    let mut secs: Vec<f64> = (0..repeats.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            found = docs.iter().map(|d| engine.scan(&d.1, &page).len()).sum();
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    let cpu = (support::cpu_seconds() - cpu) / secs.len() as f64;
+    secs.sort_by(f64::total_cmp);
+    let s = secs[secs.len() / 2];
+    println!(
+        "scan of {} PolNeAR train articles ({:.2} MB) against {n} entries: {found} findings, \
+         median {:.0} ms = {:.1} MB/s (CPU time {:.0} ms = {:.1} MB/s)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        s * 1e3,
+        bytes as f64 / 1e6 / s,
+        cpu * 1e3,
+        bytes as f64 / 1e6 / cpu
     );
 }

@@ -88,7 +88,7 @@ fn main() {
     // Entries worth testing: a person speaker, at least 8 words, no nested marks.
     let pool: Vec<usize> = (0..ledger.len())
         .filter(|&i| {
-            let e = &ledger.entries()[i];
+            let e = ledger.entry(i);
             let n = words(&e.text).len();
             e.speaker
                 .as_ref()

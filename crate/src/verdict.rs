@@ -200,17 +200,18 @@ pub fn is_title(text: &str) -> bool {
 
 /// Whether entries with the same words (`exact`) come from so many speakers that the words are
 /// boilerplate.
-fn is_boilerplate(entries: &[Entry], exact: &[u32]) -> bool {
+fn is_boilerplate(ledger: &Ledger, exact: &[u32]) -> bool {
     if exact.len() < BOILERPLATE_SPEAKERS {
         return false;
     }
-    let mut names: Vec<&str> = exact
+    let mut names: Vec<String> = exact
         .iter()
         .filter_map(|&e| {
-            entries[e as usize]
+            ledger
+                .entry(e as usize)
                 .speaker
                 .as_ref()
-                .map(|s| s.name.as_str())
+                .map(|s| s.name.clone())
         })
         .collect();
     names.sort_unstable();
@@ -269,26 +270,26 @@ pub fn trace<S: AsRef<str>>(
     }
     let ix = ledger.index();
     let ws = ix.lookup(folded_words);
-    let entries = ledger.entries();
     if ws.len() <= SHORT_QUOTE_WORDS {
         let name = speaker?;
         let exact = ix.exact(&ws);
-        if is_boilerplate(entries, &exact) {
+        if is_boilerplate(ledger, &exact) {
             return None;
         }
-        let e = exact.into_iter().find(|&e| {
-            entries[e as usize]
+        let (e, entry) = exact.into_iter().find_map(|e| {
+            let entry = ledger.entry(e as usize);
+            let same = entry
                 .speaker
                 .as_ref()
-                .is_some_and(|s| same_speaker(name, s))
+                .is_some_and(|s| same_speaker(name, s));
+            same.then_some((e, entry))
         })?;
-        let entry = &entries[e as usize];
         let verdict = if is_first(page, &entry.first) {
             Verdict::Original
         } else {
             Verdict::Verbatim
         };
-        return Some(make(entry, e as usize, verdict, Vec::new()));
+        return Some(make(&entry, e as usize, verdict, Vec::new()));
     }
     let min_shared = if ws.len() <= 4 { 1 } else { 2 };
     // (score, entry, aligned word pairs) of the best candidate so far.
@@ -300,7 +301,7 @@ pub fn trace<S: AsRef<str>>(
     let n_content = content.iter().filter(|&&c| c).count();
     // An entry with exactly these words explains them fully: no other candidate can do better.
     let exact = ix.exact(&ws);
-    if is_boilerplate(entries, &exact) {
+    if is_boilerplate(ledger, &exact) {
         return None;
     }
     let candidates = if exact.is_empty() {
@@ -341,7 +342,7 @@ pub fn trace<S: AsRef<str>>(
         }
     }
     let (_, e, pairs) = best?;
-    let entry = &entries[e as usize];
+    let entry = ledger.entry(e as usize);
     let ew = ix.words(e as usize);
     let spans_b: Vec<Span> = words(text, Span::new(0, text.len()))
         .iter()
@@ -441,7 +442,7 @@ pub fn trace<S: AsRef<str>>(
     if verdict == Verdict::Verbatim && is_first(page, &entry.first) {
         verdict = Verdict::Original;
     }
-    Some(make(entry, e as usize, verdict, changes))
+    Some(make(&entry, e as usize, verdict, changes))
 }
 
 fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trace {
@@ -468,14 +469,9 @@ pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Opt
     if ws.len() < UNQUOTED_MIN_RUN {
         return None;
     }
-    // A run of UNQUOTED_MIN_RUN known words needs that many minus one consecutive known pairs:
-    // a cheap test that most sentences fail before any posting list is read.
-    let mut run = 0;
-    let has_run = ws.windows(2).any(|p| {
-        run = if ix.has_pair(p[0], p[1]) { run + 1 } else { 0 };
-        run + 1 >= UNQUOTED_MIN_RUN
-    });
-    if !has_run {
+    // The entry traced must hold a run of UNQUOTED_MIN_RUN of these words: a test on the posting
+    // lists that most sentences fail before any counting.
+    if !ix.has_run(&ws, UNQUOTED_MIN_RUN) {
         return None;
     }
     let mut best: Option<(usize, u32)> = None;
@@ -495,7 +491,7 @@ pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Opt
     }
     let (_, e) = best?;
     Some(make(
-        &ledger.entries()[e as usize],
+        &ledger.entry(e as usize),
         e as usize,
         Verdict::Unquoted,
         Vec::new(),

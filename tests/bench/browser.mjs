@@ -11,7 +11,8 @@
 //
 //   ./build.sh && node tests/bench/browser.mjs [launches=5]
 //
-// dist/ is never modified: the 100k run copies dist/ to a temp directory and replaces its ledger.
+// dist/ is never modified: the 100k run copies dist/ to a temp directory and replaces its ledger
+// (QT_LEDGER_100K names another file than /tmp/qt-100k.qtl).
 import { cpSync, existsSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,12 +203,13 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const coldRow = (label, r) => `| ${label} | ${r.entries} | ${r.bytes} | ${fmt(r.info)} | ${['wasm', 'ledger', 'engine', 'personal', 'warmUp'].map((s) => fmt(r.stages[s])).join(' | ')} |`;
 const bundled = await coldStart(DIST);
 console.log(coldRow('bundled dist/ledger.qtl', bundled));
-if (existsSync('/tmp/qt-100k.qtl')) {
+const LEDGER_100K = process.env.QT_LEDGER_100K ?? '/tmp/qt-100k.qtl';
+if (existsSync(LEDGER_100K)) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'qt-dist-'));
   cpSync(DIST, tmp, { recursive: true });
-  copyFileSync('/tmp/qt-100k.qtl', path.join(tmp, 'ledger.qtl'));
+  copyFileSync(LEDGER_100K, path.join(tmp, 'ledger.qtl'));
   const big = await coldStart(tmp);
-  console.log(coldRow('/tmp/qt-100k.qtl', big));
+  console.log(coldRow(LEDGER_100K, big));
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -116,7 +116,7 @@ impl Builder {
         // Ids collide only for the same words from the same speaker, which trace() groups; make
         // any remaining collision (the same words in one article twice) unique all the same.
         let mut seen = std::collections::HashSet::new();
-        for e in &mut ledger.entries {
+        for e in ledger.entries_mut() {
             while !seen.insert(e.id.clone()) {
                 e.id = entry_id(&e.id, Some("dup"));
             }
@@ -179,7 +179,7 @@ pub(crate) fn record(
     };
     match trace(ledger, words, &folded, name, &PageMeta::default()) {
         Some(t) => {
-            let e = &mut ledger.entries[t.entry];
+            let e = &mut ledger.entries_mut()[t.entry];
             if same_page(&e.first) || e.appearances.iter().any(same_page) {
                 return true;
             }

@@ -1,51 +1,71 @@
-//! The ledger's compiled form: a compact binary read without a JSON parser.
+//! The ledger's compiled form (version 2): a compact binary read without a JSON parser, whose
+//! entries stay in the bytes until a quote traces to one.
 //!
 //! Layout. `v` is an unsigned LEB128 varint (1 byte below 128, 2 below 16,384, …); `str` is a
 //! `v` index into the string table, `opt` is `v` 0 for none or index + 1.
 //!
 //! ```text
 //! magic   8 bytes  "QTLEDGR\0"
-//! version u32 little-endian = VERSION
+//! version u32 little-endian = VERSION (2)
 //! count   v        number of entries
-//! strings v n, then n × (v length, UTF-8 bytes)        every distinct string once
-//! entries count × entry
-//! entry   str id, str text, speaker, appearance first, v k, k × appearance
-//! speaker byte 0 | 1; if 1: str name, v a, a × str alias, opt role, opt org
-//! appear. opt doc, opt outlet, opt published, opt url, opt title, opt text, opt verdict, opt speaker
+//! strings v n, n × v length, then the n strings' UTF-8 bytes back to back   each distinct string once
+//! entries count × entry                               (layout: [`super::stored`])
 //! index   v words, v pair keys, v pair postings         totals, so arrays are allocated once
 //!         v t, t × str term                             the vocabulary, in term-id order
 //!         count × (v len, len × v term id)              each entry's words
-//!         pairs: t × (v k, k × (v Δsecond-term, postings))   keys grouped by first term
-//!         whole: v k, k × (u64 Δkey, postings)          whole-text hashes, ascending
+//!         pairs: t × (v k, k × pair)                    keys grouped by first term
+//! pair    v Δsecond-term << 1 | 0, v entry               a pair in one entry (most of them)
+//!       | v Δsecond-term << 1 | 1, postings              a pair in several
+//!         whole: v k, k × (u64 Δkey, v entry << 1 | v 1, postings)   whole-text hashes, ascending:
+//!                                                       one entry (most), or a list
 //! postings v len, len × v Δentry                        entry numbers ascending
 //! ```
 //!
-//! Outlet names, dates and speakers repeat across entries; the string table stores each once.
-//! The word index is stored as built, delta- and varint-coded: loading decodes arrays and hashes
-//! only the vocabulary, with no tokenizing and no sorting. Trade-off: about 40% smaller than fixed
-//! 32-bit fields for a decode that costs a few milliseconds per 100,000 entries.
+//! Loading decodes the word index (arrays, no tokenizing, no sorting; the vocabulary is hashed)
+//! and only *checks* the entries, noting where each starts: an entry is decoded when a quote
+//! traces to it ([`super::stored::Stored`]). An entry's text is stored as a skeleton over its
+//! term ids ([`super::skeleton`]) and a 16-hex-digit id as 8 bytes. Trade-offs: about 40%
+//! smaller than version 1 on generated ledgers (whose texts are words and spaces; real texts
+//! save less), and loading allocates nothing per entry, for a decode of a few microseconds per
+//! traced entry.
+//!
+//! Version 1 (texts and ids as strings, entries decoded at load) is still read
+//! ([`super::compiled_v1`]); any other version is refused by number.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::index::{Frozen, Index};
-use super::{Appearance, Entry, EntrySpeaker, Ledger, VERSION};
+use super::skeleton::{self, Gap};
+use super::stored::{self, Stored};
+use super::{compiled_v1, Appearance, Ledger};
 use crate::error::{Error, ErrorKind};
 
-const MAGIC: &[u8; 8] = b"QTLEDGR\0";
+pub(super) const MAGIC: &[u8; 8] = b"QTLEDGR\0";
+
+/// The compiled form's version this build writes. It reads this one and version 1.
+pub const VERSION: u32 = 2;
 
 /// Whether `bytes` start with the compiled form's magic.
 pub fn is_compiled(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
-struct Out {
-    buf: Vec<u8>,
+pub(super) struct Out {
+    pub(super) buf: Vec<u8>,
     strings: HashMap<String, u64>,
     table: Vec<String>,
 }
 
 impl Out {
-    fn v(&mut self, mut x: u64) {
+    fn new() -> Out {
+        Out {
+            buf: Vec::new(),
+            strings: HashMap::new(),
+            table: Vec::new(),
+        }
+    }
+    pub(super) fn v(&mut self, mut x: u64) {
         while x >= 0x80 {
             self.buf.push((x as u8) | 0x80);
             x >>= 7;
@@ -61,11 +81,11 @@ impl Out {
         self.strings.insert(s.to_string(), i);
         i
     }
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         let i = self.index_of(s);
         self.v(i);
     }
-    fn opt(&mut self, s: &Option<String>) {
+    pub(super) fn opt(&mut self, s: Option<&str>) {
         match s {
             None => self.v(0),
             Some(s) => {
@@ -85,7 +105,7 @@ impl Out {
             &a.verdict,
             &a.speaker,
         ] {
-            self.opt(f);
+            self.opt(f.as_deref());
         }
     }
     fn postings(&mut self, list: &[u32]) {
@@ -96,19 +116,64 @@ impl Out {
             prev = e;
         }
     }
+
+    /// An entry id: 8 bytes when it is 16 lowercase hex digits (the builder's ids), else a string.
+    fn id(&mut self, id: &str) {
+        let hex = id.len() == 16 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        match u64::from_str_radix(id, 16).ok().filter(|_| hex) {
+            Some(x) => {
+                self.buf.push(1);
+                self.buf.extend_from_slice(&x.to_le_bytes());
+            }
+            None => {
+                self.buf.push(0);
+                self.str(id);
+            }
+        }
+    }
+
+    /// An entry text: its skeleton over `terms` when that rebuilds it exactly, else the text.
+    fn text(&mut self, text: &str, terms: &[&str]) {
+        let rebuilt = skeleton::split(text, terms).filter(|(lead, ws)| {
+            let mut out = lead.to_string();
+            for (w, t) in ws.iter().zip(terms) {
+                skeleton::push_word(&mut out, t, w);
+            }
+            out == text
+        });
+        let Some((lead, ws)) = rebuilt else {
+            self.buf.push(0);
+            self.str(text);
+            return;
+        };
+        self.buf.push(1);
+        self.str(lead);
+        self.v(ws.len() as u64);
+        for w in &ws {
+            let gap = match w.gap {
+                Gap::Space => 0,
+                Gap::Nothing => 1,
+                Gap::Text(g) => self.index_of(g) + 2,
+            };
+            self.v(w.case as u64 | gap << 2);
+            if let Some(l) = w.literal {
+                self.str(l);
+            }
+        }
+    }
 }
 
-/// Writes a ledger in the compiled form.
+/// Writes a ledger in the compiled form (version 2).
 pub fn write(ledger: &Ledger) -> Vec<u8> {
-    let entries = ledger.entries();
-    let mut body = Out {
-        buf: Vec::new(),
-        strings: HashMap::new(),
-        table: Vec::new(),
-    };
-    for e in entries {
-        body.str(&e.id);
-        body.str(&e.text);
+    let (terms, ids, starts, pairs, whole) = ledger.index().parts();
+    let mut body = Out::new();
+    for (i, e) in ledger.entries().iter().enumerate() {
+        body.id(&e.id);
+        let words: Vec<&str> = ids[starts[i] as usize..starts[i + 1] as usize]
+            .iter()
+            .map(|&t| &*terms[t as usize])
+            .collect();
+        body.text(&e.text, &words);
         match &e.speaker {
             None => body.buf.push(0),
             Some(s) => {
@@ -118,8 +183,8 @@ pub fn write(ledger: &Ledger) -> Vec<u8> {
                 for a in &s.aliases {
                     body.str(a);
                 }
-                body.opt(&s.role);
-                body.opt(&s.org);
+                body.opt(s.role.as_deref());
+                body.opt(s.org.as_deref());
             }
         }
         body.appearance(&e.first);
@@ -128,7 +193,32 @@ pub fn write(ledger: &Ledger) -> Vec<u8> {
             body.appearance(a);
         }
     }
-    let (terms, ids, starts, pairs, whole) = ledger.index().parts();
+    write_index(&mut body, terms, ids, starts, &pairs, &whole);
+    let mut out = Out::new();
+    out.buf.reserve(body.buf.len() + 64);
+    out.buf.extend_from_slice(MAGIC);
+    out.buf.extend_from_slice(&VERSION.to_le_bytes());
+    out.v(ledger.len() as u64);
+    out.v(body.table.len() as u64);
+    for s in &body.table {
+        out.v(s.len() as u64);
+    }
+    for s in &body.table {
+        out.buf.extend_from_slice(s.as_bytes());
+    }
+    out.buf.extend_from_slice(&body.buf);
+    out.buf
+}
+
+/// The word index, as version 1 stores it.
+pub(super) fn write_index(
+    body: &mut Out,
+    terms: &[Box<str>],
+    ids: &[u32],
+    starts: &[u32],
+    pairs: &Frozen,
+    whole: &Frozen,
+) {
     body.v(ids.len() as u64);
     body.v(pairs.keys.len() as u64);
     body.v(pairs.posts.len() as u64);
@@ -154,9 +244,16 @@ pub fn write(ledger: &Ledger) -> Vec<u8> {
         let mut prev = 0u64;
         for i in from..k {
             let second = pairs.keys[i] & 0xffff_ffff;
-            body.v(second - prev);
+            let list = &pairs.posts[pairs.offs[i] as usize..pairs.offs[i + 1] as usize];
+            // Most pairs occur in one entry: a flag, then that entry, with no list length.
+            if let [only] = list {
+                body.v((second - prev) << 1);
+                body.v(u64::from(*only));
+            } else {
+                body.v((second - prev) << 1 | 1);
+                body.postings(list);
+            }
             prev = second;
-            body.postings(&pairs.posts[pairs.offs[i] as usize..pairs.offs[i + 1] as usize]);
         }
     }
     body.v(whole.keys.len() as u64);
@@ -164,35 +261,26 @@ pub fn write(ledger: &Ledger) -> Vec<u8> {
     for (i, &key) in whole.keys.iter().enumerate() {
         body.buf.extend_from_slice(&(key - prev).to_le_bytes());
         prev = key;
-        body.postings(&whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize]);
+        match &whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize] {
+            [only] => body.v(u64::from(*only) << 1),
+            list => {
+                body.v(1);
+                body.postings(list);
+            }
+        }
     }
-    let mut out = Out {
-        buf: Vec::with_capacity(body.buf.len() + 64),
-        strings: HashMap::new(),
-        table: Vec::new(),
-    };
-    out.buf.extend_from_slice(MAGIC);
-    out.buf.extend_from_slice(&VERSION.to_le_bytes());
-    out.v(entries.len() as u64);
-    out.v(body.table.len() as u64);
-    for s in &body.table {
-        out.v(s.len() as u64);
-        out.buf.extend_from_slice(s.as_bytes());
-    }
-    out.buf.extend_from_slice(&body.buf);
-    out.buf
 }
 
-struct In<'b> {
-    bytes: &'b [u8],
-    at: usize,
-    table: Vec<&'b str>,
+/// A reader over the compiled bytes that names the byte and entry at fault.
+pub(super) struct In<'b> {
+    pub(super) bytes: &'b [u8],
+    pub(super) at: usize,
     /// The entry being read, for error messages.
-    entry: usize,
+    pub(super) entry: usize,
 }
 
 impl<'b> In<'b> {
-    fn err(&self, what: &str) -> Error {
+    pub(super) fn err(&self, what: &str) -> Error {
         Error::new(
             ErrorKind::Ledger,
             format!(
@@ -201,7 +289,34 @@ impl<'b> In<'b> {
             ),
         )
     }
-    fn v(&mut self) -> Result<u64, Error> {
+    /// One varint. Most are one to three bytes: those take the inlined path.
+    #[inline(always)]
+    pub(super) fn v(&mut self) -> Result<u64, Error> {
+        if let Some(&x) = self.bytes.get(self.at) {
+            if x < 0x80 {
+                self.at += 1;
+                return Ok(u64::from(x));
+            }
+            if let Some(&y) = self.bytes.get(self.at + 1) {
+                if y < 0x80 {
+                    self.at += 2;
+                    return Ok(u64::from(x & 0x7f) | u64::from(y) << 7);
+                }
+                if let Some(&z) = self.bytes.get(self.at + 2) {
+                    if z < 0x80 {
+                        self.at += 3;
+                        return Ok(u64::from(x & 0x7f)
+                            | u64::from(y & 0x7f) << 7
+                            | u64::from(z) << 14);
+                    }
+                }
+            }
+        }
+        self.v_long()
+    }
+
+    #[inline(never)]
+    fn v_long(&mut self) -> Result<u64, Error> {
         let mut x = 0u64;
         for shift in (0..64).step_by(7) {
             let b = *self
@@ -217,65 +332,72 @@ impl<'b> In<'b> {
         Err(self.err("varint longer than 64 bits"))
     }
     /// A count that cannot exceed the bytes left (each counted item takes at least one byte).
-    fn count(&mut self) -> Result<usize, Error> {
+    #[inline(always)]
+    pub(super) fn count(&mut self) -> Result<usize, Error> {
         let n = self.v()? as usize;
-        if n > self.bytes.len() - self.at.min(self.bytes.len()) {
-            return Err(self.err(&format!("count {n} exceeds the data left")));
+        if n > self.bytes.len().saturating_sub(self.at) {
+            return Err(self.count_err(n));
         }
         Ok(n)
     }
-    fn u32v(&mut self) -> Result<u32, Error> {
-        u32::try_from(self.v()?).map_err(|_| self.err("value exceeds 32 bits"))
+    #[cold]
+    #[inline(never)]
+    fn count_err(&self, n: usize) -> Error {
+        self.err(&format!("count {n} exceeds the data left"))
     }
-    fn str(&mut self) -> Result<String, Error> {
-        let i = self.v()? as usize;
-        self.table
-            .get(i)
-            .map(|s| s.to_string())
-            .ok_or_else(|| self.err(&format!("string index {i} out of range")))
+    pub(super) fn byte(&mut self) -> Result<u8, Error> {
+        let b = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| self.err("unexpected end of data"))?;
+        self.at += 1;
+        Ok(b)
     }
-    fn opt(&mut self) -> Result<Option<String>, Error> {
-        match self.v()? as usize {
-            0 => Ok(None),
-            i => self
-                .table
-                .get(i - 1)
-                .map(|s| Some(s.to_string()))
-                .ok_or_else(|| self.err(&format!("string index {} out of range", i - 1))),
-        }
+    pub(super) fn take(&mut self, n: usize) -> Result<&'b [u8], Error> {
+        let b = self
+            .bytes
+            .get(self.at..self.at + n)
+            .ok_or_else(|| self.err("unexpected end of data"))?;
+        self.at += n;
+        Ok(b)
     }
-    fn appearance(&mut self) -> Result<Appearance, Error> {
-        Ok(Appearance {
-            doc: self.opt()?,
-            outlet: self.opt()?,
-            published: self.opt()?,
-            url: self.opt()?,
-            title: self.opt()?,
-            text: self.opt()?,
-            verdict: self.opt()?,
-            speaker: self.opt()?,
-        })
-    }
-    fn postings(&mut self, posts: &mut Vec<u32>, offs: &mut Vec<u32>) -> Result<(), Error> {
+    /// One posting list (`v len`, then ascending entry numbers below `entries` as deltas)
+    /// appended to `posts`.
+    #[inline]
+    fn postings(
+        &mut self,
+        posts: &mut Vec<u32>,
+        offs: &mut Vec<u32>,
+        entries: usize,
+    ) -> Result<(), Error> {
         let n = self.count()?;
         let mut e = 0u32;
+        let mut ascending = true;
+        let mut fits = true;
         for i in 0..n {
-            let d = self.u32v()?;
-            e = e
-                .checked_add(d)
-                .filter(|_| i == 0 || d > 0)
-                .ok_or_else(|| self.err("postings are not ascending"))?;
+            let d = self.v()?;
+            fits &= d <= u64::from(u32::MAX);
+            let (next, over) = e.overflowing_add(d as u32);
+            ascending &= !over && (i == 0 || d > 0);
+            e = next;
             posts.push(e);
+        }
+        if !(ascending && fits) {
+            return Err(self.err("postings are not ascending"));
+        }
+        if n > 0 && e as usize >= entries {
+            return Err(self.err(&format!("entry {e} out of range")));
         }
         offs.push(posts.len() as u32);
         Ok(())
     }
 }
 
-/// Reads the compiled form. Refuses another version by number, and truncated or corrupt data
-/// with the byte offset and entry at fault.
-pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
-    if !is_compiled(bytes) {
+/// Reads the compiled form, version 2 or 1. Refuses another version by number, and truncated or
+/// corrupt data with the byte offset and entry at fault. Version 2 keeps `bytes` (up to the end
+/// of the entries) to decode entries from.
+pub fn read(bytes: Vec<u8>) -> Result<Ledger, Error> {
+    if !is_compiled(&bytes) {
         return Err(Error::new(
             ErrorKind::Ledger,
             "not a compiled ledger: bad magic bytes",
@@ -285,85 +407,108 @@ pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
         .get(8..12)
         .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")));
     match version {
-        Some(VERSION) => {}
-        Some(v) => {
-            return Err(Error::new(
-                ErrorKind::Version,
-                format!(
-                "compiled ledger version {v} is not supported (this build reads version {VERSION})"
+        Some(VERSION) => read_v2(bytes),
+        Some(compiled_v1::VERSION) => compiled_v1::read(&bytes),
+        Some(v) => Err(Error::new(
+            ErrorKind::Version,
+            format!(
+                "compiled ledger version {v} is not supported (this build reads versions 1 and {VERSION})"
             ),
-            ))
-        }
-        None => {
-            return Err(Error::new(
-                ErrorKind::Ledger,
-                "compiled ledger is malformed: no version",
-            ))
-        }
+        )),
+        None => Err(Error::new(
+            ErrorKind::Ledger,
+            "compiled ledger is malformed: no version",
+        )),
     }
+}
+
+fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     let mut r = In {
-        bytes,
+        bytes: &bytes,
         at: 12,
-        table: Vec::new(),
         entry: 0,
     };
     let count = r.count()?;
     let n = r.count()?;
-    let mut table = Vec::with_capacity(n);
+    let mut lens = Vec::with_capacity(n);
     for _ in 0..n {
-        let len = r.count()?;
-        let b = &bytes[r.at..r.at + len];
-        table.push(std::str::from_utf8(b).map_err(|_| r.err("string is not UTF-8"))?);
-        r.at += len;
+        lens.push(r.count()?);
     }
-    r.table = table;
-    let mut entries = Vec::with_capacity(count);
+    let blob_start = r.at;
+    let total: usize = lens.iter().sum();
+    let blob = r.take(total)?;
+    let blob = std::str::from_utf8(blob).map_err(|e| {
+        r.at = blob_start + e.valid_up_to();
+        r.err("string table is not UTF-8")
+    })?;
+    let mut strings = Vec::with_capacity(n + 1);
+    let mut at = 0usize;
+    strings.push(blob_start as u32);
+    for len in lens {
+        at += len;
+        if !blob.is_char_boundary(at) {
+            r.at = blob_start + at;
+            return Err(r.err("a string ends inside a character"));
+        }
+        strings.push((blob_start + at) as u32);
+    }
+    let u32_ok = u32::try_from(bytes.len()).is_ok();
+    if !u32_ok {
+        return Err(r.err("compiled ledger larger than 4 GiB"));
+    }
+    let mut starts_at = Vec::with_capacity(count);
+    let mut skeleton_words = Vec::with_capacity(count);
     for i in 0..count {
         r.entry = i;
-        let id = r.str()?;
-        let text = r.str()?;
-        let flag = *bytes
-            .get(r.at)
-            .ok_or_else(|| r.err("unexpected end of data"))?;
-        r.at += 1;
-        let speaker = match flag {
-            0 => None,
-            1 => {
-                let name = r.str()?;
-                let k = r.count()?;
-                let mut aliases = Vec::with_capacity(k);
-                for _ in 0..k {
-                    aliases.push(r.str()?);
-                }
-                Some(EntrySpeaker {
-                    name,
-                    aliases,
-                    role: r.opt()?,
-                    org: r.opt()?,
-                })
-            }
-            f => return Err(r.err(&format!("speaker flag {f} is neither 0 nor 1"))),
-        };
-        let first = r.appearance()?;
-        let k = r.count()?;
-        let mut appearances = Vec::with_capacity(k);
-        for _ in 0..k {
-            appearances.push(r.appearance()?);
-        }
-        entries.push(Entry {
-            id,
-            text,
-            speaker,
-            first,
-            appearances,
-        });
+        starts_at.push(r.at as u32);
+        skeleton_words.push(stored::check_entry(&mut r, strings.len() - 1)?);
     }
+    let entries_end = r.at;
     r.entry = count;
+    let index = read_index(&mut r, count, strings.len() - 1, |i| {
+        let (a, b) = (strings[i] as usize, strings[i + 1] as usize);
+        blob_of(&bytes, a, b)
+    })?;
+    if r.at != bytes.len() {
+        return Err(r.err("trailing bytes after the index"));
+    }
+    for (i, w) in skeleton_words.iter().enumerate() {
+        if let Some(w) = w {
+            if *w as usize != index.words(i).len() {
+                r.entry = i;
+                r.at = starts_at[i] as usize;
+                return Err(r.err("the text's word count is not the index's"));
+            }
+        }
+    }
+    bytes.truncate(entries_end);
+    bytes.shrink_to_fit();
+    let stored = Stored::new(Arc::new(bytes), strings, starts_at);
+    Ok(Ledger::stored(stored, index))
+}
+
+/// String `a..b` of the compiled bytes (checked UTF-8 when the string table was read).
+fn blob_of(bytes: &[u8], a: usize, b: usize) -> &str {
+    std::str::from_utf8(&bytes[a..b]).unwrap_or_default()
+}
+
+/// Reads the word index section (the layout of both versions). `string(i)` is string `i` of the
+/// table, of `n_strings`.
+pub(super) fn read_index<'s>(
+    r: &mut In,
+    count: usize,
+    n_strings: usize,
+    string: impl Fn(usize) -> &'s str,
+) -> Result<Index, Error> {
     let (n_ids, n_keys, n_posts) = (r.count()?, r.count()?, r.count()?);
     let t = r.count()?;
     let mut terms: Vec<Box<str>> = Vec::with_capacity(t);
     for _ in 0..t {
-        terms.push(r.str()?.into_boxed_str());
+        let i = r.v()? as usize;
+        if i >= n_strings {
+            return Err(r.err(&format!("string index {i} out of range")));
+        }
+        terms.push(string(i).into());
     }
     let mut ids = Vec::with_capacity(n_ids);
     let mut starts = Vec::with_capacity(count + 1);
@@ -371,7 +516,11 @@ pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
     for _ in 0..count {
         let len = r.count()?;
         for _ in 0..len {
-            ids.push(r.u32v()?);
+            let id = r.v()?;
+            if id >= t as u64 {
+                return Err(r.err(&format!("term id {id} out of range")));
+            }
+            ids.push(id as u32);
         }
         starts.push(ids.len() as u32);
     }
@@ -384,19 +533,32 @@ pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
         posts: Vec::with_capacity(n_posts),
     };
     pairs.offs.push(0);
+    let mut by_first = Vec::with_capacity(t + 1);
     for first in 0..t as u64 {
+        by_first.push(pairs.keys.len() as u32);
         let k = r.count()?;
         let mut second = 0u64;
         for j in 0..k {
-            let d = r.v()?;
+            let code = r.v()?;
+            let d = code >> 1;
             second = second
                 .checked_add(d)
                 .filter(|&s| (j == 0 || d > 0) && s <= u64::from(u32::MAX))
                 .ok_or_else(|| r.err("pair keys are not ascending"))?;
             pairs.keys.push(first << 32 | second);
-            r.postings(&mut pairs.posts, &mut pairs.offs)?;
+            if code & 1 == 0 {
+                let e = r.v()?;
+                if e >= count as u64 {
+                    return Err(r.err(&format!("entry {e} out of range")));
+                }
+                pairs.posts.push(e as u32);
+                pairs.offs.push(pairs.posts.len() as u32);
+            } else {
+                r.postings(&mut pairs.posts, &mut pairs.offs, count)?;
+            }
         }
     }
+    by_first.push(pairs.keys.len() as u32);
     let k = r.count()?;
     let mut whole = Frozen {
         keys: Vec::with_capacity(k),
@@ -405,75 +567,106 @@ pub fn read(bytes: &[u8]) -> Result<Ledger, Error> {
     };
     let mut key = 0u64;
     for j in 0..k {
-        let b = bytes
-            .get(r.at..r.at + 8)
-            .ok_or_else(|| r.err("unexpected end of data"))?;
-        r.at += 8;
+        let b = r.take(8)?;
         let d = u64::from_le_bytes(b.try_into().expect("8 bytes"));
         key = key
             .checked_add(d)
             .filter(|_| j == 0 || d > 0)
             .ok_or_else(|| r.err("text keys are not ascending"))?;
         whole.keys.push(key);
-        r.postings(&mut whole.posts, &mut whole.offs)?;
+        match r.v()? {
+            1 => r.postings(&mut whole.posts, &mut whole.offs, count)?,
+            code if code & 1 == 0 && code >> 1 < count as u64 => {
+                whole.posts.push((code >> 1) as u32);
+                whole.offs.push(whole.posts.len() as u32);
+            }
+            code => return Err(r.err(&format!("text posting code {code} is invalid"))),
+        }
     }
-    if r.at != bytes.len() {
-        return Err(r.err("trailing bytes after the index"));
-    }
-    let index = Index::from_parts(terms, ids, starts, pairs, whole)
-        .ok_or_else(|| r.err("the word index is inconsistent"))?;
-    Ok(Ledger::with_index(entries, index))
+    Ok(Index::from_checked_parts(
+        terms, ids, starts, pairs, by_first, whole,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::{Entry, EntrySpeaker};
 
-    fn sample() -> Vec<Entry> {
-        vec![Entry {
-            id: "a1".into(),
-            text: "We are ready.".into(),
-            speaker: Some(EntrySpeaker {
-                name: "Jane Roe".into(),
-                aliases: vec!["Roe".into()],
-                role: Some("mayor".into()),
-                org: None,
-            }),
-            first: Appearance {
-                outlet: Some("CNN".into()),
-                published: Some("2024-03-23".into()),
-                ..Default::default()
+    pub(crate) fn sample() -> Vec<Entry> {
+        vec![
+            Entry {
+                id: "a1".into(),
+                text: "We are ready.".into(),
+                speaker: Some(EntrySpeaker {
+                    name: "Jane Roe".into(),
+                    aliases: vec!["Roe".into()],
+                    role: Some("mayor".into()),
+                    org: None,
+                }),
+                first: Appearance {
+                    outlet: Some("CNN".into()),
+                    published: Some("2024-03-23".into()),
+                    ..Default::default()
+                },
+                appearances: vec![Appearance {
+                    outlet: Some("CNN".into()),
+                    text: Some("We are so ready.".into()),
+                    verdict: Some("altered".into()),
+                    ..Default::default()
+                }],
             },
-            appearances: vec![Appearance {
-                outlet: Some("CNN".into()),
-                text: Some("We are so ready.".into()),
-                verdict: Some("altered".into()),
-                ..Default::default()
-            }],
-        }]
+            Entry {
+                id: "9c0f00aa12345678".into(),
+                text: "I don’t KNOW, said McCain — ÉCOLE…".into(),
+                speaker: None,
+                first: Appearance::default(),
+                appearances: vec![],
+            },
+        ]
     }
 
     #[test]
     fn compiled010_roundtrip() {
         let e = sample();
-        let back = read(&write(&Ledger::new(e.clone()))).unwrap();
-        assert_eq!(back.entries(), e.as_slice());
+        let bytes = write(&Ledger::new(e.clone()));
+        assert_eq!(&bytes[8..12], &2u32.to_le_bytes());
+        let back = read(bytes).unwrap();
+        assert_eq!(back.entries().as_ref(), e.as_slice());
+        assert_eq!(*back.entry(1), e[1]);
         let q = back
             .index()
             .lookup(&crate::ledger::index::folded("we are ready"));
         assert_eq!(back.index().exact(&q), vec![0]);
-        assert_eq!(read(&write(&Ledger::default())).unwrap().len(), 0);
+        assert_eq!(read(write(&Ledger::default())).unwrap().len(), 0);
+        // Written again from what was read: the same bytes.
+        assert_eq!(write(&back), write(&Ledger::new(e)));
     }
 
     #[test]
     fn compiled020_truncation_and_version_are_refused() {
         let b = write(&Ledger::new(sample()));
-        for cut in [10, 20, b.len() - 1] {
-            assert!(read(&b[..cut]).is_err(), "cut at {cut}");
+        for cut in 0..b.len() {
+            assert!(read(b[..cut].to_vec()).is_err(), "cut at {cut}");
         }
         let mut v = b.clone();
         v[8] = 9; // the version's low byte
-        assert_eq!(read(&v).unwrap_err().kind(), ErrorKind::Version);
+        let err = read(v).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Version);
+        assert!(err.to_string().contains("version 9"), "{err}");
+    }
+
+    #[test]
+    fn compiled025_version_1_is_still_read() {
+        let e = sample();
+        let v1 = compiled_v1::write(&Ledger::new(e.clone()));
+        assert_eq!(&v1[8..12], &1u32.to_le_bytes());
+        let back = read(v1).unwrap();
+        assert_eq!(back.entries().as_ref(), e.as_slice());
+        let q = back
+            .index()
+            .lookup(&crate::ledger::index::folded("we are ready"));
+        assert_eq!(back.index().exact(&q), vec![0]);
     }
 
     proptest::proptest! {
@@ -482,7 +675,19 @@ mod tests {
             let mut b = MAGIC.to_vec();
             b.extend_from_slice(&VERSION.to_le_bytes());
             b.extend(tail);
-            let _ = read(&b);
+            let _ = read(b);
+        }
+
+        #[test]
+        fn compiled040_flipped_bytes_never_panic(at in 12usize..400, to in proptest::num::u8::ANY) {
+            let mut b = write(&Ledger::new(sample()));
+            let at = at % b.len();
+            b[at] = to;
+            if let Ok(l) = read(b) {
+                for i in 0..l.len() {
+                    let _ = l.entry(i);
+                }
+            }
         }
     }
 }

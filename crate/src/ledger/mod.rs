@@ -13,25 +13,37 @@
 
 mod builder;
 pub mod compiled;
+mod compiled_v1;
 mod entry;
 pub mod index;
+mod skeleton;
 mod source;
+mod stored;
 
 pub use builder::{date_order, earlier, learn, Builder, Record, Summary};
 pub use entry::{Appearance, Entry, EntrySpeaker};
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorKind};
 use index::Index;
+use stored::Stored;
 
 /// The format name in the source header and the compiled magic.
 pub const FORMAT: &str = "quotetrace-ledger";
-/// The current format version. Version 1 is the only one so far; any other is refused by name.
+/// The source form's version. Version 1 is the only one so far; any other is refused by name.
+/// (The compiled form has its own: [`compiled::VERSION`].)
 pub const VERSION: u32 = 1;
 
 /// A loaded ledger: entries plus their word index.
+///
+/// A ledger read from the compiled form keeps its entries as bytes ([`Stored`]) and decodes one
+/// when asked ([`Ledger::entry`]); the first change (a learned page, a merge) decodes them all.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
+    /// The entries, unless `stored` holds them.
     entries: Vec<Entry>,
+    stored: Option<Stored>,
     index: Index,
 }
 
@@ -39,20 +51,51 @@ impl Ledger {
     /// A ledger of `entries`, indexed. O(total words).
     pub fn new(entries: Vec<Entry>) -> Ledger {
         let index = Index::build(entries.iter().map(|e| e.text.as_str()));
-        Ledger { entries, index }
+        Ledger {
+            entries,
+            stored: None,
+            index,
+        }
     }
 
-    /// A ledger from entries and their already built index (the compiled form's case).
+    /// A ledger from entries and their already built index (compiled form version 1).
     pub(crate) fn with_index(entries: Vec<Entry>, index: Index) -> Ledger {
         debug_assert_eq!(entries.len(), index.len());
-        Ledger { entries, index }
+        Ledger {
+            entries,
+            stored: None,
+            index,
+        }
+    }
+
+    /// A ledger whose entries stay compiled (compiled form version 2).
+    pub(crate) fn stored(stored: Stored, index: Index) -> Ledger {
+        debug_assert_eq!(stored.len(), index.len());
+        Ledger {
+            entries: Vec::new(),
+            stored: Some(stored),
+            index,
+        }
     }
 
     /// Reads either form, told apart by the compiled form's magic bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Ledger, Error> {
         if compiled::is_compiled(bytes) {
+            return compiled::read(bytes.to_vec());
+        }
+        Ledger::from_source_bytes(bytes)
+    }
+
+    /// Reads either form from bytes it may keep: a compiled ledger's entries are decoded from
+    /// them when needed, with no copy.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Ledger, Error> {
+        if compiled::is_compiled(&bytes) {
             return compiled::read(bytes);
         }
+        Ledger::from_source_bytes(&bytes)
+    }
+
+    fn from_source_bytes(bytes: &[u8]) -> Result<Ledger, Error> {
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::new(
                 ErrorKind::Ledger,
@@ -64,7 +107,7 @@ impl Ledger {
 
     /// The source form (JSON Lines).
     pub fn to_source(&self) -> String {
-        source::write(&self.entries)
+        source::write(&self.entries())
     }
 
     /// The compiled form.
@@ -72,9 +115,35 @@ impl Ledger {
         compiled::write(self)
     }
 
-    /// The entries, in the order they were built or read.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The entries, in the order they were built or read (decoded, for a compiled ledger: use
+    /// [`Ledger::entry`] for a few).
+    pub fn entries(&self) -> Cow<'_, [Entry]> {
+        match &self.stored {
+            Some(s) => Cow::Owned((0..s.len()).map(|i| s.entry(i, &self.index)).collect()),
+            None => Cow::Borrowed(&self.entries),
+        }
+    }
+
+    /// Entry `i` (decoded, for a compiled ledger: O(size of the entry)). Panics if `i` is not
+    /// below [`Ledger::len`].
+    pub fn entry(&self, i: usize) -> Cow<'_, Entry> {
+        match &self.stored {
+            Some(s) => Cow::Owned(s.entry(i, &self.index)),
+            None => Cow::Borrowed(&self.entries[i]),
+        }
+    }
+
+    /// The entries, to change: a compiled ledger's are decoded first, once.
+    pub(crate) fn entries_mut(&mut self) -> &mut Vec<Entry> {
+        if let Some(s) = self.stored.take() {
+            self.entries = (0..s.len()).map(|i| s.entry(i, &self.index)).collect();
+        }
+        &mut self.entries
+    }
+
+    /// The entries, owned.
+    fn into_entries(mut self) -> Vec<Entry> {
+        std::mem::take(self.entries_mut())
     }
 
     /// The entries with their index, to match against.
@@ -84,18 +153,19 @@ impl Ledger {
 
     /// Appends one entry and indexes it.
     pub(crate) fn push(&mut self, e: Entry) {
+        self.entries_mut();
         self.index.add(&e.text);
         self.entries.push(e);
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.stored.as_ref().map_or(self.entries.len(), Stored::len)
     }
 
     /// Whether the ledger has no entry.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Several ledgers as one. Every appearance of every entry is recorded again, in date order,
@@ -104,7 +174,7 @@ impl Ledger {
     pub fn merge(ledgers: Vec<Ledger>) -> Ledger {
         let mut all: Vec<(Appearance, String, Option<EntrySpeaker>)> = Vec::new();
         for l in ledgers {
-            for e in l.entries {
+            for e in l.into_entries() {
                 let speaker = e.speaker.clone();
                 let mut first = e.first;
                 first.text = None;

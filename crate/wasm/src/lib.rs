@@ -91,13 +91,15 @@ pub struct Engine {
 #[wasm_bindgen]
 impl Engine {
     /// Builds the engine from ledger bytes (compiled or source form; empty bytes for no ledger).
-    /// Throws an `Error` naming the line or byte and field at fault on a malformed ledger.
+    /// Throws an `Error` naming the line or byte and field at fault on a malformed ledger. The
+    /// bytes are copied into wasm memory once and kept: a compiled ledger's entries are decoded
+    /// from them when a quote traces to one.
     #[wasm_bindgen(constructor)]
-    pub fn new(ledger: &[u8]) -> Result<Engine, JsError> {
+    pub fn new(ledger: Vec<u8>) -> Result<Engine, JsError> {
         let ledger = if ledger.is_empty() {
             Ledger::default()
         } else {
-            Ledger::from_bytes(ledger).map_err(|e| JsError::new(&e.to_string()))?
+            Ledger::from_vec(ledger).map_err(|e| JsError::new(&e.to_string()))?
         };
         Ok(Engine {
             inner: quotetrace::Engine::new(ledger),
@@ -107,11 +109,11 @@ impl Engine {
     /// Replaces the personal ledger with `bytes` (either form; empty bytes clear it). Throws on a
     /// malformed ledger, leaving the current one in place.
     #[wasm_bindgen(js_name = setPersonal)]
-    pub fn set_personal(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+    pub fn set_personal(&mut self, bytes: Vec<u8>) -> Result<(), JsError> {
         let l = if bytes.is_empty() {
             Ledger::default()
         } else {
-            Ledger::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?
+            Ledger::from_vec(bytes).map_err(|e| JsError::new(&e.to_string()))?
         };
         self.inner.set_personal(l);
         Ok(())
