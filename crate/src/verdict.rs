@@ -24,13 +24,18 @@ pub const SHORT_QUOTE_WORDS: usize = 2;
 /// words ("neither do I", "exactly who did it") are said by many people.
 const MIN_EXCERPT_WORDS: usize = 5;
 /// Fewest words for calling known words misattributed: shorter shared words ("thank you",
-/// "we will see", "this is not who we are") are said by many people.
-const MIN_MISATTRIBUTED_WORDS: usize = 6;
+/// "we will see", "this is not who we are", "we're going to get away from") are said by many
+/// people.
+const MIN_MISATTRIBUTED_WORDS: usize = 7;
 /// Fewest content words (not function words) for calling words misattributed.
 const MIN_MISATTRIBUTED_CONTENT: usize = 3;
 /// Fewest page words for an `altered` verdict, and the longest run of unchanged words it needs:
 /// a short quote that shares scattered words with an entry is another quote, not a changed one.
-const MIN_ALTERED_WORDS: usize = 5;
+/// Trade-off: at 5, six-word phrases a speaker repeats in his own variants ("totally against the
+/// war in Iraq", "how the system is rigged") were called altered copies of each other (4 of 715
+/// quotes in no ledger in the verdict benchmark); at 7 none is, and no generated alteration of
+/// an entry of 8 or more words is missed for it.
+const MIN_ALTERED_WORDS: usize = 7;
 const MIN_ALTERED_RUN: usize = 3;
 /// How far the aligned words may spread in the entry, relative to the page quote's length: the
 /// words of a real variant stay together; "I love you" aligned over a 40-word entry does not.
