@@ -261,12 +261,7 @@ fn tag_after(doc: &Document, post: Span) -> Option<(Mention, Cue)> {
     {
         let start = post.start + lead + dash.len_utf8();
         if let Some(m) = speaker::after(doc, start, post.end) {
-            let cue = Cue {
-                span: Span::new(start - dash.len_utf8(), start),
-                class: CueClass::Speech,
-                takes_listener: false,
-                object: false,
-            };
+            let cue = Cue::plain(Span::new(start - dash.len_utf8(), start), CueClass::Speech);
             return Some((m, cue));
         }
     }
@@ -673,15 +668,8 @@ fn name_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
     let gap = text[m.span.end..colon].trim();
     let gap_ok = gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')') && gap.len() < 40);
     let whole = text[pre.start..m.span.start].trim().is_empty();
-    (gap_ok && whole && m.class != speaker::MentionClass::Pronoun).then_some((
-        m,
-        Cue {
-            span: Span::new(colon, colon + 1),
-            class: CueClass::Speech,
-            takes_listener: false,
-            object: false,
-        },
-    ))
+    (gap_ok && whole && m.class != speaker::MentionClass::Pronoun)
+        .then_some((m, Cue::plain(Span::new(colon, colon + 1), CueClass::Speech)))
 }
 
 /// Words between a clause's subject and its verb that are not the verb: auxiliaries, negation,

@@ -42,6 +42,19 @@ pub struct Cue {
     pub object: bool,
 }
 
+impl Cue {
+    /// A cue read by a construction rather than a verb (a headline's colon, a dash signature, a
+    /// headline's "Says"): no listener, no object.
+    pub fn plain(span: Span, class: CueClass) -> Cue {
+        Cue {
+            span,
+            class,
+            takes_listener: false,
+            object: false,
+        }
+    }
+}
+
 /// Verbs of saying, as lemma stems with their irregular forms. Regular forms are generated:
 /// stem + s/ed/ing (with the final e dropped where English drops it).
 #[cfg_attr(not(test), allow(dead_code))] // read only to generate FORM_TABLE

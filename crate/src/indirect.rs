@@ -667,12 +667,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
     Some(Reported {
         content,
         mention: Some(mention),
-        cue: Cue {
-            span: Span::new(source.end, source.end + 1),
-            class: CueClass::Speech,
-            takes_listener: false,
-            object: false,
-        },
+        cue: Cue::plain(Span::new(source.end, source.end + 1), CueClass::Speech),
         quoted: false,
     })
 }
@@ -719,12 +714,10 @@ fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
             org: None,
             class: speaker::MentionClass::Person,
         }),
-        cue: Cue {
-            span: Span::new(p.start + at + 1, p.start + at + 1 + verb),
-            class: CueClass::Speech,
-            takes_listener: false,
-            object: false,
-        },
+        cue: Cue::plain(
+            Span::new(p.start + at + 1, p.start + at + 1 + verb),
+            CueClass::Speech,
+        ),
         quoted: false,
     })
 }
