@@ -1054,6 +1054,23 @@ mod tests {
     }
 
     #[test]
+    fn attribution220_a_partial_quote_in_a_clause_before_its_tag() {
+        // The clause is the quote's: its words before the quote are reported too.
+        let t =
+            "Ministers must rebut the claims. The new strategy is a “very welcome tack,” he said.";
+        let doc = Document::new(t);
+        let f = attribute(&doc)
+            .into_iter()
+            .find(|f| f.kind == Kind::Partial)
+            .unwrap();
+        assert_eq!(
+            f.clause.map(|c| c.of(t)),
+            Some("The new strategy is a “very welcome tack,”")
+        );
+        assert_eq!(f.speaker.map(|s| s.name), s("he"));
+    }
+
+    #[test]
     fn attribution180_quoted_titles_have_no_speaker() {
         let got = run("Jane Roe said on “Fox News Sunday” that the race was close.");
         assert_eq!((got[0].1, got[0].2.clone()), ("partial", None));

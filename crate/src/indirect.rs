@@ -1119,9 +1119,38 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         // "…, he told the court in his filing.": what follows the cue is a
                         // listener and a place, no clause of its own.
                         || (cue.takes_listener && after.is_some_and(|a| !is_clause(doc, a)));
+                    // `… a “very welcome tack,” he said`: the comma inside the closing mark.
+                    let closed = before.trim_end();
+                    let quote_comma =
+                        head_fits && [",”", ",\"", ",’"].iter().any(|e| closed.ends_with(e));
+                    if quote_comma && bare {
+                        let whole = crate::text::trim(text, Span::new(floor, floor + closed.len()));
+                        if let Some(w) = whole.filter(|w| holds_partial(doc, quotes, *w, true)) {
+                            out.push(Reported {
+                                content: w,
+                                mention: Some(m.clone()),
+                                cue,
+                                quoted: true,
+                            });
+                            taken = cue.span.end;
+                            continue;
+                        }
+                    }
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
-                        let c = trim_end_punct(text, Span::new(floor, floor + comma))
-                            .and_then(|c| outside_quotes_tail(text, c, quotes));
+                        let whole = trim_end_punct(text, Span::new(floor, floor + comma));
+                        // "The new strategy is a “very welcome tack,” he said.": a clause that
+                        // holds a partial quote after words of its own is the quote's clause.
+                        if let Some(w) = whole.filter(|w| holds_partial(doc, quotes, *w, false)) {
+                            out.push(Reported {
+                                content: w,
+                                mention: Some(m.clone()),
+                                cue,
+                                quoted: true,
+                            });
+                            taken = cue.span.end;
+                            continue;
+                        }
+                        let c = whole.and_then(|c| outside_quotes_tail(text, c, quotes));
                         // The sentence goes on after the tag: "The bigger risk, he said, is a
                         // clash …" — one report in two fragments around the tag.
                         let tail = rest.strip_prefix(',').and_then(|tail| {
@@ -1298,6 +1327,19 @@ fn participle(
         .and_then(|c| speaker::after(doc, c.span.end, cue.span.start));
     let m = named.or_else(|| speaker::leading(doc, floor, cue.span.start))?;
     Some((c, m))
+}
+
+/// Whether content `w` before a tag holds a partial quote after at least two words of its own
+/// ("The new strategy is a “very welcome tack,” he said"): then it is the quote's clause.
+/// `closing`: the quote must end the content (its comma inside the closing mark).
+fn holds_partial(doc: &Document, quotes: &[Span], w: Span, closing: bool) -> bool {
+    let k = quotes.partition_point(|q| q.end <= w.start);
+    quotes.get(k).is_some_and(|q| {
+        q.start > w.start
+            && q.start < w.end
+            && (!closing || q.end == w.end)
+            && word_count(doc, Span::new(w.start, q.start)) >= 2
+    })
 }
 
 /// Content that ends at a tag ("…, X said"): it starts after the last quotation before the tag;
