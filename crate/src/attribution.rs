@@ -515,7 +515,17 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         let sentence = doc.sentence_at(q.open.start).unwrap_or(q.outer());
         // The quote's own stretch of its sentence: from the previous top-level quote's close to
         // the next one's opening mark.
-        let (mut pre_start, mut post_end) = (sentence.start, sentence.end.max(q.outer().end));
+        // A quote over several paragraphs has its tag after its close, in the close's sentence
+        // ("… the country,” added Rep. Jim Clyburn.), not in the opening's paragraph.
+        let close_sentence = q
+            .multi_paragraph
+            .then(|| doc.sentence_at(q.outer().end.saturating_sub(1)))
+            .flatten()
+            .map_or(sentence.end, |s| s.end);
+        let (mut pre_start, mut post_end) = (
+            sentence.start,
+            sentence.end.max(close_sentence).max(q.outer().end),
+        );
         if q.depth == 0 {
             // Top-level quotes are in order and do not overlap: the neighbours are adjacent.
             let k = tops.partition_point(|o| o.open.start < q.open.start);
@@ -1068,6 +1078,18 @@ mod tests {
             Some("The new strategy is a “very welcome tack,”")
         );
         assert_eq!(f.speaker.map(|s| s.name), s("he"));
+    }
+
+    #[test]
+    fn attribution225_a_quote_over_paragraphs_takes_the_tag_after_its_close() {
+        // PolNeAR dev (paraphrased): the first speaker's quote is left open at the paragraph's
+        // end; the next paragraph's words close with another speaker's tag, which is theirs.
+        let t = "“It is a signal to everyone,” Rep. Gwen Moore said Friday. “If that is so, what are we to think?\n\n“I have been thinking about where we are as a country,” added Rep. Jim Clyburn, the assistant leader. “These are howls.”";
+        let got = run(t);
+        assert_eq!(got[0].2, s("Gwen Moore"));
+        assert!(got[1].0.starts_with("If that is so"), "{:?}", got[1].0);
+        assert_eq!(got[1].2, s("Jim Clyburn"));
+        assert_eq!(got[2].2, s("Jim Clyburn"));
     }
 
     #[test]
