@@ -428,13 +428,52 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             break;
         }
     }
-    if ws.get(i).is_some_and(|w| fold(w.span.of(text)) == "that") {
+    // "that" is the complementizer, unless a verb follows it: then it is the content's subject
+    // ("attorneys said that is highly unlikely", "Zuckoff said that was in part because …").
+    if ws.get(i).is_some_and(|w| fold(w.span.of(text)) == "that")
+        && !ws
+            .get(i + 1)
+            .is_some_and(|n| is_auxiliary(&fold(n.span.of(text))))
+    {
         i += 1;
     }
     let at = ws.get(i).map_or(end, |w| w.span.start);
     // Punctuation between the cue and its content: "said, adding …" has no content of its own.
     let gap = &text[cue.span.end..at];
     (!gap.contains([',', ';', ':', '.', '—', '–', '(', ')'])).then_some(at)
+}
+
+/// Content right after a cue whose subject is "that" before a verb ("attorneys said that is
+/// highly unlikely"): a clause, though [`is_clause`] reads a leading "that" as a relative pronoun.
+/// Only after a cue that cannot be a plural noun ("Rust Belt states that have suffered …" is a
+/// relative clause), and only before an auxiliary ("that he's …" opens a clause of its own).
+fn that_subject(doc: &Document, cue: &Cue, c: Span) -> bool {
+    let text = doc.text;
+    let ws = doc.words(c);
+    ws.len() >= MIN_CONTENT_WORDS
+        && !cue.span.of(text).ends_with('s')
+        && fold(ws[0].span.of(text)) == "that"
+        && is_auxiliary(&fold(ws[1].span.of(text)))
+}
+
+/// A singular auxiliary: after "that", it makes "that" a subject ("that is", "that would").
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "might"
+            | "may"
+            | "isn't"
+            | "wasn't"
+            | "wouldn't"
+    )
 }
 
 /// Most words in a subject read without a name ("about half of the voters in each state").
@@ -1057,7 +1096,9 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         })
                         .and_then(|c| outside_quotes(text, c, quotes));
                     if let Some(c) = after.filter(|c| {
-                        is_content(doc, *c) || (is_say(doc, &cue) && is_said_content(doc, *c))
+                        is_content(doc, *c)
+                            || (is_say(doc, &cue) && is_said_content(doc, *c))
+                            || that_subject(doc, &cue, *c)
                     }) {
                         push(c, &m, out);
                         taken = c.end;
@@ -1398,6 +1439,26 @@ mod tests {
                 "noted".into()
             )]
         );
+    }
+
+    #[test]
+    fn indirect015_that_before_an_auxiliary_is_the_subject() {
+        // PolNeAR train (paraphrased): "that" opens the content as its subject.
+        let got = run("But lawyers and legal experts said that is highly unlikely.");
+        assert_eq!(got[0].0, "that is highly unlikely");
+        assert_eq!(got[0].2, "said");
+        let got = run("Zuckoff said that was partly because the agency did not want it.");
+        assert_eq!(
+            got[0].0,
+            "that was partly because the agency did not want it"
+        );
+        // A plural noun before "that" is no cue: no report.
+        assert!(
+            run("Voters went to the polls in Rust Belt states that have suffered job losses.")
+                .is_empty()
+        );
+        // The complementizer is still skipped before a clause of its own.
+        assert_eq!(run("She said that he would run.")[0].0, "he would run");
     }
 
     #[test]
