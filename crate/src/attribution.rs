@@ -584,6 +584,20 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
             let clause = clauses
                 .get(clauses.partition_point(|r| r.content.end <= q.open.start))
                 .filter(|r| r.content.start <= q.open.start && kind == Kind::Partial);
+            // The reported clause that holds a fragment is the outermost report: its speaker
+            // is the fragment's ("Roberts said that she thinks … but said “the question …”").
+            // Only when the clause's cue comes first and its content runs to the tag's speaker
+            // with no punctuation between: an inner clause's speaker stays the tag's, and so
+            // does a main clause after a report ("While not all Trump says is true, Jamieson
+            // said …").
+            let tag = tag.filter(|(m, cue)| {
+                clause.is_none_or(|r| {
+                    let inner = r.cue.span.end <= cue.span.start
+                        && r.content.start <= m.span.start
+                        && !text[r.content.start..m.span.start].contains([',', ';', '—', ':']);
+                    !inner
+                })
+            });
             if let Some((m, cue)) = tag {
                 f.speaker = reader.speaker(m, para);
                 f.cue = Some(cue.span);
@@ -1090,6 +1104,20 @@ mod tests {
         assert!(got[1].0.starts_with("If that is so"), "{:?}", got[1].0);
         assert_eq!(got[1].2, s("Jim Clyburn"));
         assert_eq!(got[2].2, s("Jim Clyburn"));
+    }
+
+    #[test]
+    fn attribution230_a_fragment_in_nested_reports_is_the_outer_speakers() {
+        // PolNeAR dev (paraphrased): the mayor reports; "she thinks" is inside her report.
+        let t = "Mayor Jennifer Roberts said Friday that she thinks the video should be released but said “the question is the timing.”";
+        assert_eq!(one(t).2, s("Jennifer Roberts"));
+        let t = "Campaign manager Robby Mook told CBS on Monday that the campaign expects Holt to call out “lies.”";
+        assert_eq!(one(t).2, s("Robby Mook"));
+        // A main clause after a subordinate report keeps its own speaker.
+        let t = "While not everything Trump says is true, Jamieson said Trump is “telling his supporters what they want.”";
+        assert_eq!(one(t).2, s("Jamieson"));
+        let t = "After Trump argued that Medicare should not be cut, Rubio said only that his “numbers don’t add up.”";
+        assert_eq!(one(t).2, s("Rubio"));
     }
 
     #[test]
