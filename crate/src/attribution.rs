@@ -353,6 +353,20 @@ fn signature_below(doc: &Document, para: usize, q: &QuoteSpan) -> Option<(Mentio
 
 /// A speaker tag before a quote, within `pre` (bytes): the last cue with a speaker.
 fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
+    // "Said Ellis: “…”": an inverted verb that opens the sentence (capitalized, so the word
+    // index does not read it as a cue), its speaker next.
+    let head = pre.of(doc.text);
+    let lead = head.len() - head.trim_start().len();
+    if let Some(verb) = ["Said ", "Says ", "Added ", "Wrote "]
+        .iter()
+        .find(|v| head[lead..].starts_with(**v))
+    {
+        let at = pre.start + lead + verb.len() - 1;
+        if let Some(m) = speaker::after(doc, at, pre.end) {
+            let cue = Cue::plain(Span::new(pre.start + lead, at), CueClass::Speech);
+            return Some((m, cue));
+        }
+    }
     let mut participle = None;
     for cue in doc.cues(pre).into_iter().rev() {
         let m = match cue.class {
@@ -364,14 +378,43 @@ fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
                     .rsplit(' ')
                     .next()
                     .is_some_and(|w| w == "and");
+                // "Said Ellis: “…”": an inverted verb that opens the stretch, its speaker next.
+                let opens = doc.text[pre.start..cue.span.start].trim().is_empty()
+                    && cue.class == CueClass::Speech
+                    && !cue.takes_listener;
                 if coordinated {
                     speaker::leading(doc, pre.start, cue.span.start)
+                } else if opens {
+                    speaker::after(doc, cue.span.end, pre.end)
                 } else {
                     speaker::before(doc, pre.start, cue.span.start)
                         .or_else(|| speaker::subject_of(doc, pre.start, cue.span.start))
                 }
             }
             CueClass::Participle => {
+                // "footage of Hillary Clinton asking, “…”": a person named right before the
+                // participle is its subject.
+                let head = &doc.text[pre.start..cue.span.start];
+                let run = head
+                    .trim_end()
+                    .rsplit(' ')
+                    .take_while(|w| is_capitalized(w) && !w.ends_with([',', ':', ';']))
+                    .count();
+                let named = (run >= 2)
+                    .then(|| {
+                        let start = pre.start
+                            + head
+                                .trim_end()
+                                .rsplitn(run + 1, ' ')
+                                .nth(run)
+                                .map_or(0, |rest| rest.len() + 1);
+                        speaker::before(doc, start, cue.span.start)
+                    })
+                    .flatten()
+                    .filter(|m| m.class == speaker::MentionClass::Person);
+                if named.is_some() {
+                    return named.map(|m| (m, cue));
+                }
                 participle = participle.or(Some(cue));
                 None
             }
@@ -844,6 +887,20 @@ fn inherit(
                 if let Some((m, cue)) = tag_before(doc, last) {
                     out[i].speaker = reader.speaker(m, para - 1);
                     out[i].cue = Some(cue.span);
+                } else if let Some(mut m) = speaker::leading(doc, last.start, last.end)
+                    .filter(|m| m.class != speaker::MentionClass::Pronoun)
+                {
+                    // A verb the subject reading took in ("The New York Times reports:").
+                    if let Some((name, verb)) = m.name.rsplit_once(' ') {
+                        if verb.chars().all(|c| c.is_lowercase()) && m.span.of(text).ends_with(verb)
+                        {
+                            m.span = Span::new(m.span.start, m.span.end - verb.len() - 1);
+                            m.name = name.to_string();
+                        }
+                    }
+                    // "Sanders made the following comment:", "The New York Times reports:":
+                    // the introducing sentence's subject, with no verb of saying it knows.
+                    out[i].speaker = reader.speaker(m, para - 1);
                 }
             }
         }
@@ -1118,6 +1175,18 @@ mod tests {
         assert_eq!(one(t).2, s("Jamieson"));
         let t = "After Trump argued that Medicare should not be cut, Rubio said only that his “numbers don’t add up.”";
         assert_eq!(one(t).2, s("Rubio"));
+    }
+
+    #[test]
+    fn attribution240_introductions_without_a_verb_of_saying() {
+        // PolNeAR (paraphrased): an inverted "Said X:", a participle right after a name, and a
+        // colon paragraph whose verb is no verb of saying.
+        let t = "Experts say the plan would add complexity. Said Ellis: “I don’t get the sense she cares.”";
+        assert_eq!(run(t).last().unwrap().2, s("Ellis"));
+        let t = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”";
+        assert_eq!(one(t).2, s("Hillary Clinton"));
+        let t = "The New York Times reports:\n\n“Only a few donors gave in the first month.”";
+        assert_eq!(one(t).2, s("New York Times"));
     }
 
     #[test]
