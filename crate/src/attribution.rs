@@ -183,8 +183,25 @@ struct Known {
 struct Reader<'d, 't> {
     doc: &'d Document<'t>,
     known: HashMap<String, Known>,
-    /// The last person who spoke: (name, paragraph index).
-    last_person: Option<(String, usize)>,
+    /// The people who spoke most recently, latest last: (name, paragraph index). At most
+    /// [`RECENT_PEOPLE`]; a pronoun takes the latest whose first name does not contradict it.
+    recent: Vec<(String, usize)>,
+}
+
+/// How many recent speakers a pronoun may reach back over to find one of its gender.
+const RECENT_PEOPLE: usize = 4;
+
+/// Whether a full name may be "he" (or "she", with `female`): false only when its first name
+/// is on the other gender's list.
+fn agrees(name: &str, female: bool) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let f = fold(first);
+    let other = if female {
+        lexicon::MALE_NAMES
+    } else {
+        lexicon::FEMALE_NAMES
+    };
+    !is(other, &f)
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -205,11 +222,16 @@ impl<'d, 't> Reader<'d, 't> {
                         person: false,
                     });
                 }
-                match &self.last_person {
-                    Some((n, p)) if para - p.min(&para) <= PRONOUN_REACH_PARAGRAPHS => {
-                        (n.clone(), true)
-                    }
-                    _ => (m.name.clone(), true),
+                let female = f.as_ref() == "she";
+                let found = self
+                    .recent
+                    .iter()
+                    .rev()
+                    .take_while(|(_, p)| para - p.min(&para) <= PRONOUN_REACH_PARAGRAPHS)
+                    .find(|(n, _)| agrees(n, female));
+                match found {
+                    Some((n, _)) => (n.clone(), true),
+                    None => (m.name.clone(), true),
                 }
             }
             MentionClass::Person => {
@@ -232,10 +254,13 @@ impl<'d, 't> Reader<'d, 't> {
         }
         let (role, org) = (m.role.or(known.role.clone()), m.org.or(known.org.clone()));
         if person
-            && (m.class != MentionClass::Pronoun
-                || self.last_person.as_ref().is_some_and(|l| l.0 == name))
+            && (m.class != MentionClass::Pronoun || self.recent.last().is_some_and(|l| l.0 == name))
         {
-            self.last_person = Some((name.clone(), para));
+            self.recent.retain(|(n, _)| *n != name);
+            if self.recent.len() == RECENT_PEOPLE {
+                self.recent.remove(0);
+            }
+            self.recent.push((name.clone(), para));
         }
         Some(Speaker {
             span: m.span,
@@ -532,7 +557,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
     let mut reader = Reader {
         doc,
         known: HashMap::new(),
-        last_person: None,
+        recent: Vec::new(),
     };
     let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len());
     // Per quote: paragraph index, and whether its speaker came from its own tag.
@@ -1240,5 +1265,16 @@ mod tests {
         let t = "“We are ready,” said Jane Roe, the mayor.\n\n“We were always ready,” she added.";
         let got = run(t);
         assert_eq!(got[1].2, s("Jane Roe"));
+    }
+
+    #[test]
+    fn attribution095_a_pronoun_skips_speakers_of_the_other_gender() {
+        // PolNeAR (paraphrased): "he" after a woman's quote is the man quoted before her.
+        let t = "“We will win,” Donald Trump said.\n\n“It is a dog whistle,” Rep. Gwen Moore said.\n\n“Look at the numbers,” he said in August.";
+        let got = run(t);
+        assert_eq!(got[2].2, s("Donald Trump"));
+        // With no one of its gender in reach, the pronoun stays as written.
+        let t = "“We will win,” Donald Trump said.\n\n“We are ready,” she said.";
+        assert_eq!(run(t)[1].2, s("she"));
     }
 }
