@@ -191,6 +191,18 @@ struct Reader<'d, 't> {
 /// How many recent speakers a pronoun may reach back over to find one of its gender.
 const RECENT_PEOPLE: usize = 4;
 
+/// Whether a full name's first name is on the list of the pronoun's gender: the positive
+/// evidence a sentence's subject needs before a pronoun is taken for it.
+fn of_gender(name: &str, female: bool) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let list = if female {
+        lexicon::FEMALE_NAMES
+    } else {
+        lexicon::MALE_NAMES
+    };
+    is(list, &fold(first))
+}
+
 /// Whether a full name may be "he" (or "she", with `female`): false only when its first name
 /// is on the other gender's list.
 fn agrees(name: &str, female: bool) -> bool {
@@ -223,6 +235,36 @@ impl<'d, 't> Reader<'d, 't> {
                     });
                 }
                 let female = f.as_ref() == "she";
+                // "Secretary General Ban Ki-moon condemned what he called …": a person who opens
+                // the pronoun's sentence, and agrees with it, is who it names.
+                let subject = self
+                    .doc
+                    .sentence_at(m.span.start)
+                    .filter(|s| {
+                        s.start < m.span.start
+                            && !self.doc.text[s.start..m.span.start]
+                                .contains(['“', '”', '"', '«', '»'])
+                            && !self.doc.text[s.start..m.span.start].contains("''")
+                            // "Also, Trump isn't a conservative, he said": the words before an
+                            // inverted tag are the content, their subject not the speaker.
+                            && !self.doc.text[s.start..m.span.start].trim_end().ends_with(',')
+                    })
+                    .and_then(|s| speaker::leading(self.doc, s.start, m.span.start))
+                    .filter(|l| l.class == MentionClass::Person && l.span.end <= m.span.start)
+                    // Only a name the cast knows: a capitalized opening word ("Without",
+                    // "Overall") is no person.
+                    .and_then(|l| {
+                        let full =
+                            l.name.split_whitespace().count() >= 2 && !l.name.contains(['\'', '’']);
+                        match self.doc.cast.resolve(&l.name, l.span.start) {
+                            Some(n) => Some(n.to_string()),
+                            None => full.then_some(l.name),
+                        }
+                    })
+                    .filter(|n| of_gender(n, female));
+                if let Some(n) = subject {
+                    return self.finish(m, n, true, para);
+                }
                 let found = self
                     .recent
                     .iter()
@@ -245,6 +287,12 @@ impl<'d, 't> Reader<'d, 't> {
             MentionClass::Group => (m.name.clone(), false),
         };
         let _ = text;
+        self.finish(m, name, person, para)
+    }
+
+    /// Records what the speaker `name` (resolved from mention `m`) is known by, and makes a
+    /// person the latest speaker.
+    fn finish(&mut self, m: Mention, name: String, person: bool, para: usize) -> Option<Speaker> {
         let known = self.known.entry(name.clone()).or_default();
         if known.role.is_none() {
             known.role = m.role.clone();
@@ -1276,5 +1324,11 @@ mod tests {
         // With no one of its gender in reach, the pronoun stays as written.
         let t = "“We will win,” Donald Trump said.\n\n“We are ready,” she said.";
         assert_eq!(run(t)[1].2, s("she"));
+        // A man who opens the pronoun's sentence is who "he" names.
+        let t = "“It must stop,” said Barack Obama.\n\nSecretary General Ban Ki-moon condemned what he called a “brazen breach” of the resolutions.";
+        assert_eq!(run(t)[1].2, s("Ban Ki-moon"));
+        // Not when the words before the pronoun are the content of its tag.
+        let t = "“We will win,” said Joseph Hunter.\n\nAlso, Donald Trump is no conservative, he said. “He is a liberal!”";
+        assert_eq!(run(t).last().unwrap().2, s("Joseph Hunter"));
     }
 }
