@@ -979,11 +979,15 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                 .unwrap_or("");
             // "…, but Putin rejected the warning" is the writer's; "…, but that he would
             // not …" and "…, but hasn't decided …" go on with the speaker's words.
-            (next == "but" && {
-                let after = s[i + 6..].trim_start();
-                after.starts_with(|c: char| c.is_uppercase())
-            }) || (next.ends_with("ing")
-                && crate::cue::classify(next, None).is_some_and(|c| c.0 == CueClass::Participle))
+            // "…, according to an account she gave": the source of the whole sentence.
+            next == "according"
+                || (next == "but" && {
+                    let after = s[i + 6..].trim_start();
+                    after.starts_with(|c: char| c.is_uppercase())
+                })
+                || (next.ends_with("ing")
+                    && crate::cue::classify(next, None)
+                        .is_some_and(|c| c.0 == CueClass::Participle))
         })
         .map_or(end, |i| start + i)
 }
@@ -1245,20 +1249,96 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     continue;
                 };
                 let end_w = s.end.min(ahead(text, m.span.end, WINDOW_BYTES));
-                let head = text[taken..cue.span.start].trim();
+                // "The president told her that …, according to an account": a report already
+                // read in this sentence is itself what the source tells; the content starts
+                // with the sentence.
+                let from = if text[taken..cue.span.start]
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                    .is_empty()
+                    && taken > s.start
+                    && text[s.start..cue.span.start].trim_end().ends_with(',')
+                    && s.start >= back(text, cue.span.start, WINDOW_BYTES)
+                {
+                    s.start
+                } else {
+                    taken
+                };
+                let raw_head = text[from..cue.span.start].trim();
+                // "But according to X, …": a conjunction alone is no content of its own.
+                let head = if matches!(
+                    raw_head.trim_end_matches(','),
+                    "But" | "And" | "Yet" | "So" | "However" | "Still" | "Now" | "Instead"
+                ) {
+                    ""
+                } else {
+                    raw_head
+                };
+                // "The implication, according to the aide, is that …": the source interrupts
+                // the content, which goes on after it.
+                let tail = (!head.is_empty() && head.ends_with(','))
+                    .then(|| text[m.span.end..end_w].strip_prefix(','))
+                    .flatten()
+                    .and_then(|rest| {
+                        let start = end_w - rest.trim_start().len();
+                        trim_end_punct(text, Span::new(start, end_w))
+                    })
+                    .and_then(|t| outside_quotes(text, t, quotes))
+                    .filter(|t| word_count(doc, *t) >= MIN_CONTENT_WORDS)
+                    // The rest of a clause ("…, is that …", "…, Trump made demands"), not an
+                    // appositive of the source ("…, an analyst at Pivotal Research").
+                    .filter(|t| {
+                        let first = fold(doc.words(*t)[0].span.of(text));
+                        let opens_clause = !matches!(
+                            first.as_ref(),
+                            "a" | "an"
+                                | "the"
+                                | "and"
+                                | "but"
+                                | "or"
+                                | "including"
+                                | "where"
+                                | "which"
+                                | "who"
+                                | "compared"
+                                | "during"
+                                | "while"
+                                | "although"
+                                | "though"
+                        );
+                        opens_clause
+                            && (is_content(doc, *t)
+                                || matches!(first.as_ref(), "is" | "was" | "are" | "were" | "has"))
+                    });
+                if let Some(t) = tail {
+                    let lead = crate::text::trim(text, Span::new(from, cue.span.start))
+                        .and_then(|h| trim_end_punct(text, h))
+                        .and_then(|h| outside_quotes_tail(text, h, quotes));
+                    if let Some(h) = lead {
+                        push(h, &m, out);
+                    }
+                    push(t, &m, out);
+                    taken = t.end;
+                    continue;
+                }
                 let c = if head.is_empty() {
                     // "According to X, …"
                     let rest = &text[m.span.end..end_w];
                     rest.find(',').and_then(|comma| {
                         trim_end_punct(text, Span::new(m.span.end + comma + 1, end_w))
                     })
-                } else if taken < back(text, cue.span.start, WINDOW_BYTES) {
+                } else if from < back(text, cue.span.start, WINDOW_BYTES) {
                     None
                 } else {
-                    trim_end_punct(text, Span::new(taken, cue.span.start))
+                    trim_end_punct(text, Span::new(from, cue.span.start))
                 };
                 let c = c.and_then(|c| outside_quotes(text, c, quotes));
                 if let Some(c) = c.filter(|c| word_count(doc, *c) >= MIN_CONTENT_WORDS) {
+                    if from < taken {
+                        // The source tells the whole report: one attribution, the outer.
+                        out.retain(|r| {
+                            r.quoted || r.content.start < from || r.content.end > cue.span.start
+                        });
+                    }
                     push(c, &m, out);
                     taken = c.end.max(m.span.end);
                 }
@@ -1609,6 +1689,31 @@ mod tests {
             got[0].1,
             "just-released poll from Florida Atlantic University broadcast on MSNBC"
         );
+    }
+
+    #[test]
+    fn indirect135_according_to_inside_and_after_its_content() {
+        // PolNeAR train (paraphrased): the source interrupts the content.
+        let got = run("The implication, according to the Sanders aide, is that Clinton cheated during the break.");
+        assert_eq!(got[0].0, "The implication");
+        assert_eq!(got[1].0, "is that Clinton cheated during the break");
+        assert_eq!(got[1].1, "Sanders aide");
+        // A conjunction before it is no content.
+        let got =
+            run("But according to interviews with his aides, he wants to campaign this fall.");
+        assert_eq!(got[0].0, "he wants to campaign this fall");
+        // A report already read is itself what the source tells.
+        let got = run(
+            "The president told her that it was not that simple, according to an account she gave.",
+        );
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "The president told her that it was not that simple"),
+            "{got:?}"
+        );
+        // An appositive after the source is not content.
+        let got = run("Revenue fell by half, according to Brian Wieser, an analyst at Pivotal Research Group.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
