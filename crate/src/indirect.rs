@@ -1163,7 +1163,20 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         || after.is_none_or(|a| word_count(doc, a) < MIN_CONTENT_WORDS)
                         // "…, he told the court in his filing.": what follows the cue is a
                         // listener and a place, no clause of its own.
-                        || (cue.takes_listener && after.is_some_and(|a| !is_clause(doc, a)));
+                        || (cue.takes_listener && after.is_some_and(|a| !is_clause(doc, a)))
+                        // "…, Wilkin said during his campaign speech.": a time or place phrase
+                        // after the cue, no clause.
+                        || (after.is_some_and(|a| !is_clause(doc, a))
+                            && rest.split_whitespace().next().is_some_and(|w| {
+                                matches!(
+                                    w,
+                                    "during" | "in" | "at" | "on" | "after" | "before" | "while"
+                                        | "last" | "this" | "earlier" | "later" | "Monday"
+                                        | "Tuesday" | "Wednesday" | "Thursday" | "Friday"
+                                        | "Saturday" | "Sunday" | "recently" | "yesterday"
+                                        | "today" | "afterward"
+                                )
+                            }));
                     // `… a “very welcome tack,” he said`: the comma inside the closing mark.
                     let closed = before.trim_end();
                     let quote_comma =
@@ -1714,6 +1727,17 @@ mod tests {
         // An appositive after the source is not content.
         let got = run("Revenue fell by half, according to Brian Wieser, an analyst at Pivotal Research Group.");
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn indirect137_a_time_or_place_after_a_closing_tag() {
+        // PolNeAR train (paraphrased): the tag ends with where it was said, not a clause.
+        let got = run("His allegiance has shifted from Fiorina to Rubio to Cruz, Wilkin said during his speech.");
+        assert_eq!(
+            got[0].0,
+            "His allegiance has shifted from Fiorina to Rubio to Cruz"
+        );
+        assert_eq!(got[0].1, "Wilkin");
     }
 
     #[test]
