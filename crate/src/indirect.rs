@@ -980,7 +980,15 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
             // "…, but Putin rejected the warning" is the writer's; "…, but that he would
             // not …" and "…, but hasn't decided …" go on with the speaker's words.
             // "…, according to an account she gave": the source of the whole sentence.
+            // "…, while other voters said …": a report of its own.
             next == "according"
+                || (matches!(next, "while" | "whereas") && {
+                    let after = &s[i + 2 + next.len()..];
+                    let head = &after[..after.len().min(80)];
+                    head.split_whitespace()
+                        .take(6)
+                        .any(|w| matches!(w, "said" | "say" | "says" | "told" | "argued"))
+                })
                 || (next == "but" && {
                     let after = s[i + 6..].trim_start();
                     after.starts_with(|c: char| c.is_uppercase())
@@ -1738,6 +1746,15 @@ mod tests {
             "His allegiance has shifted from Fiorina to Rubio to Cruz"
         );
         assert_eq!(got[0].1, "Wilkin");
+    }
+
+    #[test]
+    fn indirect138_while_others_said_is_a_report_of_its_own() {
+        // PolNeAR train (paraphrased).
+        let got = run("After the event, several supporters said the former president had made a good case, while other voters said they had not heard enough.");
+        assert_eq!(got[0].0, "the former president had made a good case");
+        assert_eq!(got[1].0, "they had not heard enough");
+        assert_eq!(got[1].1, "voters");
     }
 
     #[test]
