@@ -14,6 +14,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::runs::{RunFilter, GRAM};
 use crate::span::Span;
 use crate::text::{fold, words};
 
@@ -213,6 +214,9 @@ pub struct Index {
     whole: Frozen,
     fresh_pairs: FxHashMap<u64, Postings>,
     fresh_whole: FxHashMap<u64, Postings>,
+    /// The [`GRAM`]-word runs of the entries, built on the first question (so loading does not
+    /// pay for it); used while no entry was added after it.
+    runs: std::sync::OnceLock<RunFilter>,
 }
 
 impl Index {
@@ -268,7 +272,18 @@ impl Index {
             self.pairs = Frozen::from_map(std::mem::take(&mut self.fresh_pairs));
             self.whole = Frozen::from_map(std::mem::take(&mut self.fresh_whole));
             self.index_first();
+            self.runs = std::sync::OnceLock::new();
         }
+    }
+
+    /// Whether some entry may hold a run of [`GRAM`] words of `ids`; `false` is exact. Answered
+    /// by the run filter (built on the first call, O(total words)), one memory read per window
+    /// of known words, while it holds every entry; `true` once entries were added after it.
+    pub fn may_share_run(&self, ids: &[u32]) -> bool {
+        let runs = self
+            .runs
+            .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i))));
+        runs.covered() != self.len() || runs.may_hold(ids)
     }
 
     /// Builds the first-term directory over the frozen pair keys. O(terms + keys).
@@ -399,11 +414,16 @@ impl Index {
     }
 
     /// Whether some entry holds every word pair of `ids[i..i + n]`, for some `i`: a necessary
-    /// condition for an entry to hold those `n` words in a row, answered by intersecting the
-    /// window's posting lists (the shortest walked, the others probed by galloping search, the
-    /// shorter first) without counting. Lists of every length are used, so a `false` is exact.
+    /// condition for an entry to hold those `n` words in a row. For `n` of at least [`GRAM`] the
+    /// run filter answers first ([`Index::may_share_run`]: almost every sentence stops there);
+    /// then the window's posting lists are intersected (the shortest walked, the others probed by
+    /// galloping search, the shorter first) without counting. Lists of every length are used, so
+    /// a `false` is exact.
     pub fn has_run(&self, ids: &[u32], n: usize) -> bool {
         if n < 2 || ids.len() < n {
+            return false;
+        }
+        if n >= GRAM && !self.may_share_run(ids) {
             return false;
         }
         let lists: Vec<(&[u32], &[u32])> = ids
@@ -492,6 +512,7 @@ impl Index {
             whole,
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
+            runs: std::sync::OnceLock::new(),
         }
     }
 
@@ -528,6 +549,7 @@ impl Index {
             whole,
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
+            runs: std::sync::OnceLock::new(),
         };
         ix.index_first();
         Some(ix)
@@ -618,7 +640,7 @@ mod tests {
             let q: Vec<&str> = quote.iter().map(word).collect();
             let ids = ix.lookup(&q);
             proptest::prop_assert_eq!(ix.candidates(&ids, 3, min_shared), naive(&ix, &ids, 3, min_shared));
-            for n in 2..5 {
+            for n in 2..9 {
                 let truth = (0..ix.len()).any(|e| {
                     let ew = ix.words(e);
                     ids.windows(n).any(|run| ew.windows(n).any(|x| x == run))
