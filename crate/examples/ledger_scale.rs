@@ -8,7 +8,8 @@
 //! (10 per article, each with its speaker tag) read, attributed, traced and grouped.
 //! `--scan N [R]` scans the PolNeAR train texts R times (default 3) against an N-entry ledger and
 //! prints the median throughput: the "page scan against a 1M-entry ledger" figure.
-//! `--scan-file PATH [R]` does the same against a compiled ledger written by `--write`.
+//! `--scan-file PATH [R]` does the same against a compiled ledger written by `--write`, and
+//! `--load PATH [R]` times loading it (median wall time of R loads, default 9).
 
 use std::time::Instant;
 
@@ -63,6 +64,30 @@ fn main() {
             args.get(3)
                 .map_or(3, |r| r.parse().expect("a repeat count")),
             Ledger::new(support::entries(n, &support::vocabulary(), 7)),
+        );
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("--load") {
+        let bytes = std::fs::read(&args[2]).expect("a compiled ledger");
+        let repeats: usize = args
+            .get(3)
+            .map_or(9, |r| r.parse().expect("a repeat count"));
+        let mut cpu: Vec<f64> = (0..repeats.max(1))
+            .map(|_| {
+                let b = bytes.clone();
+                let t = Instant::now();
+                let ledger = Ledger::from_vec(b).expect("the compiled form reads back");
+                let took = t.elapsed().as_secs_f64();
+                drop(ledger);
+                took
+            })
+            .collect();
+        cpu.sort_by(f64::total_cmp);
+        println!(
+            "load of {} ({:.1} MB): median {:.1} ms (of {repeats})",
+            args[2],
+            bytes.len() as f64 / 1e6,
+            cpu[cpu.len() / 2] * 1e3
         );
         return;
     }

@@ -103,6 +103,8 @@ struct Counts {
     slots: Vec<(u32, u32)>,
     /// The slots used, in the order first used.
     touched: Vec<u32>,
+    /// The table size of the current lookup (a power of two).
+    n: usize,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -114,9 +116,9 @@ impl Counts {
         if self.slots.len() < n {
             self.slots.resize(n, (EMPTY, 0));
         }
-        let shift = 64 - n.trailing_zeros();
+        self.n = n;
         for &e in entries {
-            let mut i = (u64::from(e).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;
+            let mut i = self.slot(e);
             loop {
                 let slot = &mut self.slots[i];
                 if slot.0 == e {
@@ -129,6 +131,29 @@ impl Counts {
                     break;
                 }
                 i = (i + 1) & (n - 1);
+            }
+        }
+    }
+
+    fn slot(&self, e: u32) -> usize {
+        (u64::from(e).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.n.trailing_zeros()))
+            as usize
+    }
+
+    /// Counts each entry of `entries` that is already counted (others are left out).
+    fn bump<'a>(&mut self, entries: impl Iterator<Item = &'a u32>) {
+        for &e in entries {
+            let mut i = self.slot(e);
+            loop {
+                let slot = &mut self.slots[i];
+                if slot.0 == e {
+                    slot.1 += 1;
+                    break;
+                }
+                if slot.0 == EMPTY {
+                    break;
+                }
+                i = (i + 1) & (self.n - 1);
             }
         }
     }
@@ -422,8 +447,8 @@ impl Index {
     /// Cost: O(P log P + T) for P pairs in `ids` and T entries on the counted posting lists, with
     /// T <= P × [`MAX_POSTING`] whatever the ledger size. By pigeonhole, an entry sharing
     /// `min_shared` of P pairs is on at least one of the P - `min_shared` + 1 shortest lists: only
-    /// those are walked, and the `min_shared` - 1 longest are probed (binary search) for the
-    /// entries found. The counts live in a small per-thread hash table sized to the postings walked.
+    /// those add entries, and the `min_shared` - 1 longest only add to the counts of entries
+    /// found. The counts live in a small per-thread hash table sized to the postings walked.
     pub fn candidates(&self, ids: &[u32], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
         let mut lists: Vec<(&[u32], &[u32])> = ids
             .windows(2)
@@ -440,15 +465,9 @@ impl Index {
             let mut counts = cell.borrow_mut();
             let total = walked.iter().map(|(f, r)| f.len() + r.len()).sum();
             counts.tally(total, walked.iter().flat_map(|(f, r)| f.iter().chain(*r)));
-            let mut v: Vec<(u32, u32)> = counts
-                .counted()
-                .map(|(e, c)| {
-                    let on = |l: &[u32]| u32::from(l.binary_search(&e).is_ok());
-                    let more: u32 = probed.iter().map(|(f, r)| on(f) + on(r)).sum();
-                    (e, c + more)
-                })
-                .filter(|&(_, c)| c >= min_shared)
-                .collect();
+            counts.bump(probed.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+            let mut v: Vec<(u32, u32)> =
+                counts.counted().filter(|&(_, c)| c >= min_shared).collect();
             counts.clear();
             v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(k);
