@@ -30,6 +30,34 @@ pub const MAX_POSTING: usize = 256;
 /// step).
 const SAMPLE: usize = 16;
 
+/// The run filter is built once the sentences [`Index::has_run`] was asked about hold this
+/// fraction of the ledger's words: building it costs about a memory write per entry word, and
+/// until then each sentence word costs a pair lookup (a few cache misses), so this is the
+/// ski-rental rule, within a small factor of knowing in advance how many pages will be scanned.
+/// (Built at once, it cost the worker's first scan of a page 80–100 ms at 100k entries under
+/// Node; a service worker lives for a few pages.)
+pub const RUN_FILTER_AFTER: usize = 16;
+
+/// A count that a shared index can add to.
+#[derive(Debug, Default)]
+struct WordCount(std::sync::atomic::AtomicUsize);
+
+impl Clone for WordCount {
+    fn clone(&self) -> WordCount {
+        WordCount(std::sync::atomic::AtomicUsize::new(self.get()))
+    }
+}
+
+impl WordCount {
+    fn get(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    /// Adds `n`; returns the count before.
+    fn add(&self, n: usize) -> usize {
+        self.0.fetch_add(n, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// The term id given to a word the ledger has never seen: it equals no entry word.
 pub const UNKNOWN: u32 = u32::MAX;
 
@@ -271,9 +299,12 @@ pub struct Index {
     whole: Frozen,
     fresh_pairs: FxHashMap<u64, Postings>,
     fresh_whole: FxHashMap<u64, Postings>,
-    /// The [`GRAM`]-word runs of the entries, built on the first question (so loading does not
-    /// pay for it); used while no entry was added after it.
+    /// The [`GRAM`]-word runs of the entries, built once the sentences asked about hold
+    /// 1/[`RUN_FILTER_AFTER`] as many words as the entries (so loading, and the first pages,
+    /// do not pay for it); used while no entry was added after it.
     runs: std::sync::OnceLock<RunFilter>,
+    /// Words of the sentences asked about before the run filter was built.
+    run_words: WordCount,
 }
 
 impl Index {
@@ -331,16 +362,24 @@ impl Index {
             self.index_first();
             self.samples = std::sync::OnceLock::new();
             self.runs = std::sync::OnceLock::new();
+            self.run_words = WordCount::default();
         }
     }
 
     /// Whether some entry may hold a run of [`GRAM`] words of `ids`; `false` is exact. Answered
-    /// by the run filter (built on the first call, O(total words)), one memory read per window
-    /// of known words, while it holds every entry; `true` once entries were added after it.
+    /// by the run filter, one memory read per window of known words, while it holds every entry;
+    /// `true` before it is built (see [`RUN_FILTER_AFTER`]: O(total words), once) and once
+    /// entries were added after it.
     pub fn may_share_run(&self, ids: &[u32]) -> bool {
-        let runs = self
-            .runs
-            .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i))));
+        let runs = match self.runs.get() {
+            Some(runs) => runs,
+            None if self.run_words.add(ids.len()) < self.ids.len() / RUN_FILTER_AFTER => {
+                return true
+            }
+            None => self
+                .runs
+                .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i)))),
+        };
         runs.covered() != self.len() || runs.may_hold(ids)
     }
 
@@ -576,6 +615,7 @@ impl Index {
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
             runs: std::sync::OnceLock::new(),
+            run_words: WordCount::default(),
         }
     }
 
@@ -614,6 +654,7 @@ impl Index {
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
             runs: std::sync::OnceLock::new(),
+            run_words: WordCount::default(),
         };
         ix.index_first();
         Some(ix)

@@ -9,8 +9,9 @@
 //!
 //! Layout: one `u64` block per hash (so one cache line per question), four bits set in it.
 //! Size: the power of two at or above 16 bits per window, 2–4 bytes per window, i.e. about
-//! 30–60 bytes per entry of 20 words. Built from the entries' term ids on the first question
-//! (not at load): O(total words), one multiply and one memory write per word, no sorting.
+//! 30–60 bytes per entry of 20 words. Built from the entries' term ids once enough sentences were
+//! asked about ([`super::index::RUN_FILTER_AFTER`]; not at load): O(total words), one multiply and
+//! one memory write per word, no sorting.
 
 use super::index::UNKNOWN;
 
