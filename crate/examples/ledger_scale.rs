@@ -8,6 +8,8 @@
 //! (10 per article, each with its speaker tag) read, attributed, traced and grouped.
 //! `--scan N [R]` scans the PolNeAR train texts R times (default 3) against an N-entry ledger and
 //! prints the median throughput: the "page scan against a 1M-entry ledger" figure.
+//! `--scan-file PATH [R]` does the same against a compiled ledger written by `--write`, and
+//! `--load PATH [R]` times loading it (median wall time of R loads, default 9).
 
 use std::time::Instant;
 
@@ -56,10 +58,47 @@ fn main() {
         return;
     }
     if args.get(1).map(String::as_str) == Some("--scan") {
+        let n = args[2].parse().expect("a size");
         scan(
-            args[2].parse().expect("a size"),
+            n,
             args.get(3)
                 .map_or(3, |r| r.parse().expect("a repeat count")),
+            Ledger::new(support::entries(n, &support::vocabulary(), 7)),
+        );
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("--load") {
+        let bytes = std::fs::read(&args[2]).expect("a compiled ledger");
+        let repeats: usize = args
+            .get(3)
+            .map_or(9, |r| r.parse().expect("a repeat count"));
+        let mut cpu: Vec<f64> = (0..repeats.max(1))
+            .map(|_| {
+                let b = bytes.clone();
+                let t = Instant::now();
+                let ledger = Ledger::from_vec(b).expect("the compiled form reads back");
+                let took = t.elapsed().as_secs_f64();
+                drop(ledger);
+                took
+            })
+            .collect();
+        cpu.sort_by(f64::total_cmp);
+        println!(
+            "load of {} ({:.1} MB): median {:.1} ms (of {repeats})",
+            args[2],
+            bytes.len() as f64 / 1e6,
+            cpu[cpu.len() / 2] * 1e3
+        );
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("--scan-file") {
+        let ledger = Ledger::from_vec(std::fs::read(&args[2]).expect("a compiled ledger"))
+            .expect("the compiled form reads back");
+        scan(
+            ledger.len(),
+            args.get(3)
+                .map_or(3, |r| r.parse().expect("a repeat count")),
+            ledger,
         );
         return;
     }
@@ -124,32 +163,57 @@ fn corpus(n: usize) {
     );
 }
 
-fn scan(n: usize, repeats: usize) {
+fn scan(n: usize, repeats: usize, ledger: Ledger) {
     use quotetrace::{Engine, PageMeta};
     let docs = support::polnear("train");
     let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
-    let engine = Engine::new(Ledger::new(support::entries(n, &support::vocabulary(), 7)));
+    let engine = Engine::new(ledger);
     let page = PageMeta::default();
     let mut found = 0;
-    let cpu = support::cpu_seconds();
-    let mut secs: Vec<f64> = (0..repeats.max(1))
+    // What the scans found and traced, so that two builds can be compared: the number of
+    // findings with a verdict and a checksum of every finding's span, kind, verdict and entry.
+    let mut traced = 0;
+    let mut sum = 0u64;
+    // Wall and CPU time of each pass (CPU time alone is what counts on a shared machine).
+    let mut times: Vec<(f64, f64)> = (0..repeats.max(1))
         .map(|_| {
-            let t = Instant::now();
-            found = docs.iter().map(|d| engine.scan(&d.1, &page).len()).sum();
-            t.elapsed().as_secs_f64()
+            let (t, cpu) = (Instant::now(), support::cpu_seconds());
+            let all: Vec<Vec<quotetrace::Finding>> =
+                docs.iter().map(|d| engine.scan(&d.1, &page)).collect();
+            let took = (t.elapsed().as_secs_f64(), support::cpu_seconds() - cpu);
+            found = all.iter().map(Vec::len).sum();
+            traced = 0;
+            sum = 0;
+            for f in all.iter().flatten() {
+                let v = f.trace.as_ref().map(|t| (t.verdict.as_str(), t.entry));
+                traced += usize::from(v.is_some());
+                let line = format!("{} {} {:?} {:?}", f.span.start, f.span.end, f.kind, v);
+                sum = sum.wrapping_mul(1_000_003).wrapping_add(
+                    line.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+                    }),
+                );
+            }
+            took
         })
         .collect();
-    let cpu = (support::cpu_seconds() - cpu) / secs.len() as f64;
-    secs.sort_by(f64::total_cmp);
-    let s = secs[secs.len() / 2];
+    let first_cpu = times[0].1;
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let s = median(times.iter().map(|t| t.0).collect());
+    let cpu = median(times.drain(..).map(|t| t.1).collect());
     println!(
-        "scan of {} PolNeAR train articles ({:.2} MB) against {n} entries: {found} findings, \
-         median {:.0} ms = {:.1} MB/s (CPU time {:.0} ms = {:.1} MB/s)",
+        "scan of {} PolNeAR train articles ({:.2} MB) against {n} entries: {found} findings \
+         ({traced} traced, checksum {sum:016x}), median {:.0} ms = {:.1} MB/s (CPU time {:.0} ms = \
+         {:.1} MB/s; first pass {:.0} ms)",
         docs.len(),
         bytes as f64 / 1e6,
         s * 1e3,
         bytes as f64 / 1e6 / s,
         cpu * 1e3,
-        bytes as f64 / 1e6 / cpu
+        bytes as f64 / 1e6 / cpu,
+        first_cpu * 1e3
     );
 }

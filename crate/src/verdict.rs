@@ -237,6 +237,22 @@ fn find_run(hay: &[u32], needle: &[u32]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Whether an alignment of quote words `ws` with entry words `ew` can pass the coverage tests of
+/// [`trace`] (enough words, [`MIN_COVERAGE`] of them and of the content words): counted over the
+/// quote words that occur anywhere in the entry, which every alignment's pairs are among.
+fn may_cover(ew: &[u32], ws: &[u32], content: &[bool], n_content: usize) -> bool {
+    let (mut m, mut m_content) = (0, 0);
+    for (j, w) in ws.iter().enumerate() {
+        if ew.contains(w) {
+            m += 1;
+            m_content += usize::from(content[j]);
+        }
+    }
+    m >= MIN_ALIGNED.min(ws.len())
+        && m as f64 / ws.len() as f64 >= MIN_COVERAGE
+        && (n_content == 0 || m_content as f64 >= MIN_COVERAGE * n_content as f64)
+}
+
 /// The longest run of consecutive aligned pairs (adjacent on both sides).
 fn longest_aligned_run(pairs: &[(usize, usize)]) -> usize {
     let (mut best, mut cur) = (0, 0);
@@ -325,6 +341,11 @@ pub fn trace<S: AsRef<str>>(
         // word ("I could … I could") with its first occurrence and invent a change.
         let pairs = match find_run(ew, &ws) {
             Some(at) => (0..ws.len()).map(|j| (at + j, j)).collect(),
+            // The quote's words that occur in the entry at all bound what any alignment can
+            // pair: an entry that cannot reach the coverage below is not aligned (the word
+            // alignment of the few entries the pair index ranks first was most of the tracing
+            // time against large ledgers, where they are mostly chance matches).
+            None if !may_cover(ew, &ws, &content, n_content) => continue,
             None => align(ew, &ws),
         };
         let m = pairs.len();

@@ -14,6 +14,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::runs::{RunFilter, GRAM};
 use crate::span::Span;
 use crate::text::{fold, words};
 
@@ -21,6 +22,41 @@ use crate::text::{fold, words};
 /// ("of the") says nothing about which one a quote comes from. Trade-off: a quote made only of
 /// such pairs is traced only through its exact text.
 pub const MAX_POSTING: usize = 256;
+
+/// One frozen pair key in this many is copied into a small sorted sample, searched first: a
+/// lookup then reads a few cache lines of the sample (which stays in cache for common first
+/// words) and one block of this many keys, instead of binary-searching the whole key range of
+/// its first word (up to hundreds of thousands of keys at a million entries, a cache miss per
+/// step).
+const SAMPLE: usize = 16;
+
+/// The run filter is built once the sentences [`Index::has_run`] was asked about hold this
+/// fraction of the ledger's words: building it costs about a memory write per entry word, and
+/// until then each sentence word costs a pair lookup (a few cache misses), so this is the
+/// ski-rental rule, within a small factor of knowing in advance how many pages will be scanned.
+/// (Built at once, it cost the worker's first scan of a page 80–100 ms at 100k entries under
+/// Node; a service worker lives for a few pages.)
+pub const RUN_FILTER_AFTER: usize = 16;
+
+/// A count that a shared index can add to.
+#[derive(Debug, Default)]
+struct WordCount(std::sync::atomic::AtomicUsize);
+
+impl Clone for WordCount {
+    fn clone(&self) -> WordCount {
+        WordCount(std::sync::atomic::AtomicUsize::new(self.get()))
+    }
+}
+
+impl WordCount {
+    fn get(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    /// Adds `n`; returns the count before.
+    fn add(&self, n: usize) -> usize {
+        self.0.fetch_add(n, std::sync::atomic::Ordering::Relaxed)
+    }
+}
 
 /// The term id given to a word the ledger has never seen: it equals no entry word.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -84,33 +120,81 @@ fn post(map: &mut FxHashMap<u64, Postings>, key: u64, id: u32) {
     }
 }
 
-/// A dense count per entry, reused across lookups: `touched` lists the entries whose count is not
-/// zero, so clearing costs what counting did. Memory: 4 bytes per entry of the largest ledger
-/// looked up on this thread.
+/// Counts per entry for one lookup, in a small open-addressing table: the first `n` slots of
+/// `slots`, `n` the power of two at or above twice the postings counted, so that it stays in
+/// the fastest cache whatever the ledger size. (A dense count per entry, 4 MB at a million
+/// entries, made every posting a cache miss: three quarters of the counting time.) Only the
+/// slots used are reset after a lookup; the table grows to the largest lookup made.
 #[derive(Default)]
 struct Counts {
-    counts: Vec<u32>,
+    /// `(entry, count)`; `entry == EMPTY` for a free slot.
+    slots: Vec<(u32, u32)>,
+    /// The slots used, in the order first used.
     touched: Vec<u32>,
+    /// The table size of the current lookup (a power of two).
+    n: usize,
 }
 
+const EMPTY: u32 = u32::MAX;
+
 impl Counts {
-    /// Counts each entry of `entries` (numbers below `n`).
-    fn tally<'a>(&mut self, n: usize, entries: impl Iterator<Item = &'a u32>) {
-        if self.counts.len() < n {
-            self.counts.resize(n, 0);
+    /// Counts each entry of `entries`, at most `total` of them.
+    fn tally<'a>(&mut self, total: usize, entries: impl Iterator<Item = &'a u32>) {
+        let n = (2 * total).max(16).next_power_of_two();
+        if self.slots.len() < n {
+            self.slots.resize(n, (EMPTY, 0));
         }
+        self.n = n;
         for &e in entries {
-            let c = &mut self.counts[e as usize];
-            if *c == 0 {
-                self.touched.push(e);
+            let mut i = self.slot(e);
+            loop {
+                let slot = &mut self.slots[i];
+                if slot.0 == e {
+                    slot.1 += 1;
+                    break;
+                }
+                if slot.0 == EMPTY {
+                    *slot = (e, 1);
+                    self.touched.push(i as u32);
+                    break;
+                }
+                i = (i + 1) & (n - 1);
             }
-            *c += 1;
         }
     }
 
+    fn slot(&self, e: u32) -> usize {
+        (u64::from(e).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.n.trailing_zeros()))
+            as usize
+    }
+
+    /// Counts each entry of `entries` that is already counted (others are left out).
+    fn bump<'a>(&mut self, entries: impl Iterator<Item = &'a u32>) {
+        for &e in entries {
+            let mut i = self.slot(e);
+            loop {
+                let slot = &mut self.slots[i];
+                if slot.0 == e {
+                    slot.1 += 1;
+                    break;
+                }
+                if slot.0 == EMPTY {
+                    break;
+                }
+                i = (i + 1) & (self.n - 1);
+            }
+        }
+    }
+
+    /// The entries counted, with their counts, in the order first counted.
+    fn counted(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.touched.iter().map(|&i| self.slots[i as usize])
+    }
+
+    /// Frees the slots used.
     fn clear(&mut self) {
-        for &e in &self.touched {
-            self.counts[e as usize] = 0;
+        for &i in &self.touched {
+            self.slots[i as usize] = (EMPTY, 0);
         }
         self.touched.clear();
     }
@@ -210,9 +294,17 @@ pub struct Index {
     /// For term `t`, the frozen pair keys starting with `t` are `pairs.keys[by_first[t]..by_first[t + 1]]`:
     /// a pair lookup is one array read and a binary search among a few keys, not among millions.
     by_first: Vec<u32>,
+    /// `pairs.keys[j * SAMPLE]` for every `j`, made on the first lookup (see [`SAMPLE`]).
+    samples: std::sync::OnceLock<Vec<u64>>,
     whole: Frozen,
     fresh_pairs: FxHashMap<u64, Postings>,
     fresh_whole: FxHashMap<u64, Postings>,
+    /// The [`GRAM`]-word runs of the entries, built once the sentences asked about hold
+    /// 1/[`RUN_FILTER_AFTER`] as many words as the entries (so loading, and the first pages,
+    /// do not pay for it); used while no entry was added after it.
+    runs: std::sync::OnceLock<RunFilter>,
+    /// Words of the sentences asked about before the run filter was built.
+    run_words: WordCount,
 }
 
 impl Index {
@@ -268,7 +360,27 @@ impl Index {
             self.pairs = Frozen::from_map(std::mem::take(&mut self.fresh_pairs));
             self.whole = Frozen::from_map(std::mem::take(&mut self.fresh_whole));
             self.index_first();
+            self.samples = std::sync::OnceLock::new();
+            self.runs = std::sync::OnceLock::new();
+            self.run_words = WordCount::default();
         }
+    }
+
+    /// Whether some entry may hold a run of [`GRAM`] words of `ids`; `false` is exact. Answered
+    /// by the run filter, one memory read per window of known words, while it holds every entry;
+    /// `true` before it is built (see [`RUN_FILTER_AFTER`]: O(total words), once) and once
+    /// entries were added after it.
+    pub fn may_share_run(&self, ids: &[u32]) -> bool {
+        let runs = match self.runs.get() {
+            Some(runs) => runs,
+            None if self.run_words.add(ids.len()) < self.ids.len() / RUN_FILTER_AFTER => {
+                return true
+            }
+            None => self
+                .runs
+                .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i)))),
+        };
+        runs.covered() != self.len() || runs.may_hold(ids)
     }
 
     /// Builds the first-term directory over the frozen pair keys. O(terms + keys).
@@ -293,10 +405,23 @@ impl Index {
         ) else {
             return &[];
         };
-        let keys = &self.pairs.keys[lo as usize..hi as usize];
-        match keys.binary_search(&pair_key(a, b)) {
+        let (lo, hi) = (lo as usize, hi as usize);
+        let key = pair_key(a, b);
+        let (mut from, mut to) = (lo, hi);
+        if hi - lo > 2 * SAMPLE {
+            let samples = self
+                .samples
+                .get_or_init(|| self.pairs.keys.iter().step_by(SAMPLE).copied().collect());
+            // The samples taken from this range, and how many of them are at most `key`: the
+            // key, if held, is in the block after the last of those (or before the first).
+            let (slo, shi) = (lo.div_ceil(SAMPLE), (hi - 1) / SAMPLE + 1);
+            let j = slo + samples[slo..shi].partition_point(|&k| k <= key);
+            from = if j > slo { (j - 1) * SAMPLE } else { lo };
+            to = (j * SAMPLE).min(hi);
+        }
+        match self.pairs.keys[from..to].binary_search(&key) {
             Ok(i) => {
-                let i = lo as usize + i;
+                let i = from + i;
                 &self.pairs.posts[self.pairs.offs[i] as usize..self.pairs.offs[i + 1] as usize]
             }
             Err(_) => &[],
@@ -361,8 +486,8 @@ impl Index {
     /// Cost: O(P log P + T) for P pairs in `ids` and T entries on the counted posting lists, with
     /// T <= P × [`MAX_POSTING`] whatever the ledger size. By pigeonhole, an entry sharing
     /// `min_shared` of P pairs is on at least one of the P - `min_shared` + 1 shortest lists: only
-    /// those are walked, and the `min_shared` - 1 longest are probed (binary search) for the
-    /// entries found. The counts live in a dense per-thread buffer, reset after each call.
+    /// those add entries, and the `min_shared` - 1 longest only add to the counts of entries
+    /// found. The counts live in a small per-thread hash table sized to the postings walked.
     pub fn candidates(&self, ids: &[u32], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
         let mut lists: Vec<(&[u32], &[u32])> = ids
             .windows(2)
@@ -377,20 +502,11 @@ impl Index {
         let (walked, probed) = lists.split_at(lists.len() - probed);
         COUNTS.with(|cell| {
             let mut counts = cell.borrow_mut();
-            counts.tally(
-                self.len(),
-                walked.iter().flat_map(|(f, r)| f.iter().chain(*r)),
-            );
-            let mut v: Vec<(u32, u32)> = counts
-                .touched
-                .iter()
-                .map(|&e| {
-                    let on = |l: &[u32]| u32::from(l.binary_search(&e).is_ok());
-                    let more: u32 = probed.iter().map(|(f, r)| on(f) + on(r)).sum();
-                    (e, counts.counts[e as usize] + more)
-                })
-                .filter(|&(_, c)| c >= min_shared)
-                .collect();
+            let total = walked.iter().map(|(f, r)| f.len() + r.len()).sum();
+            counts.tally(total, walked.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+            counts.bump(probed.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+            let mut v: Vec<(u32, u32)> =
+                counts.counted().filter(|&(_, c)| c >= min_shared).collect();
             counts.clear();
             v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(k);
@@ -399,11 +515,16 @@ impl Index {
     }
 
     /// Whether some entry holds every word pair of `ids[i..i + n]`, for some `i`: a necessary
-    /// condition for an entry to hold those `n` words in a row, answered by intersecting the
-    /// window's posting lists (the shortest walked, the others probed by galloping search, the
-    /// shorter first) without counting. Lists of every length are used, so a `false` is exact.
+    /// condition for an entry to hold those `n` words in a row. For `n` of at least [`GRAM`] the
+    /// run filter answers first ([`Index::may_share_run`]: almost every sentence stops there);
+    /// then the window's posting lists are intersected (the shortest walked, the others probed by
+    /// galloping search, the shorter first) without counting. Lists of every length are used, so
+    /// a `false` is exact.
     pub fn has_run(&self, ids: &[u32], n: usize) -> bool {
         if n < 2 || ids.len() < n {
+            return false;
+        }
+        if n >= GRAM && !self.may_share_run(ids) {
             return false;
         }
         let lists: Vec<(&[u32], &[u32])> = ids
@@ -489,9 +610,12 @@ impl Index {
             starts,
             pairs,
             by_first,
+            samples: std::sync::OnceLock::new(),
             whole,
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
+            runs: std::sync::OnceLock::new(),
+            run_words: WordCount::default(),
         }
     }
 
@@ -525,9 +649,12 @@ impl Index {
             starts,
             pairs,
             by_first: Vec::new(),
+            samples: std::sync::OnceLock::new(),
             whole,
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
+            runs: std::sync::OnceLock::new(),
+            run_words: WordCount::default(),
         };
         ix.index_first();
         Some(ix)
@@ -598,6 +725,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The sampled lookup finds what a binary search over all keys finds, for pairs held and
+        /// not, with first words followed by many different words (ranges longer than a block).
+        #[test]
+        fn index025_sampled_lookup_is_a_binary_search(
+            texts in proptest::collection::vec(proptest::collection::vec(0u32..120, 2..30), 1..120),
+            probes in proptest::collection::vec((0u32..125, 0u32..125), 0..300),
+        ) {
+            let texts: Vec<String> = texts
+                .iter()
+                .map(|t| {
+                    // Word 0 is frequent, so that its range spans several blocks.
+                    t.iter().enumerate().map(|(i, w)| if i % 2 == 0 { "w0".to_string() } else { format!("w{w}") })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let ix = Index::build(texts.iter().map(String::as_str));
+            for (a, b) in probes {
+                let (a, b) = (a.min(ix.terms.len() as u32), b.min(ix.terms.len() as u32));
+                proptest::prop_assert_eq!(ix.frozen_pair(a, b), ix.pairs.get(pair_key(a, b)));
+            }
+            for (i, &k) in ix.pairs.keys.iter().enumerate() {
+                let want = &ix.pairs.posts[ix.pairs.offs[i] as usize..ix.pairs.offs[i + 1] as usize];
+                proptest::prop_assert_eq!(ix.frozen_pair((k >> 32) as u32, k as u32), want);
+            }
+        }
+
         #[test]
         fn index030_candidates_and_runs_are_exact(
             texts in proptest::collection::vec(proptest::collection::vec(0u8..6, 1..12), 1..40),
@@ -618,7 +772,7 @@ mod tests {
             let q: Vec<&str> = quote.iter().map(word).collect();
             let ids = ix.lookup(&q);
             proptest::prop_assert_eq!(ix.candidates(&ids, 3, min_shared), naive(&ix, &ids, 3, min_shared));
-            for n in 2..5 {
+            for n in 2..9 {
                 let truth = (0..ix.len()).any(|e| {
                     let ew = ix.words(e);
                     ids.windows(n).any(|run| ew.windows(n).any(|x| x == run))
