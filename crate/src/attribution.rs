@@ -692,6 +692,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
                     .or_else(|| name_colon(doc, pre))
                     .or_else(|| tag_next(doc, para, q, post, &tops))
                     .or_else(|| signature_below(doc, para, q))
+                    .or_else(|| subject_colon(doc, pre))
             } else {
                 tag_before(doc, pre).or_else(|| tag_after(doc, post))
             };
@@ -809,6 +810,25 @@ fn name_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
     let gap_ok = gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')') && gap.len() < 40);
     let whole = text[pre.start..m.span.start].trim().is_empty();
     (gap_ok && whole && m.class != speaker::MentionClass::Pronoun)
+        .then_some((m, Cue::plain(Span::new(colon, colon + 1), CueClass::Speech)))
+}
+
+/// A full quote introduced by a colon in its own sentence with no verb of saying: the person
+/// who opens the sentence speaks ("Senate Majority Leader Mitch McConnell, R-Ky., delivered a
+/// blunt message to Trump: “…”"). Only a named person or a group, never a pronoun (the
+/// pronoun rules read those), and only when the sentence is the quote's introduction.
+fn subject_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
+    let text = doc.text;
+    let head = pre.of(text).trim_end();
+    let colon = pre.start + head.strip_suffix(':').map(str::len)?;
+    let m = speaker::leading(doc, pre.start, colon)?;
+    // A name the text gives in full, not a capitalized opening word ("Giant screens …") or a
+    // shouted subhead.
+    let named = !m.name.chars().any(|c| c.is_lowercase())
+        || m.name.contains(['’', '\''])
+        || m.name.split_whitespace().count() < 2
+            && doc.cast.resolve(&m.name, m.span.start).is_none();
+    (m.class == speaker::MentionClass::Person && m.span.end < colon && !named)
         .then_some((m, Cue::plain(Span::new(colon, colon + 1), CueClass::Speech)))
 }
 
@@ -1260,6 +1280,16 @@ mod tests {
         assert_eq!(one(t).2, s("Hillary Clinton"));
         let t = "The New York Times reports:\n\n“Only a few donors gave in the first month.”";
         assert_eq!(one(t).2, s("New York Times"));
+    }
+
+    #[test]
+    fn attribution245_a_colon_after_a_sentence_whose_subject_is_a_person() {
+        // PolNeAR train (paraphrased): no verb of saying, a colon, the words.
+        let t = "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: “It is time to stop attacking people.”";
+        assert_eq!(one(t).2, s("Mitch McConnell"));
+        // A capitalized opening word is no person.
+        let t = "Giant screens hanging over the arena read: “Over the Top.”";
+        assert_ne!(one(t).2, s("Giant"));
     }
 
     #[test]
