@@ -1,7 +1,7 @@
 // background.js — the service worker: the only place the wasm core runs for web pages.
 //
-//   worker start ──> getEngine() at once (wasm + ledger + warm-up scan) and cachedSettings(), before
-//                    any message needs them
+//   worker start ──> worker-start.js: getEngine() (wasm + ledger + warm-up scan) and cachedSettings(),
+//                    started before the other modules evaluate and before any message needs them
 //   content script --{type:'scan'}--> parseMessage -> withEngine (cached) -> engine.scan
 //        ^                                   |   settings.learn? -> engine.learn -> savePersonal
 //        +------------- {quotes, scanMs} <---+
@@ -10,6 +10,8 @@
 //   content script --{type:'dropQuotes'}--> dropQuotes + toolbar count
 //   content script --{type:'warm'}--> getEngine (sent at document_start: a stopped worker starts
 //                                     and loads the core while the page is still parsing)
+//   webNavigation.onBeforeNavigate (top frame, http/https) --> nothing but the worker's start: a
+//                                     stopped worker is started at navigation start, not at commit
 //   popup ---------{type:'getTab'}--> readTabFindings (after the tab's pending records) -> {findings}
 //   options -------{type:'info' | 'importLedger' | 'exportPersonal' | 'clearAll'}
 //
@@ -18,6 +20,7 @@
 // The scan reply does not wait for storage: the page's badges come first; the popup's getTab waits
 // for the tab's pending records instead (tab-findings.js chains them).
 
+import './worker-start.js'; // first: starts the engine load before the other modules evaluate
 import { parseMessage } from './messages.js';
 import { getEngine, withEngine, loadTimings } from './engine.js';
 import { recordScan, dropQuotes, readTabFindings, forgetTab, forgetAllTabs } from './tab-findings.js';
@@ -27,17 +30,20 @@ import { cachedSettings } from './settings.js';
 import { savePersonal } from './personal-ledger.js';
 import { base64ToBytes } from './base64.js';
 
-// The worker starts for a reason that soon needs the core (a tab navigating, a page's scan, the popup
-// or options): start loading it now. A failure is not cached; the next message retries and reports it.
-getEngine().catch((err) => console.debug('quotetrace: engine not loaded at worker start:', err?.message));
-cachedSettings().catch((err) => console.debug('quotetrace: settings not read at worker start:', err?.message));
-
 chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
   handleMessage(raw, sender).then(sendResponse, (err) => {
     sendResponse({ error: errorMessage(err) });
   });
   return true; // the reply is asynchronous
 });
+
+// Wakes a stopped worker when a navigation starts: the worker's start (30-60 ms of process and thread
+// start on this machine) and the engine load then overlap the page's request and parsing, instead
+// of starting at commit, when tabs.onUpdated and the content script's 'warm' would start it. The
+// listener does nothing with the event (no URL is read, kept or sent); registering it is what makes
+// the browser start the worker. "webNavigation" adds no install warning beside the content script's
+// <all_urls> (chrome.management.getPermissionWarningsByManifest gives the same single warning).
+chrome.webNavigation.onBeforeNavigate.addListener(() => {}, { url: [{ schemes: ['http', 'https'] }] });
 
 // A tab that navigates or closes loses its findings; a fresh scan will store new ones.
 chrome.tabs.onUpdated.addListener((tabId, change) => {

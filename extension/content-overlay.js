@@ -22,6 +22,12 @@
 // positions, never past QT_PLACE_SLICE_MS of script; badges nearest the viewport go first. Hosts
 // are protected from page CSS by one document-level rule (adopted sheet), not per-host inline
 // `all: initial`, and a badge's card is built on its first hover or focus (content-badge.js).
+// Every host is position:absolute, a paint layer of its own, and the browser's per-frame rendering
+// work (compositing inputs, paint) grew with the hosts on the page: so hosts sit in <qt-band>
+// elements, one per QT_BAND_PX of height, with content-visibility:auto, and the bands off screen
+// are skipped (still in the DOM: data-verdict, focus and the accessibility tree are unchanged). A
+// band's containment would clip a badge's card and keep it under the next band: a hovered or
+// focused badge's band turns content-visibility:visible (the document rule with :has()).
 
 // Kinds that get a badge; indirect (reported) speech is listed in the popup only.
 const QT_BADGED_KINDS = new Set(['direct', 'partial', 'unquoted']);
@@ -32,6 +38,11 @@ const QT_NEW_BADGES_PER_FRAME = 50; // per frame: ~4 ms to build (createElement,
 const QT_BADGE_HEIGHT_PX = 16; // the .mark's 14px line + 2 × 1px border (content-badge.js)
 const QT_BADGE_MAX_WIDTH_PX = 172; // the .mark's max-width 16em (10px font) + padding + border
 const QT_FLASH_MS = 1600; // how long a revealed quote stays flashed
+// Badges are grouped by their top into bands of this height (<qt-band>, content-visibility: auto),
+// so the browser skips style, layout and paint of the bands off screen: with every badge host its
+// own paint layer, a frame's rendering grew with the number of hosts on the page, not on screen.
+const QT_BAND_PX = 1024;
+const QT_BAND_OVERLAP_PX = 24; // a band's box reaches this far into the next: a badge is never clipped (paint containment)
 
 // Highlight colours: translucent so the page's own colours still show, on light and dark pages.
 // The last rule shields badge hosts from page rules (`* {margin: …}`): specificity (0,0,2) and
@@ -46,7 +57,9 @@ const QT_DOCUMENT_CSS = `
 ::highlight(qt-unquoted){background-color:rgba(156,39,176,.22)}
 ::highlight(qt-none){background-color:rgba(251,188,4,.18)}
 ::highlight(qt-flash){background-color:rgba(26,115,232,.45)}
-qt-overlay>qt-badge{all:initial!important;display:inline-block!important;position:absolute!important;pointer-events:auto!important}`;
+qt-overlay>qt-band{all:initial!important;display:block!important;position:absolute!important;left:0!important;pointer-events:none!important;content-visibility:auto!important}
+qt-overlay>qt-band:has(>qt-badge:hover,>qt-badge:focus-within){content-visibility:visible!important}
+qt-band>qt-badge{all:initial!important;display:inline-block!important;position:absolute!important;pointer-events:auto!important}`;
 
 function createOverlay(doc, { onDropped = () => {} } = {}) {
   const entries = new Map(); // id "chunk:index" -> {id, quote, range, host, badged, verdict, nodes: [start, end], width,
@@ -54,6 +67,8 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   const highlights = new Map(); // verdict -> Highlight (registered once)
   const pending = new Set(); // badged entries to (re)place, in the order they were added (≈ document order)
   let container = null;
+  const bands = new Map(); // band index (floor(top / QT_BAND_PX)) -> <qt-band>
+  let bandWidth = 0; // px: the width every band gets, so no badge is clipped at the right
   let badgeSheet = null;
   let theme = null;
   let frame = 0;
@@ -210,7 +225,12 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       batch.push({ entry, place: measure(entry, origin, maxLeft, viewportWidth) });
     }
     // ... then writes.
-    const added = doc.createDocumentFragment();
+    const width = Math.ceil(Math.max(maxLeft, viewportWidth)) + QT_BADGE_MAX_WIDTH_PX;
+    if (width > bandWidth) {
+      bandWidth = width;
+      for (const band of bands.values()) band.style.setProperty('width', `${bandWidth}px`, 'important');
+    }
+    const added = new Map(); // band -> DocumentFragment of its new hosts
     for (const { entry, place } of batch) {
       pending.delete(entry);
       if (place === null) {
@@ -222,21 +242,42 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
         badgeSheet ??= createBadgeSheet();
         entry.host = createBadge(entry.quote, badgeSheet, theme);
         entry.host.dataset.quote = entry.id;
-        added.append(entry.host);
       }
       // A write restyles the host even when the value is the same: skip badges that did not move.
       const key = `${place.left.toFixed(1)} ${place.top.toFixed(1)} ${place.flip}`;
       if (entry.placed !== key) {
+        const index = Math.floor(place.top / QT_BAND_PX);
+        const band = bandAt(index);
+        if (entry.host.parentNode !== band) {
+          if (entry.host.parentNode === null) {
+            if (!added.has(band)) added.set(band, doc.createDocumentFragment());
+            added.get(band).append(entry.host);
+          } else {
+            band.append(entry.host); // moved to another band (a reflow)
+          }
+        }
         const style = entry.host.style;
         if (entry.placed === null) style.removeProperty('display');
         style.setProperty('left', `${place.left.toFixed(1)}px`, 'important');
-        style.setProperty('top', `${place.top.toFixed(1)}px`, 'important');
+        style.setProperty('top', `${(place.top - index * QT_BAND_PX).toFixed(1)}px`, 'important');
         entry.host.toggleAttribute('data-flip', place.flip);
         entry.placed = key;
       }
       if (place.estimated) pending.add(entry); // placed again once its real width is known
     }
-    container.append(added);
+    for (const [band, fragment] of added) band.append(fragment);
+  }
+
+  function bandAt(index) {
+    let band = bands.get(index);
+    if (band?.isConnected) return band;
+    band = doc.createElement('qt-band');
+    band.style.setProperty('top', `${index * QT_BAND_PX}px`, 'important');
+    band.style.setProperty('width', `${bandWidth}px`, 'important');
+    band.style.setProperty('height', `${QT_BAND_PX + QT_BAND_OVERLAP_PX}px`, 'important');
+    bands.set(index, band);
+    container.append(band);
+    return band;
   }
 
   // Where the badge of `entry` goes (container coordinates), or null when its quote has no box.
@@ -288,7 +329,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
 
   /** True for nodes that belong to the overlay (container and badges), so observers ignore them. */
   function owns(node) {
-    return node.nodeType === Node.ELEMENT_NODE && (node.localName === 'qt-badge' || node.localName === 'qt-overlay');
+    return node.nodeType === Node.ELEMENT_NODE && (node.localName === 'qt-badge' || node.localName === 'qt-band' || node.localName === 'qt-overlay');
   }
 
   return { prepare, addChunk, badgesInOrder, clear, prune, dropInside, reposition, reveal, owns, size: () => entries.size };

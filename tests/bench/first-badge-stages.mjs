@@ -11,11 +11,18 @@
 //   load        navigation start -> load event end (the page's own)
 //   csStart     navigation start -> content script evaluated (document_start)
 //   sent        navigation start -> scan message sent (text read, after the stylesheets are in)
-//   spawn       content script start -> worker global created (process and thread start)
+//   swStart     navigation start -> worker global created (started by webNavigation.onBeforeNavigate,
+//               tabs.onUpdated or the content script's 'warm', whichever the browser sees first)
+//   spawn       content script start -> worker global created (negative: the worker started first)
+//   firstModule worker created -> first module evaluated (script and module graph read and compiled)
 //   evalModules worker created -> background.js and its imports evaluated
-//   engine      modules evaluated -> engine ready (wasm, ledger, engine, personal ledger, warm-up)
-//     wasm, warmUp  two of engine's stages (engine.js loadTimings)
-//   msgAt       navigation start -> scan message handled in the worker
+//   engine      modules evaluated -> engine ready, or the scan message if later (the engine load
+//               starts in worker-start.js, before background.js's body: it overlaps evalModules)
+//     wasm, ledger, newEngine, warmUp, personal  engine.js loadTimings (ms from the load's start for
+//               wasm and ledger, which run in parallel; then each stage's own time)
+//   ready       navigation start -> engine ready
+//   msgAt       navigation start -> scan message handled in the worker (events wait while the
+//               worker's thread loads the engine: msgAt is rarely before ready)
 //   waitScan    engine ready -> scan started (settings read, awaits)
 //   scan        the core's scan of the page
 //   back        scan done -> reply in the content script
@@ -40,9 +47,11 @@ const PATCHES = [
   ['content.js', "    const reply = await qtSendToBackground({ type: 'scan'", "    qtMark('sent'); const reply = await qtSendToBackground({ type: 'scan'"],
   ['content.js', '    if (mine !== generation) return;\n    if (!reply || reply.error) {',
     "    qtMark('reply'); Object.assign(QT_M, reply?.marks ?? {}); qtMark('reply');\n    if (mine !== generation) return;\n    if (!reply || reply.error) {"],
+  ['messages.js', '// messages.js', `globalThis.qtFirstModule = ${NOW};\n// messages.js`],
+  ['engine.js', '  timings.total = performance.now() - started;', `  timings.total = performance.now() - started; timings.readyAt = ${NOW};`],
   ['background.js', 'chrome.runtime.onMessage.addListener(', `globalThis.qtEvaluated = ${NOW};\nchrome.runtime.onMessage.addListener(`],
   ['background.js', 'async function scanForSender({ text, meta, chunk, reset }, sender) {',
-    `async function scanForSender({ text, meta, chunk, reset }, sender) {\n  const marks = { swOrigin: performance.timeOrigin, swEval: globalThis.qtEvaluated, swScanMsg: ${NOW} };`],
+    `async function scanForSender({ text, meta, chunk, reset }, sender) {\n  const marks = { swOrigin: performance.timeOrigin, swFirstModule: globalThis.qtFirstModule, swEval: globalThis.qtEvaluated, swScanMsg: ${NOW} };`],
   ['background.js', '  const { learn } = await settings;',
     `  marks.swEngine = ${NOW}; for (const [k, v] of Object.entries(loadTimings())) marks['L_' + k] = v;\n  const { learn } = await settings;`],
   ['background.js', '    const started = performance.now();\n', '    const started = performance.now(); marks.swScanStart = performance.timeOrigin + started;\n'],
@@ -103,8 +112,9 @@ async function oneLoad(dist, url) {
       const at = (k) => m[k] - performance.timeOrigin; // ms since navigation start
       return {
         load: nav.loadEventEnd, csStart: at('csStart'), sent: at('sent'),
-        spawn: m.swOrigin - m.csStart, evalModules: m.swEval - m.swOrigin, engine: m.swEngine - m.swEval,
-        wasm: m.L_wasm, warmUp: m.L_warmUp, msgAt: at('swScanMsg'), waitScan: m.swScanStart - m.swEngine,
+        swStart: at('swOrigin'), spawn: m.swOrigin - m.csStart, firstModule: m.swFirstModule - m.swOrigin, evalModules: m.swEval - m.swOrigin,
+        engine: m.swEngine - m.swEval, wasm: m.L_wasm, ledger: m.L_ledger, newEngine: m.L_engine, warmUp: m.L_warmUp, personal: m.L_personal,
+        ready: at('L_readyAt'), msgAt: at('swScanMsg'), waitScan: m.swScanStart - m.swEngine,
         scan: m.scanMs, back: m.reply - m.swScanned, toBadge: window.__qtFirstBadge - at('reply'),
         loadToBadge: window.__qtFirstBadge - nav.loadEventEnd,
       };

@@ -16,7 +16,7 @@ export async function watchPageMutations(context) {
       for (const r of records) {
         if (r.type === 'characterData') counts.characterData += 1;
         for (const n of r.removedNodes) if (n.nodeType === Node.TEXT_NODE) counts.removedText += 1;
-        for (const n of r.addedNodes) if (n.localName !== 'qt-badge' && n.localName !== 'qt-overlay') counts.foreignAdded += 1;
+        for (const n of r.addedNodes) if (n.localName !== 'qt-badge' && n.localName !== 'qt-band' && n.localName !== 'qt-overlay') counts.foreignAdded += 1;
       }
     });
     const start = () => observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
