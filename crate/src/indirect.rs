@@ -1049,6 +1049,15 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 quoted: false,
             });
         };
+        // The clause of a partial quote: reported by the quote rules, not as reported speech.
+        let push_clause = |c: Span, m: &Mention, out: &mut Vec<Reported>| {
+            out.push(Reported {
+                content: c,
+                mention: Some(m.clone()),
+                cue,
+                quoted: true,
+            });
+        };
         let object_cue =
             cue.class == CueClass::Stance || (cue.class == CueClass::Label && cue.object);
         match cue.class {
@@ -1138,12 +1147,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             .get(quotes.partition_point(|q| q.start < c.start))
                             .is_some_and(|q| q.start < c.end)
                     }) {
-                        out.push(Reported {
-                            content: c,
-                            mention: Some(m.clone()),
-                            cue,
-                            quoted: true,
-                        });
+                        push_clause(c, &m, out);
                         taken = c.end;
                         continue;
                     }
@@ -1192,12 +1196,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     if quote_comma && bare {
                         let whole = crate::text::trim(text, Span::new(floor, floor + closed.len()));
                         if let Some(w) = whole.filter(|w| holds_partial(doc, quotes, *w, true)) {
-                            out.push(Reported {
-                                content: w,
-                                mention: Some(m.clone()),
-                                cue,
-                                quoted: true,
-                            });
+                            push_clause(w, &m, out);
                             taken = cue.span.end;
                             continue;
                         }
@@ -1207,12 +1206,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         // "The new strategy is a “very welcome tack,” he said.": a clause that
                         // holds a partial quote after words of its own is the quote's clause.
                         if let Some(w) = whole.filter(|w| holds_partial(doc, quotes, *w, false)) {
-                            out.push(Reported {
-                                content: w,
-                                mention: Some(m.clone()),
-                                cue,
-                                quoted: true,
-                            });
+                            push_clause(w, &m, out);
                             taken = cue.span.end;
                             continue;
                         }

@@ -146,19 +146,25 @@ impl Counts {
         }
         self.n = n;
         for &e in entries {
-            let mut i = self.slot(e);
-            loop {
-                let slot = &mut self.slots[i];
-                if slot.0 == e {
-                    slot.1 += 1;
-                    break;
-                }
-                if slot.0 == EMPTY {
-                    *slot = (e, 1);
-                    self.touched.push(i as u32);
-                    break;
-                }
-                i = (i + 1) & (n - 1);
+            let (i, found) = self.probe(e);
+            if found {
+                self.slots[i].1 += 1;
+            } else {
+                self.slots[i] = (e, 1);
+                self.touched.push(i as u32);
+            }
+        }
+    }
+
+    /// The slot holding entry `e` (`true`), or the empty slot where it would go (`false`):
+    /// linear probing from its hash.
+    fn probe(&self, e: u32) -> (usize, bool) {
+        let mut i = self.slot(e);
+        loop {
+            match self.slots[i].0 {
+                x if x == e => return (i, true),
+                EMPTY => return (i, false),
+                _ => i = (i + 1) & (self.n - 1),
             }
         }
     }
@@ -171,17 +177,8 @@ impl Counts {
     /// Counts each entry of `entries` that is already counted (others are left out).
     fn bump<'a>(&mut self, entries: impl Iterator<Item = &'a u32>) {
         for &e in entries {
-            let mut i = self.slot(e);
-            loop {
-                let slot = &mut self.slots[i];
-                if slot.0 == e {
-                    slot.1 += 1;
-                    break;
-                }
-                if slot.0 == EMPTY {
-                    break;
-                }
-                i = (i + 1) & (self.n - 1);
+            if let (i, true) = self.probe(e) {
+                self.slots[i].1 += 1;
             }
         }
     }
