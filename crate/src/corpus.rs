@@ -26,8 +26,58 @@ fn stem(path: &Path) -> String {
     )
 }
 
-fn field(v: &serde_json::Value, k: &str) -> Option<String> {
-    v.get(k).and_then(|x| x.as_str()).map(str::to_string)
+/// The fields of a `.jsonl` line that are read; every other field (PolNeAR's gold `quotes`,
+/// several times the text's size) is skipped by the parser without being built. A field that is
+/// not a string counts as absent; a repeated field keeps its last value, as a JSON object would.
+#[derive(Default)]
+struct Line {
+    id: Option<String>,
+    text: Option<String>,
+    file: Option<String>,
+    outlet: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+    publication_date: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Line, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Line;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
+                let mut line = Line::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match &*key {
+                        "id" => &mut line.id,
+                        "text" => &mut line.text,
+                        "file" => &mut line.file,
+                        "outlet" => &mut line.outlet,
+                        "publisher" => &mut line.publisher,
+                        "published" => &mut line.published,
+                        "publication_date" => &mut line.publication_date,
+                        "url" => &mut line.url,
+                        "title" => &mut line.title,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    *slot = match map.next_value::<serde_json::Value>()? {
+                        serde_json::Value::String(s) => Some(s),
+                        _ => None,
+                    };
+                }
+                Ok(line)
+            }
+        }
+        d.deserialize_map(Fields)
+    }
 }
 
 /// The documents in the file at `path`.
@@ -55,11 +105,11 @@ pub fn documents(path: &Path) -> Result<Vec<Doc>, String> {
                 if line.trim().is_empty() {
                     continue;
                 }
-                let v: serde_json::Value = serde_json::from_str(line)
+                let v: Line = serde_json::from_str(line)
                     .map_err(|e| format!("{show} line {}: not JSON: {e}", i + 1))?;
-                let (id, text) = match (field(&v, "text"), field(&v, "file")) {
+                let (id, text) = match (v.text, v.file) {
                     (Some(t), _) => (
-                        field(&v, "id").unwrap_or_else(|| format!("{}:{}", stem(path), i + 1)),
+                        v.id.unwrap_or_else(|| format!("{}:{}", stem(path), i + 1)),
                         t,
                     ),
                     (None, Some(f)) => {
@@ -71,7 +121,7 @@ pub fn documents(path: &Path) -> Result<Vec<Doc>, String> {
                                 p.display()
                             )
                         })?;
-                        (field(&v, "id").unwrap_or_else(|| stem(Path::new(&f))), t)
+                        (v.id.unwrap_or_else(|| stem(Path::new(&f))), t)
                     }
                     (None, None) => {
                         return Err(format!(
@@ -82,10 +132,10 @@ pub fn documents(path: &Path) -> Result<Vec<Doc>, String> {
                 };
                 let meta = PageMeta {
                     id: Some(id.clone()),
-                    url: field(&v, "url"),
-                    outlet: field(&v, "outlet").or_else(|| field(&v, "publisher")),
-                    published: field(&v, "published").or_else(|| field(&v, "publication_date")),
-                    title: field(&v, "title"),
+                    url: v.url,
+                    outlet: v.outlet.or(v.publisher),
+                    published: v.published.or(v.publication_date),
+                    title: v.title,
                 };
                 out.push(Doc { id, text, meta });
             }
