@@ -105,42 +105,61 @@ pub fn find_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
     let mut continuing = false;
     for (pi, para) in paras.iter().enumerate() {
         let s = para.of(text);
-        let mut prev: Option<char> = None;
-        let mut chars = s.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let mut next = chars.peek().map(|&(_, n)| n);
-            // Two apostrophes (or two backticks) typed for one double mark: ''…'' and ``…''.
-            let (c, width) = match (c, next) {
-                ('\'', Some('\'')) | ('`', Some('`')) => {
-                    chars.next();
-                    next = chars.peek().map(|&(_, n)| n);
-                    ('"', 2)
-                }
-                _ => (c, c.len_utf8()),
+        let b = s.as_bytes();
+        // Where the last '' or `` pair (read as one '"') ended: the char before that offset reads
+        // as '"' rather than as the pair's second mark.
+        let mut pair_end = usize::MAX;
+        let mut i = 0;
+        if continuing {
+            // The continuation mark itself: a pair, or one mark char.
+            continuing = false;
+            i = if b.starts_with(b"''") || b.starts_with(b"``") {
+                pair_end = 2;
+                2
+            } else {
+                s.chars().next().map_or(0, char::len_utf8)
             };
-            if continuing {
-                continuing = false; // the continuation mark itself
-            } else if is_double_mark(c) {
-                let at = Span::new(para.start + i, para.start + i + width);
-                match (role(c, prev, next, open.map(|o| o.1)), open) {
-                    (Some(Role::Open), None) => open = Some((at, c, false)),
-                    (Some(Role::Open), Some(_)) => open = Some((at, c, false)), // the earlier mark was stray
-                    (Some(Role::Close), Some((o, _, multi))) => {
-                        if let Some(inner) = crate::text::trim(text, Span::new(o.end, at.start)) {
-                            out.push(QuoteSpan {
-                                inner,
-                                open: o,
-                                close: Some(at),
-                                depth: 0,
-                                multi_paragraph: multi,
-                            });
-                        }
-                        open = None;
-                    }
-                    _ => {}
-                }
+        }
+        while let Some(k) = next_candidate(b, i, &DOUBLE_LEAD) {
+            let d = b[k];
+            // Two apostrophes (or two backticks) typed for one double mark: ''…'' and ``…''.
+            let (c, width) = if (d == b'\'' || d == b'`') && b.get(k + 1) == Some(&d) {
+                ('"', 2)
+            } else {
+                let c = char_at(s, k);
+                (c, c.len_utf8())
+            };
+            i = k + width;
+            if !is_double_mark(c) {
+                continue;
             }
-            prev = Some(c);
+            let prev = if pair_end == k {
+                Some('"')
+            } else {
+                s[..k].chars().next_back()
+            };
+            if width == 2 {
+                pair_end = i;
+            }
+            let next = s[i..].chars().next();
+            let at = Span::new(para.start + k, para.start + i);
+            match (role(c, prev, next, open.map(|o| o.1)), open) {
+                (Some(Role::Open), None) => open = Some((at, c, false)),
+                (Some(Role::Open), Some(_)) => open = Some((at, c, false)), // the earlier mark was stray
+                (Some(Role::Close), Some((o, _, multi))) => {
+                    if let Some(inner) = crate::text::trim(text, Span::new(o.end, at.start)) {
+                        out.push(QuoteSpan {
+                            inner,
+                            open: o,
+                            close: Some(at),
+                            depth: 0,
+                            multi_paragraph: multi,
+                        });
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
         }
         // The paragraph ended inside a quote: does the next paragraph continue it?
         if let Some((o, c, _)) = open {
@@ -186,16 +205,26 @@ fn nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
     let s = parent.of(text);
     let mut out = Vec::new();
     let mut open: Option<Span> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let at = Span::new(parent.start + i, parent.start + i + c.len_utf8());
-        let opens = matches!(c, '‘' | '\'' | '‹' | '『')
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = next_candidate(b, i, &SINGLE_LEAD) {
+        let c = char_at(s, k);
+        i = k + c.len_utf8();
+        let (may_open, may_close) = (
+            matches!(c, '‘' | '\'' | '‹' | '『'),
+            matches!(c, '’' | '\'' | '›' | '』'),
+        );
+        if !may_open && !may_close {
+            continue;
+        }
+        let prev = s[..k].chars().next_back();
+        let next = s[i..].chars().next();
+        let at = Span::new(parent.start + k, parent.start + i);
+        let opens = may_open
             && (prev.is_none()
                 || prev.is_some_and(|p| p.is_whitespace() || matches!(p, '(' | '—' | '“' | '"')))
             && next.is_some_and(is_word_char);
-        let closes = matches!(c, '’' | '\'' | '›' | '』')
+        let closes = may_close
             && prev.is_some_and(|p| !p.is_whitespace())
             && !next.is_some_and(is_word_char);
         if open.is_none() && opens {
@@ -212,9 +241,43 @@ fn nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
             }
             open = None;
         }
-        prev = Some(c);
     }
     out
+}
+
+/// A table of the bytes that may begin one of a set of marks: the scans jump from one such byte
+/// to the next instead of decoding every char (a mark is ASCII or starts with one of these lead
+/// bytes, and no continuation byte is in any table).
+type Leads = [bool; 256];
+
+const fn leads(bytes: &[u8]) -> Leads {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// Lead bytes of the double marks and of the two-char ones: '"', '\'', '`', «» (C2), “”„ (E2),
+/// 「」 (E3).
+const DOUBLE_LEAD: Leads = leads(&[b'"', b'\'', b'`', 0xC2, 0xE2, 0xE3]);
+
+/// Lead bytes of the nested marks: '\'', ‘’‹› (E2), 『』 (E3).
+const SINGLE_LEAD: Leads = leads(&[b'\'', 0xE2, 0xE3]);
+
+/// The first offset at or after `from` whose byte is in `lead` (always a char boundary).
+fn next_candidate(b: &[u8], from: usize, lead: &Leads) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&x| lead[usize::from(x)])
+        .map(|k| from + k)
+}
+
+/// The char starting at byte `i` of `s` (a char boundary, not the end).
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
 }
 
 #[cfg(test)]
@@ -233,6 +296,137 @@ mod tests {
         );
         // An apostrophe stays an apostrophe.
         assert_eq!(inner("Roe's plan, the voters' choice."), Vec::<&str>::new());
+    }
+
+    /// The char-by-char reading the byte scans replaced, as the reference they are held to.
+    fn naive_find_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
+        let mut out = Vec::new();
+        // The quote being read: (opening mark, the char that opened it, multi-paragraph).
+        let mut open: Option<(Span, char, bool)> = None;
+        // Whether this paragraph's first character is the continuation mark of an open quote.
+        let mut continuing = false;
+        for (pi, para) in paras.iter().enumerate() {
+            let s = para.of(text);
+            let mut prev: Option<char> = None;
+            let mut chars = s.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let mut next = chars.peek().map(|&(_, n)| n);
+                // Two apostrophes (or two backticks) typed for one double mark: ''…'' and ``…''.
+                let (c, width) = match (c, next) {
+                    ('\'', Some('\'')) | ('`', Some('`')) => {
+                        chars.next();
+                        next = chars.peek().map(|&(_, n)| n);
+                        ('"', 2)
+                    }
+                    _ => (c, c.len_utf8()),
+                };
+                if continuing {
+                    continuing = false; // the continuation mark itself
+                } else if is_double_mark(c) {
+                    let at = Span::new(para.start + i, para.start + i + width);
+                    match (role(c, prev, next, open.map(|o| o.1)), open) {
+                        (Some(Role::Open), None) => open = Some((at, c, false)),
+                        (Some(Role::Open), Some(_)) => open = Some((at, c, false)), // the earlier mark was stray
+                        (Some(Role::Close), Some((o, _, multi))) => {
+                            if let Some(inner) = crate::text::trim(text, Span::new(o.end, at.start))
+                            {
+                                out.push(QuoteSpan {
+                                    inner,
+                                    open: o,
+                                    close: Some(at),
+                                    depth: 0,
+                                    multi_paragraph: multi,
+                                });
+                            }
+                            open = None;
+                        }
+                        _ => {}
+                    }
+                }
+                prev = Some(c);
+            }
+            // The paragraph ended inside a quote: does the next paragraph continue it?
+            if let Some((o, c, _)) = open {
+                let continues = paras.get(pi + 1).is_some_and(|n| {
+                    let n = n.of(text);
+                    n.starts_with("''")
+                        || n.starts_with("``")
+                        || n.chars()
+                            .next()
+                            .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
+                });
+                if continues {
+                    open = Some((o, c, true));
+                    continuing = true;
+                    continue;
+                }
+                if let Some(inner) = crate::text::trim(text, Span::new(o.end, para.end)) {
+                    if inner.len() <= MAX_UNCLOSED {
+                        out.push(QuoteSpan {
+                            inner,
+                            open: o,
+                            close: None,
+                            depth: 0,
+                            multi_paragraph: false,
+                        });
+                    }
+                }
+                open = None;
+            }
+        }
+        let nested: Vec<QuoteSpan> = out
+            .iter()
+            .flat_map(|q| naive_nested_quotes(text, q.inner))
+            .collect();
+        out.extend(nested);
+        out.sort_by_key(|q| (q.open.start, q.depth));
+        out
+    }
+
+    /// Quotes nested one level inside `parent` (bytes): ‘…’, '…', ‹…›, 『…』. An apostrophe is never an
+    /// opening mark (it follows a letter), and is a closing mark only when no letter follows it.
+    fn naive_nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
+        let s = parent.of(text);
+        let mut out = Vec::new();
+        let mut open: Option<Span> = None;
+        let mut prev: Option<char> = None;
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = Span::new(parent.start + i, parent.start + i + c.len_utf8());
+            let opens = matches!(c, '‘' | '\'' | '‹' | '『')
+                && (prev.is_none()
+                    || prev
+                        .is_some_and(|p| p.is_whitespace() || matches!(p, '(' | '—' | '“' | '"')))
+                && next.is_some_and(is_word_char);
+            let closes = matches!(c, '’' | '\'' | '›' | '』')
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && !next.is_some_and(is_word_char);
+            if open.is_none() && opens {
+                open = Some(at);
+            } else if let (Some(o), true) = (open, closes) {
+                if let Some(inner) = crate::text::trim(text, Span::new(o.end, at.start)) {
+                    out.push(QuoteSpan {
+                        inner,
+                        open: o,
+                        close: Some(at),
+                        depth: 1,
+                        multi_paragraph: false,
+                    });
+                }
+                open = None;
+            }
+            prev = Some(c);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quote030_bytes_read_as_chars(t in "[a-z “”\"„«»「」‘’'`‹›『』(—:\n]{0,40}") {
+            let paras = paragraphs(&t);
+            proptest::prop_assert_eq!(find_quotes_in(&t, &paras), naive_find_quotes_in(&t, &paras));
+        }
     }
 
     #[test]
