@@ -467,13 +467,20 @@ fn is_phrasal_stance(w: &str, next: Option<&str>) -> bool {
         .or_else(|| w.strip_suffix("ed"))
         .or_else(|| w.strip_suffix('s'))
         .unwrap_or(w);
-    match next {
-        Some("for") => matches!(stem, "call" | "push" | "press" | "argu" | "lobby"),
-        Some("on") => stem == "call",
-        Some("to") => matches!(stem, "point" | "referr" | "refer"),
-        _ => false,
-    }
+    next.is_some_and(|n| {
+        PHRASAL
+            .iter()
+            .any(|(particle, stems)| *particle == n && stems.contains(&stem))
+    })
 }
+
+/// The particles of [`is_phrasal_stance`] and the verb stems (as its suffix stripping leaves
+/// them) that take each.
+const PHRASAL: &[(&str, &[&str])] = &[
+    ("for", &["call", "push", "press", "argu", "lobby"]),
+    ("on", &["call"]),
+    ("to", &["point", "referr", "refer"]),
+];
 
 /// How many words before a verb of finding its noun of evidence may stand.
 const EVIDENCE_REACH_WORDS: usize = 6;
@@ -715,11 +722,69 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
 /// Whether [`classify`] can find a cue in folded word `w`, whatever the next word: the words it
 /// names, and the forms of the verb lists.
 fn may_be_cue(w: &str) -> bool {
-    matches!(w, "according" | "went" | "goes" | "go")
+    NAMED.contains(&w)
         || FORMS.contains_key(w)
         || (w.starts_with(['c', 'p', 'a', 'l', 'r'])
             && (is_phrasal_stance(w, Some("for")) || is_phrasal_stance(w, Some("to"))))
 }
+
+/// The words [`classify`] names outside the verb lists and [`PHRASAL`].
+const NAMED: &[&str] = &["according", "went", "goes", "go"];
+
+/// Whether word `raw` (as written) may be a cue: [`may_be_cue`] of its fold, mostly decided
+/// without folding or hashing it. An ASCII word is first looked up by its shape, (first letter,
+/// last letter, length) folded, in a bitmap of the shapes of every word [`may_be_cue`] accepts
+/// (a few hundred of 21,632): most words of prose fail there, for a dozen instructions.
+fn may_be_cue_raw(raw: &str) -> bool {
+    let t = raw.trim_end_matches('.');
+    if let (true, Some(bits)) = (t.is_ascii(), &*SHAPES) {
+        match shape(t) {
+            // Every accepted word is lowercase letters only.
+            None => return false,
+            Some(k) if bits[k / 64] & (1 << (k % 64)) == 0 => return false,
+            Some(_) => {}
+        }
+    }
+    crate::text::with_fold(raw, may_be_cue)
+}
+
+/// The bitmap index of ASCII word `w`'s shape, or `None` when its first or last char is no
+/// letter.
+fn shape(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (f, l) = (
+        b.first()?.to_ascii_lowercase(),
+        b.last()?.to_ascii_lowercase(),
+    );
+    (f.is_ascii_lowercase() && l.is_ascii_lowercase()).then(|| {
+        (usize::from(f - b'a') * 26 + usize::from(l - b'a')) * 32 + b.len().min(31)
+    })
+}
+
+/// The shapes ([`shape`]) of the words [`may_be_cue`] accepts: the forms, [`NAMED`], and the
+/// suffixed stems of [`PHRASAL`]. `None` (no filtering) if one of them is not lowercase
+/// letters only.
+static SHAPES: LazyLock<Option<[u64; 26 * 26 * 32 / 64]>> = LazyLock::new(|| {
+    let mut bits = [0u64; 26 * 26 * 32 / 64];
+    let phrasal = PHRASAL.iter().flat_map(|(_, stems)| {
+        stems.iter().flat_map(|st| {
+            ["", "ing", "ed", "s"].map(|suffix| format!("{st}{suffix}"))
+        })
+    });
+    let words = FORMS
+        .keys()
+        .chain(NAMED)
+        .map(|w| w.to_string())
+        .chain(phrasal);
+    for w in words.filter(|w| may_be_cue(w)) {
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let k = shape(&w)?;
+        bits[k / 64] |= 1 << (k % 64);
+    }
+    Some(bits)
+});
 
 /// The cues among `words` (spans into `text`), in order. "according to" is one cue of two words.
 pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
@@ -740,7 +805,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
         return None;
     }
     // Most words are no cue whatever their neighbours: [`classify`] finds one only among these.
-    if !crate::text::with_fold(raw, may_be_cue) {
+    if !may_be_cue_raw(raw) {
         return None;
     }
     // A passive ("claimed by the group", "being posted") names no speaker before the verb;
@@ -865,8 +930,24 @@ mod tests {
             ] {
                 if classify(w, next).is_some() {
                     assert!(may_be_cue(&crate::text::fold(w)), "{w} {next:?}");
+                    assert!(may_be_cue_raw(w), "{w} {next:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cue007_shapes_filter() {
+        assert!(SHAPES.is_some(), "a cue word that is not lowercase letters turns the filter off");
+        for w in ["the", "government", "Said", "U.S.", "1990s", "ISIS-K’s"] {
+            assert_eq!(may_be_cue_raw(w), crate::text::with_fold(w, may_be_cue), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cue008_shapes_filter_is_may_be_cue(w in "(said|call|tell|point|argu|[a-zA-Z’'.-]{0,3})[a-zA-Z’'.-]{0,4}") {
+            proptest::prop_assert_eq!(may_be_cue_raw(&w), crate::text::with_fold(&w, may_be_cue));
         }
     }
 
