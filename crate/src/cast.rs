@@ -35,6 +35,13 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn is_part(w: &str) -> bool {
+    // Most words start with a lowercase letter or a digit: neither capitalized nor an initial.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return w.starts_with("al-");
+    }
     (is_capitalized(w) && !is_acronym(w) && !with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f)))
         || is_initial(w)
         || w.starts_with("al-")

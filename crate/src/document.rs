@@ -51,9 +51,10 @@ impl<'t> Document<'t> {
         let paragraphs = paras
             .into_iter()
             .map(|p| {
-                let mut sentences = Vec::new();
+                let breaks = sentence_breaks(text, p);
+                let mut sentences = Vec::with_capacity(breaks.len() + 1);
                 let mut start = p.start;
-                for b in sentence_breaks(text, p) {
+                for b in breaks {
                     while cursor < top.len() && top[cursor].end <= b {
                         cursor += 1;
                     }

@@ -7,7 +7,7 @@
 use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::Span;
-use crate::text::{ahead, back, fold, is_capitalized, is_initial};
+use crate::text::{ahead, back, fold, is_capitalized, is_initial, with_fold};
 
 /// How far a speaker phrase (with its appositive) is read from its cue, in bytes. Trade-off: a
 /// longer appositive is cut, but reading never costs more than this per cue.
@@ -48,9 +48,11 @@ enum Tok {
 
 fn tokens(doc: &Document, range: Span) -> Vec<Tok> {
     let text = doc.text;
-    let mut out = Vec::new();
+    let ws = doc.words(range);
+    // Words, and about as many marks: one allocation.
+    let mut out = Vec::with_capacity(2 * ws.len() + 2);
     let mut at = range.start;
-    for w in doc.words(range).iter() {
+    for w in ws.iter() {
         for (i, c) in text[at..w.span.start].char_indices() {
             if !c.is_whitespace() {
                 out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
@@ -78,7 +80,9 @@ fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
 /// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
 fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
-        && (!is(lexicon::FUNCTION_WORDS, &fold(w)) || is_initial(w) || matches!(w, "Will" | "May"))
+        && (!with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f))
+            || is_initial(w)
+            || matches!(w, "Will" | "May"))
 }
 
 /// Most words in a described speaker read by [`described`] ("one Republican involved in the
