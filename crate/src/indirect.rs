@@ -610,7 +610,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
     if line.len() > 400 {
         return None;
     }
-    let colon = line.find(": ")?;
+    let colon = memchr::memmem::find(line.as_bytes(), b": ")?;
     if line.contains('\n') || doc.words(p).len() > HEADLINE_MAX_WORDS {
         return None;
     }
@@ -721,7 +721,8 @@ fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
     if line.len() > 300 || line.contains('\n') {
         return None;
     }
-    let at = line.find(" Says ").or_else(|| line.find(" Say "))?;
+    let at = memchr::memmem::find(line.as_bytes(), b" Says ")
+        .or_else(|| memchr::memmem::find(line.as_bytes(), b" Say "))?;
     let verb = if line[at + 1..].starts_with("Says") {
         4
     } else {
