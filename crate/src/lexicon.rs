@@ -903,6 +903,12 @@ pub static OUTLET_WORDS: &[&str] = &[
     "hour",
 ];
 
+/// Whether word `w`, as written, folds to a word of `list`: [`is`] of its
+/// [`crate::text::fold`], folded on the stack (no allocation for a capitalized word).
+pub fn is_word(list: &[&str], w: &str) -> bool {
+    crate::text::with_fold(w, |f| is(list, f))
+}
+
 /// Whether folded word `w` is in `list`.
 pub fn is(list: &[&str], w: &str) -> bool {
     let key = (list.as_ptr() as usize, list.len());

@@ -5,7 +5,7 @@
 //! that follows an inverted cue ("…,” said X). Offsets are bytes.
 
 use crate::document::Document;
-use crate::lexicon::{self, is};
+use crate::lexicon::{self, is, is_word};
 use crate::span::Span;
 use crate::text::{ahead, back, fold, is_capitalized, is_initial, with_fold};
 
@@ -142,8 +142,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(doc, Span::new(floor, end));
     let mut j = toks.len();
-    while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w)))
-    {
+    while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| is_word(lexicon::BETWEEN_WORDS, w)) {
         j -= 1;
     }
     // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
@@ -206,9 +205,9 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
             i -= 1;
             // "of the Wilson Center": a determiner inside a prepositional phrase continues.
             let prep = word(text, i.checked_sub(1).and_then(|p| toks.get(p)));
-            if prep.is_some_and(|p| is(lexicon::NP_PREPOSITIONS, &fold(p)))
+            if prep.is_some_and(|p| is_word(lexicon::NP_PREPOSITIONS, p))
                 && word(text, i.checked_sub(2).and_then(|p| toks.get(p)))
-                    .is_some_and(|w| is_name_word(w) || is(lexicon::ROLE_NOUNS, &fold(w)))
+                    .is_some_and(|w| is_name_word(w) || is_word(lexicon::ROLE_NOUNS, w))
             {
                 i -= 1;
                 continue;
@@ -218,7 +217,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         if is(lexicon::NP_PREPOSITIONS, &f)
             && has_head
             && word(text, i.checked_sub(2).and_then(|p| toks.get(p)))
-                .is_some_and(|w| is_name_word(w) || is(lexicon::ROLE_NOUNS, &fold(w)))
+                .is_some_and(|w| is_name_word(w) || is_word(lexicon::ROLE_NOUNS, w))
         {
             i -= 1;
             continue;
@@ -240,8 +239,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         break;
     }
     // Drop leading prepositions left by the walk.
-    while i < stop
-        && word(text, toks.get(i)).is_some_and(|w| is(lexicon::NP_PREPOSITIONS, &fold(w)))
+    while i < stop && word(text, toks.get(i)).is_some_and(|w| is_word(lexicon::NP_PREPOSITIONS, w))
     {
         i += 1;
     }
@@ -283,7 +281,7 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
     let limit = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
     let toks = tokens(doc, Span::new(start, limit));
     let mut i = 0;
-    if word(text, toks.first()).is_some_and(|w| is(lexicon::DETERMINERS, &fold(w))) {
+    if word(text, toks.first()).is_some_and(|w| is_word(lexicon::DETERMINERS, w)) {
         i = 1;
     }
     let mut j = i;
@@ -307,7 +305,7 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         } else if j > i && is(lexicon::NP_PREPOSITIONS, &f) {
             // "of the Soufan Group": continue only into a name.
             let mut k = j + 1;
-            if word(text, toks.get(k)).is_some_and(|w| is(lexicon::DETERMINERS, &fold(w))) {
+            if word(text, toks.get(k)).is_some_and(|w| is_word(lexicon::DETERMINERS, w)) {
                 k += 1;
             }
             if word(text, toks.get(k)).is_some_and(is_name_word) {
@@ -317,7 +315,7 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
             }
         } else if is_modifier(w)
             && word(text, toks.get(j + 1))
-                .is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)) || is_modifier(n))
+                .is_some_and(|n| is_word(lexicon::ROLE_NOUNS, n) || is_modifier(n))
             && j - i < 3
         {
             j += 1;
@@ -576,16 +574,16 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         i += comma + 1;
     }
     let first = word(text, toks.get(i))?;
-    if is(lexicon::PRONOUNS, &fold(first)) {
+    if is_word(lexicon::PRONOUNS, first) {
         return interpret(text, &toks[i..=i]);
     }
     // A subject opens with a name, a capital or a determiner, not mid-clause ("to discuss his
     // recent remarks", "few days later").
-    if !is_capitalized(first) && !is(lexicon::DETERMINERS, &fold(first)) {
+    if !is_capitalized(first) && !is_word(lexicon::DETERMINERS, first) {
         return None;
     }
     let from = i;
-    if is(lexicon::DETERMINERS, &fold(first)) {
+    if is_word(lexicon::DETERMINERS, first) {
         i += 1;
     }
     let mut j = i;
@@ -599,11 +597,11 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
             let mut k = j + 1;
             while k < j + 4
                 && word(text, toks.get(k)).is_some_and(is_modifier)
-                && !word(text, toks.get(k)).is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)))
+                && !word(text, toks.get(k)).is_some_and(|n| is_word(lexicon::ROLE_NOUNS, n))
             {
                 k += 1;
             }
-            word(text, toks.get(k)).is_some_and(|n| is(lexicon::ROLE_NOUNS, &fold(n)))
+            word(text, toks.get(k)).is_some_and(|n| is_word(lexicon::ROLE_NOUNS, n))
         };
         if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") || modifies {
             j += 1;
@@ -675,7 +673,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
             && toks.len() <= 8
             && toks
                 .iter()
-                .any(|t| word(text, Some(t)).is_some_and(|w| is(lexicon::ROLE_NOUNS, &fold(w)))))
+                .any(|t| word(text, Some(t)).is_some_and(|w| is_word(lexicon::ROLE_NOUNS, w))))
 }
 
 /// Fills role and organisation from an appositive when the phrase itself named none.
@@ -687,7 +685,7 @@ fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
     {
         return;
     }
-    let skip = usize::from(is(lexicon::DETERMINERS, &fold(first)));
+    let skip = usize::from(is_word(lexicon::DETERMINERS, first));
     let prep = ws
         .iter()
         .skip(skip)
@@ -713,8 +711,7 @@ fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
 fn org_name(ws: &[&str]) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     let mut i = 0;
-    while i < ws.len()
-        && (is(lexicon::DETERMINERS, &fold(ws[i])) || fold(ws[i]).ends_with("-based"))
+    while i < ws.len() && (is_word(lexicon::DETERMINERS, ws[i]) || fold(ws[i]).ends_with("-based"))
     {
         i += 1;
     }
@@ -741,7 +738,7 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
         .collect();
     let first = ws.first()?.of(text);
     let full = Span::new(ws.first()?.start, ws.last()?.end);
-    if ws.len() == 1 && is(lexicon::PRONOUNS, &fold(first)) {
+    if ws.len() == 1 && is_word(lexicon::PRONOUNS, first) {
         return Some(Mention {
             span: full,
             name: first.to_string(),
@@ -753,12 +750,12 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
     // Head: the words before the first preposition; the rest qualifies it.
     let split = ws
         .iter()
-        .position(|w| is(lexicon::NP_PREPOSITIONS, &fold(w.of(text))))
+        .position(|w| is_word(lexicon::NP_PREPOSITIONS, w.of(text)))
         .unwrap_or(ws.len());
     let (head, pp) = ws.split_at(split);
     let det = usize::from(
         head.first()
-            .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w.of(text)))),
+            .is_some_and(|w| is_word(lexicon::DETERMINERS, w.of(text))),
     );
     let head = &head[det..];
     if head.is_empty() {
@@ -771,18 +768,18 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
     // Titles at the start of the run belong to the role: "President Vladimir Putin".
     let mut t = r;
-    while t < head.len() && head.len() - t > 1 && is(lexicon::TITLES, &fold(head[t].of(text))) {
+    while t < head.len() && head.len() - t > 1 && is_word(lexicon::TITLES, head[t].of(text)) {
         t += 1;
     }
     let run = &head[t..];
     let institution = run
         .iter()
-        .any(|w| is(lexicon::INSTITUTION_WORDS, &fold(w.of(text))))
+        .any(|w| is_word(lexicon::INSTITUTION_WORDS, w.of(text)))
         || det == 1 && !run.is_empty() && r == 0;
     let phrase = |ws: &[Span]| ws.iter().map(|w| w.of(text)).collect::<Vec<_>>().join(" ");
     if run.is_empty()
         || institution
-        || (run.len() == 1 && is(lexicon::ROLE_NOUNS, &fold(run[0].of(text))))
+        || (run.len() == 1 && is_word(lexicon::ROLE_NOUNS, run[0].of(text)))
     {
         // A group: the whole phrase without its determiner names it.
         let named = &ws[det..];
@@ -800,7 +797,7 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
     // name the organisation ("White House spokesman", "US National Security Council spokesperson").
     let mut k = pre.len();
     while k > 0
-        && (!is_capitalized(pre[k - 1].of(text)) || is(lexicon::TITLES, &fold(pre[k - 1].of(text))))
+        && (!is_capitalized(pre[k - 1].of(text)) || is_word(lexicon::TITLES, pre[k - 1].of(text)))
     {
         k -= 1;
     }
