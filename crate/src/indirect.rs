@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::{first_ending_after, Span};
 use crate::speaker::{self, Mention};
-use crate::text::{ahead, back, fold, is_capitalized, trim, Word};
+use crate::text::{ahead, back, fold, is_capitalized, trim, with_fold, Word};
 
 /// Fewest words of content for reported speech: "X said so" reports nothing.
 const MIN_CONTENT_WORDS: usize = 3;
@@ -371,7 +371,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
                 )
         });
     if let Some(t) = (i..reach)
-        .find(|&k| fold(ws[k].span.of(text)) == "that")
+        .find(|&k| with_fold(ws[k].span.of(text), |f| f == "that"))
         .filter(|_| phrase)
     {
         let between = Span::new(ws[i].span.start, ws[t].span.start);
@@ -430,7 +430,9 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     }
     // "that" is the complementizer, unless a verb follows it: then it is the content's subject
     // ("attorneys said that is highly unlikely", "Zuckoff said that was in part because …").
-    if ws.get(i).is_some_and(|w| fold(w.span.of(text)) == "that")
+    if ws
+        .get(i)
+        .is_some_and(|w| with_fold(w.span.of(text), |f| f == "that"))
         && !ws
             .get(i + 1)
             .is_some_and(|n| is_auxiliary(&fold(n.span.of(text))))
@@ -610,7 +612,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
     if line.len() > 400 {
         return None;
     }
-    let colon = memchr::memmem::find(line.as_bytes(), b": ")?;
+    let colon = crate::text::find_str(line, ": ")?;
     if line.contains('\n') || doc.words(p).len() > HEADLINE_MAX_WORDS {
         return None;
     }
@@ -721,8 +723,8 @@ fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
     if line.len() > 300 || line.contains('\n') {
         return None;
     }
-    let at = memchr::memmem::find(line.as_bytes(), b" Says ")
-        .or_else(|| memchr::memmem::find(line.as_bytes(), b" Say "))?;
+    let at =
+        crate::text::find_str(line, " Says ").or_else(|| crate::text::find_str(line, " Say "))?;
     let verb = if line[at + 1..].starts_with("Says") {
         4
     } else {
@@ -867,7 +869,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         let Some(&after) = ws.get(complement_at) else {
             continue;
         };
-        let start = if fold(after.span.of(text)) == "that" {
+        let start = if with_fold(after.span.of(text), |f| f == "that") {
             match ws.get(complement_at + 1) {
                 Some(n) => n.span.start,
                 None => continue,
