@@ -1,7 +1,7 @@
 //! The cast of a document: the people it names in full, so that a later "Cotton said" or
 //! "Mr. Byman" resolves to "Tom Cotton" or "Daniel Byman".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{self, is};
 use crate::span::Span;
@@ -24,9 +24,9 @@ struct Member {
 pub struct Cast {
     members: Vec<Member>,
     /// For each folded last name word, the members it ends, in text order.
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
     /// For each folded name word, the members that contain it, in text order.
-    by_part: HashMap<String, Vec<usize>>,
+    by_part: FxHashMap<String, Vec<usize>>,
 }
 
 /// Whether `w` is an acronym ("ISIS", "CNN", "US"): part of no person's name.
@@ -61,10 +61,10 @@ impl Cast {
             let mut j = i;
             // A run continues over adjacent words only (a comma or period between ends it).
             while j + 1 < ws.len()
-                && is_part(ws[j + 1].span.of(text))
                 && text[ws[j].span.end..ws[j + 1].span.start]
                     .chars()
                     .all(|c| c == ' ' || c == '\u{a0}')
+                && is_part(ws[j + 1].span.of(text))
             {
                 j += 1;
             }
@@ -103,8 +103,8 @@ impl Cast {
             }
             i = j + 1;
         }
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_part: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_part: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (k, m) in members.iter().enumerate() {
             if let Some(l) = m.parts.last() {
                 by_last.entry(l.clone()).or_default().push(k);
