@@ -63,6 +63,22 @@ const RELAY_MEDIA: &[&str] = &[
     "appearance",
 ];
 
+/// The first bytes of the phrases [`relay_phrase`] reads: those of [`RELAY_PHRASES`] and the "i"
+/// of "in a|an".
+static RELAY_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'i' as usize] = true;
+    let mut i = 0;
+    while i < RELAY_PHRASES.len() {
+        let p = RELAY_PHRASES[i].as_bytes();
+        if !p.is_empty() {
+            t[p[0] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Whether `c` may continue a name word of a relay: "Fox", "AT&T", "U.S.", "O’Reilly".
 fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '’' | '\'' | '&' | '.' | '-')
@@ -132,6 +148,14 @@ fn relay(text: &str, span: Span) -> Option<String> {
     let s = span.of(text);
     let mut at = 0;
     while at < s.len() {
+        // A relay phrase opens with an ASCII byte of `RELAY_FIRST`: jump to the next one.
+        let Some(skip) = s.as_bytes()[at..]
+            .iter()
+            .position(|&b| RELAY_FIRST[usize::from(b)])
+        else {
+            break;
+        };
+        at += skip;
         let here = &s[at..];
         let boundary = s[..at]
             .chars()
