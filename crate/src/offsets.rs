@@ -59,25 +59,38 @@ fn slot(unit: Unit) -> usize {
 
 impl OffsetMap {
     /// Indexes `text`.
+    ///
+    /// Reads bytes, not chars: only a non-ASCII char's lead byte is looked at (its width in UTF-8
+    /// says its width in UTF-16: four bytes are a surrogate pair), and the offsets before it in
+    /// code points and units are its byte offset less the extra bytes of the marks before it.
     pub fn new(text: &str) -> OffsetMap {
+        let b = text.as_bytes();
         let mut marks = Vec::new();
-        let (mut chars, mut units) = (0usize, 0usize);
-        for (byte, c) in text.char_indices() {
-            if !c.is_ascii() {
-                marks.push(Mark {
-                    byte,
-                    chars,
-                    units,
-                    width8: c.len_utf8(),
-                    width16: c.len_utf16(),
-                });
-            }
-            chars += 1;
-            units += c.len_utf16();
+        // Bytes beyond one per char, and beyond one per UTF-16 unit, so far.
+        let (mut extra8, mut extra16) = (0usize, 0usize);
+        let mut i = 0;
+        while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
+            let byte = i + k;
+            let width8 = match b[byte] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let width16 = if width8 == 4 { 2 } else { 1 };
+            marks.push(Mark {
+                byte,
+                chars: byte - extra8,
+                units: byte - extra16,
+                width8,
+                width16,
+            });
+            extra8 += width8 - 1;
+            extra16 += width8 - width16;
+            i = byte + width8;
         }
         OffsetMap {
             marks,
-            len: [text.len(), chars, units],
+            len: [text.len(), text.len() - extra8, text.len() - extra16],
         }
     }
 
@@ -166,6 +179,8 @@ mod tests {
                     proptest::prop_assert_eq!(map.convert(got, unit, Unit::Byte), byte);
                 }
             }
+            proptest::prop_assert_eq!(map.len(Unit::CodePoint), text.chars().count());
+            proptest::prop_assert_eq!(map.len(Unit::Utf16), text.encode_utf16().count());
         }
     }
 }
