@@ -120,7 +120,8 @@ pub fn find_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
                 s.chars().next().map_or(0, char::len_utf8)
             };
         }
-        while let Some(k) = next_candidate(b, i, &DOUBLE_LEAD) {
+        let mut leads = Leads::new(b, DOUBLE_LEAD);
+        while let Some(k) = leads.next(i) {
             let d = b[k];
             // Two apostrophes (or two backticks) typed for one double mark: ''…'' and ``…''.
             let (c, width) = if (d == b'\'' || d == b'`') && b.get(k + 1) == Some(&d) {
@@ -207,7 +208,8 @@ fn nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
     let mut open: Option<Span> = None;
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(k) = next_candidate(b, i, &SINGLE_LEAD) {
+    let mut leads = Leads::new(b, SINGLE_LEAD);
+    while let Some(k) = leads.next(i) {
         let c = char_at(s, k);
         i = k + c.len_utf8();
         let (may_open, may_close) = (
@@ -245,34 +247,55 @@ fn nested_quotes(text: &str, parent: Span) -> Vec<QuoteSpan> {
     out
 }
 
-/// A table of the bytes that may begin one of a set of marks: the scans jump from one such byte
-/// to the next instead of decoding every char (a mark is ASCII or starts with one of these lead
-/// bytes, and no continuation byte is in any table).
-type Leads = [bool; 256];
-
-const fn leads(bytes: &[u8]) -> Leads {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
-    }
-    t
+/// The offsets of the bytes that may begin one of a set of marks, in order: the scans jump from
+/// one such byte to the next instead of decoding every char (a mark is ASCII or starts with one
+/// of these lead bytes, and no continuation byte is one of them). Two sets of three bytes, each
+/// found by `memchr3`; the next hit of each is kept, so each set's search reads the text once.
+struct Leads<'b> {
+    b: &'b [u8],
+    sets: [Option<[u8; 3]>; 2],
+    /// The next hit of each set at or after the last `from`, or `None` past the last one.
+    next: [Option<usize>; 2],
+    /// Where each set's `next` was searched from.
+    searched: [usize; 2],
 }
 
-/// Lead bytes of the double marks and of the two-char ones: '"', '\'', '`', «» (C2), “”„ (E2),
-/// 「」 (E3).
-const DOUBLE_LEAD: Leads = leads(&[b'"', b'\'', b'`', 0xC2, 0xE2, 0xE3]);
+/// Lead bytes of the double marks and of the two-char ones: '"', '\'', E2 (“”„) first, the
+/// rarer '`', C2 («») and E3 (「」) second.
+const DOUBLE_LEAD: [Option<[u8; 3]>; 2] = [Some([b'"', b'\'', 0xE2]), Some([b'`', 0xC2, 0xE3])];
 
-/// Lead bytes of the nested marks: '\'', ‘’‹› (E2), 『』 (E3).
-const SINGLE_LEAD: Leads = leads(&[b'\'', 0xE2, 0xE3]);
+/// Lead bytes of the nested marks: '\'', E2 (‘’‹›), E3 (『』).
+const SINGLE_LEAD: [Option<[u8; 3]>; 2] = [Some([b'\'', 0xE2, 0xE3]), None];
 
-/// The first offset at or after `from` whose byte is in `lead` (always a char boundary).
-fn next_candidate(b: &[u8], from: usize, lead: &Leads) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&x| lead[usize::from(x)])
-        .map(|k| from + k)
+impl<'b> Leads<'b> {
+    fn new(b: &'b [u8], sets: [Option<[u8; 3]>; 2]) -> Leads<'b> {
+        Leads {
+            b,
+            sets,
+            next: [None; 2],
+            searched: [usize::MAX; 2],
+        }
+    }
+
+    /// The first offset at or after `from` whose byte is a lead byte (a char boundary). `from`
+    /// never decreases between calls.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        for k in 0..2 {
+            let stale = self.searched[k] == usize::MAX || self.next[k].is_some_and(|at| at < from);
+            if let (true, Some([x, y, z])) = (stale, self.sets[k]) {
+                self.next[k] = self
+                    .b
+                    .get(from..)
+                    .and_then(|rest| memchr::memchr3(x, y, z, rest))
+                    .map(|at| from + at);
+                self.searched[k] = from;
+            }
+        }
+        match self.next {
+            [Some(p), Some(q)] => Some(p.min(q)),
+            [p, q] => p.or(q),
+        }
+    }
 }
 
 /// The char starting at byte `i` of `s` (a char boundary, not the end).
