@@ -49,6 +49,24 @@ pub struct OffsetMap {
     len: [usize; 3],
 }
 
+/// The first offset at or after `from` whose byte is not ASCII. Reads eight bytes at a time
+/// (their high bits), so the scan's cost does not hang on whether the compiler vectorises a byte
+/// loop.
+fn next_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(w) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&x| x >= 0x80).map(|k| i + k)
+}
+
 fn slot(unit: Unit) -> usize {
     match unit {
         Unit::Byte => 0,
@@ -69,8 +87,7 @@ impl OffsetMap {
         // Bytes beyond one per char, and beyond one per UTF-16 unit, so far.
         let (mut extra8, mut extra16) = (0usize, 0usize);
         let mut i = 0;
-        while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
-            let byte = i + k;
+        while let Some(byte) = next_non_ascii(b, i) {
             let width8 = match b[byte] {
                 0xF0.. => 4,
                 0xE0.. => 3,
