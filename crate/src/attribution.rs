@@ -227,6 +227,30 @@ fn of_gender(name: &str, female: bool) -> bool {
     is(list, &fold(first))
 }
 
+/// Whether a one-word mention is certainly no speaker: a contraction of a pronoun or a function
+/// word ("It’s", "We’ve", "That’s") or a number ("2016").
+/// The tag rules read capitalized sentence openers as names; a badge must never show these.
+fn is_no_name(name: &str) -> bool {
+    let name = name.trim();
+    if name.contains(char::is_whitespace) {
+        return false;
+    }
+    let contracted = name
+        .split(['\'', '’'])
+        .next()
+        .filter(|head| head.len() < name.len() && !name.ends_with("’s") && !name.ends_with("'s"))
+        .is_some_and(|head| {
+            let f = fold(head);
+            is(lexicon::FUNCTION_WORDS, &f) || is(lexicon::PRONOUNS, &f) || f == "twas"
+        })
+        || matches!(
+            fold(name).as_ref(),
+            "it's" | "that's" | "there's" | "here's" | "what's"
+        );
+    let number = name.starts_with(|c: char| c.is_ascii_digit());
+    contracted || number
+}
+
 /// Whether a full name may be "he" (or "she", with `female`): false only when its first name
 /// is on the other gender's list.
 fn agrees(name: &str, female: bool) -> bool {
@@ -300,6 +324,7 @@ impl<'d, 't> Reader<'d, 't> {
                     None => (m.name.clone(), true),
                 }
             }
+            MentionClass::Person if is_no_name(&m.name) => return None,
             MentionClass::Person => {
                 let resolved = self
                     .doc
@@ -1314,6 +1339,24 @@ mod tests {
         // A capitalized opening word is no person.
         let t = "Giant screens hanging over the arena read: “Over the Top.”";
         assert_ne!(one(t).2, s("Giant"));
+    }
+
+    #[test]
+    fn attribution250_contractions_and_numbers_are_no_speakers() {
+        // PolNeAR train (paraphrased): sentence openers read as names must not reach a badge.
+        for t in [
+            "That’s when she pointed to reports that he called her “Miss Piggy.”",
+            "It’s what the paper calls “the biggest media attack in history.”",
+        ] {
+            let got = run(t);
+            assert!(
+                got.iter()
+                    .all(|r| !matches!(r.2.as_deref(), Some("That’s" | "It’s"))),
+                "{got:?}"
+            );
+        }
+        assert!(is_no_name("We’ve") && is_no_name("2016") && !is_no_name("Clinton’s"));
+        assert!(!is_no_name("O'Keefe") && !is_no_name("Jim Clyburn"));
     }
 
     #[test]
