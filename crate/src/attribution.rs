@@ -215,16 +215,17 @@ struct Reader<'d, 't> {
 /// How many recent speakers a pronoun may reach back over to find one of its gender.
 const RECENT_PEOPLE: usize = 4;
 
-/// Whether a full name's first name is on the list of the pronoun's gender: the positive
-/// evidence a sentence's subject needs before a pronoun is taken for it.
-fn of_gender(name: &str, female: bool) -> bool {
+/// The gender a full name's first name gives: `Some(true)` on [`lexicon::FEMALE_NAMES`],
+/// `Some(false)` on [`lexicon::MALE_NAMES`], `None` on neither.
+fn first_name_gender(name: &str) -> Option<bool> {
     let first = name.split_whitespace().next().unwrap_or("");
-    let list = if female {
-        lexicon::FEMALE_NAMES
+    if lexicon::is_word(lexicon::FEMALE_NAMES, first) {
+        Some(true)
+    } else if lexicon::is_word(lexicon::MALE_NAMES, first) {
+        Some(false)
     } else {
-        lexicon::MALE_NAMES
-    };
-    is(list, &fold(first))
+        None
+    }
 }
 
 /// Whether a one-word mention is certainly no speaker: a contraction of a pronoun or a function
@@ -240,8 +241,9 @@ fn is_no_name(name: &str) -> bool {
         .next()
         .filter(|head| head.len() < name.len() && !name.ends_with("’s") && !name.ends_with("'s"))
         .is_some_and(|head| {
-            let f = fold(head);
-            is(lexicon::FUNCTION_WORDS, &f) || is(lexicon::PRONOUNS, &f) || f == "twas"
+            lexicon::is_word(lexicon::FUNCTION_WORDS, head)
+                || lexicon::is_word(lexicon::PRONOUNS, head)
+                || crate::text::with_fold(head, |f| f == "twas")
         })
         || matches!(
             fold(name).as_ref(),
@@ -249,19 +251,6 @@ fn is_no_name(name: &str) -> bool {
         );
     let number = name.starts_with(|c: char| c.is_ascii_digit());
     contracted || number
-}
-
-/// Whether a full name may be "he" (or "she", with `female`): false only when its first name
-/// is on the other gender's list.
-fn agrees(name: &str, female: bool) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("");
-    let f = fold(first);
-    let other = if female {
-        lexicon::MALE_NAMES
-    } else {
-        lexicon::FEMALE_NAMES
-    };
-    !is(other, &f)
 }
 
 impl<'d, 't> Reader<'d, 't> {
@@ -289,13 +278,13 @@ impl<'d, 't> Reader<'d, 't> {
                     .doc
                     .sentence_at(m.span.start)
                     .filter(|s| {
+                        let head = &self.doc.text[s.start..m.span.start.max(s.start)];
                         s.start < m.span.start
-                            && !self.doc.text[s.start..m.span.start]
-                                .contains(['“', '”', '"', '«', '»'])
-                            && !self.doc.text[s.start..m.span.start].contains("''")
+                            && !head.contains(['“', '”', '"', '«', '»'])
+                            && !head.contains("''")
                             // "Also, Trump isn't a conservative, he said": the words before an
                             // inverted tag are the content, their subject not the speaker.
-                            && !self.doc.text[s.start..m.span.start].trim_end().ends_with(',')
+                            && !head.trim_end().ends_with(',')
                     })
                     .and_then(|s| speaker::leading(self.doc, s.start, m.span.start))
                     .filter(|l| l.class == MentionClass::Person && l.span.end <= m.span.start)
@@ -309,7 +298,8 @@ impl<'d, 't> Reader<'d, 't> {
                             None => full.then_some(l.name),
                         }
                     })
-                    .filter(|n| of_gender(n, female));
+                    // Positive evidence: the subject's first name is of the pronoun's gender.
+                    .filter(|n| first_name_gender(n) == Some(female));
                 if let Some(n) = subject {
                     return self.finish(m, n, true, para);
                 }
@@ -318,7 +308,8 @@ impl<'d, 't> Reader<'d, 't> {
                     .iter()
                     .rev()
                     .take_while(|(_, p)| para - p.min(&para) <= PRONOUN_REACH_PARAGRAPHS)
-                    .find(|(n, _)| agrees(n, female));
+                    // A name of the other gender never; a name of neither list may be either.
+                    .find(|(n, _)| first_name_gender(n) != Some(!female));
                 match found {
                     Some((n, _)) => (n.clone(), true),
                     None => (m.name.clone(), true),
@@ -500,7 +491,9 @@ fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
                     .rsplit(' ')
                     .next()
                     .is_some_and(|w| w == "and");
-                // "Said Ellis: “…”": an inverted verb that opens the stretch, its speaker next.
+                // `“…,” said the Florida senator, “because …”`: an inverted verb that opens the
+                // stretch after the previous quote names the speaker next (a capitalized one,
+                // "Said Ellis:", is read above: the word index does not take it for a cue).
                 let opens = doc.text[pre.start..cue.span.start].trim().is_empty()
                     && cue.class == CueClass::Speech
                     && !cue.takes_listener;
@@ -873,11 +866,11 @@ fn subject_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
     let m = speaker::leading(doc, pre.start, colon)?;
     // A name the text gives in full, not a capitalized opening word ("Giant screens …") or a
     // shouted subhead.
-    let named = !m.name.chars().any(|c| c.is_lowercase())
+    let no_name = !m.name.chars().any(|c| c.is_lowercase())
         || m.name.contains(['’', '\''])
         || m.name.split_whitespace().count() < 2
             && doc.cast.resolve(&m.name, m.span.start).is_none();
-    (m.class == speaker::MentionClass::Person && m.span.end < colon && !named)
+    (m.class == speaker::MentionClass::Person && m.span.end < colon && !no_name)
         .then_some((m, Cue::plain(Span::new(colon, colon + 1), CueClass::Speech)))
 }
 

@@ -435,7 +435,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
         .is_some_and(|w| with_fold(w.span.of(text), |f| f == "that"))
         && !ws
             .get(i + 1)
-            .is_some_and(|n| is_auxiliary(&fold(n.span.of(text))))
+            .is_some_and(|n| with_fold(n.span.of(text), is_auxiliary))
     {
         i += 1;
     }
@@ -454,8 +454,8 @@ fn that_subject(doc: &Document, cue: &Cue, c: Span) -> bool {
     let ws = doc.words(c);
     ws.len() >= MIN_CONTENT_WORDS
         && !cue.span.of(text).ends_with('s')
-        && fold(ws[0].span.of(text)) == "that"
-        && is_auxiliary(&fold(ws[1].span.of(text)))
+        && with_fold(ws[0].span.of(text), |f| f == "that")
+        && with_fold(ws[1].span.of(text), is_auxiliary)
 }
 
 /// A singular auxiliary: after "that", it makes "that" a subject ("that is", "that would").

@@ -164,14 +164,9 @@ pub fn find_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
         }
         // The paragraph ended inside a quote: does the next paragraph continue it?
         if let Some((o, c, _)) = open {
-            let continues = paras.get(pi + 1).is_some_and(|n| {
-                let n = n.of(text);
-                n.starts_with("''")
-                    || n.starts_with("``")
-                    || n.chars()
-                        .next()
-                        .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
-            });
+            let continues = paras
+                .get(pi + 1)
+                .is_some_and(|n| opens_continuation(n.of(text)));
             if continues {
                 open = Some((o, c, true));
                 continuing = true;
@@ -198,6 +193,16 @@ pub fn find_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
     out.extend(nested);
     out.sort_by_key(|q| (q.open.start, q.depth));
     out
+}
+
+/// Whether paragraph `p` opens with a double quotation mark: the news convention for a quote
+/// that goes on from the previous paragraph, whose closing mark is left out.
+fn opens_continuation(p: &str) -> bool {
+    p.starts_with("''")
+        || p.starts_with("``")
+        || p.chars()
+            .next()
+            .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
 }
 
 /// Quotes nested one level inside `parent` (bytes): ‘…’, '…', ‹…›, 『…』. An apostrophe is never an
@@ -370,14 +375,9 @@ mod tests {
             }
             // The paragraph ended inside a quote: does the next paragraph continue it?
             if let Some((o, c, _)) = open {
-                let continues = paras.get(pi + 1).is_some_and(|n| {
-                    let n = n.of(text);
-                    n.starts_with("''")
-                        || n.starts_with("``")
-                        || n.chars()
-                            .next()
-                            .is_some_and(|f| matches!(f, '“' | '"' | '«' | '„' | '「'))
-                });
+                let continues = paras
+                    .get(pi + 1)
+                    .is_some_and(|n| opens_continuation(n.of(text)));
                 if continues {
                     open = Some((o, c, true));
                     continuing = true;
