@@ -1369,7 +1369,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
 
 /// The object of a stance verb as attributed content: from the cue (past a listener or a time
 /// phrase) to the first comma, dash, semicolon or parenthesis, or the clause's end. `None` when
-/// punctuation or a quotation stands first, or the object is a pronoun alone ("criticized him").
+/// punctuation or a quotation stands first, or the object is a pronoun or a quantity alone
+/// ("criticized him", "promised much").
 fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span> {
     let text = doc.text;
     let start = content_start(doc, cue, end)?;
@@ -1384,7 +1385,24 @@ fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span
     let lone_pronoun = ws.len() == 1
         && matches!(
             first.as_ref(),
-            "him" | "her" | "them" | "it" | "me" | "us" | "you" | "this" | "that" | "so"
+            "him"
+                | "her"
+                | "them"
+                | "it"
+                | "me"
+                | "us"
+                | "you"
+                | "this"
+                | "that"
+                | "so"
+                | "much"
+                | "more"
+                | "little"
+                | "less"
+                | "nothing"
+                | "everything"
+                | "something"
+                | "anything"
         );
     let adverbial = matches!(
         first.as_ref(),
@@ -1683,8 +1701,49 @@ mod tests {
         ] {
             assert_eq!(contents(t).first().map(String::as_str), Some(want), "{t}");
         }
-        // A pronoun alone is no content.
+        // A pronoun or a quantity alone is no content.
         assert!(contents("The governor criticized him.").is_empty());
+        assert!(contents("The mayor has promised much.").is_empty());
+    }
+
+    #[test]
+    fn indirect111_stance_objects_of_plans_wishes_and_announcements() {
+        // PolNeAR train (paraphrased): verbs of announcing, wanting, planning and backing whose
+        // object the annotators marked as their subject's content.
+        for (t, want) in [
+            (
+                "She expressed concern about the pace of the investigation.",
+                "concern about the pace of the investigation",
+            ),
+            (
+                "The governor proposed a new tax on carbon emissions.",
+                "a new tax on carbon emissions",
+            ),
+            (
+                "Sanders wants to raise the minimum wage to $15 an hour.",
+                "to raise the minimum wage to $15 an hour",
+            ),
+            (
+                "The campaign announced a small ad buy in Nevada.",
+                "a small ad buy in Nevada",
+            ),
+            (
+                "Most Republicans supported the compromise on the budget.",
+                "the compromise on the budget",
+            ),
+            (
+                "Cruz plans to campaign in Iowa next week.",
+                "to campaign in Iowa next week",
+            ),
+            (
+                "The senator described the dire situation facing the campaign.",
+                "the dire situation facing the campaign",
+            ),
+        ] {
+            assert_eq!(contents(t).first().map(String::as_str), Some(want), "{t}");
+        }
+        // The bare stem is an infinitive or a noun, not a stance: "to support", "their support".
+        assert!(contents("Their support for the bill is tepid.").is_empty());
     }
 
     #[test]
