@@ -983,15 +983,13 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
             // "…, but Putin rejected the warning" is the writer's; "…, but that he would
             // not …" and "…, but hasn't decided …" go on with the speaker's words.
             // "…, according to an account she gave": the source of the whole sentence.
-            // "…, while other voters said …": a report of its own.
+            // "…, while other voters said …", "…, and he added that …": a report of its own
+            // (PolNeAR train: 48 reports fixed, 17 broken).
             next == "according"
-                || (matches!(next, "while" | "whereas") && {
-                    let after = &s[i + 2 + next.len()..];
-                    let head = &after[..after.len().min(80)];
-                    head.split_whitespace()
-                        .take(6)
-                        .any(|w| matches!(w, "said" | "say" | "says" | "told" | "argued"))
-                })
+                || (matches!(
+                    next,
+                    "while" | "whereas" | "and" | "but" | "though" | "although"
+                ) && opens_report(&s[i + 2 + next.len()..]))
                 || (next == "but" && {
                     let after = s[i + 6..].trim_start();
                     after.starts_with(|c: char| c.is_uppercase())
@@ -1002,6 +1000,20 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         })
         .map_or(end, |i| start + i)
 }
+
+/// Whether the clause that `after` opens (the text after a comma and its conjunction) is a
+/// report of its own: a verb of saying among its first [`OPENS_REPORT_WORDS`] words, before any
+/// other punctuation ("…, and he added that …", "…, while other voters said …").
+fn opens_report(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .take(OPENS_REPORT_WORDS)
+        .take_while(|w| !w.ends_with([',', ';', ':']))
+        .any(|w| crate::cue::classify(w, None).is_some_and(|c| c.0 == CueClass::Speech))
+}
+
+/// How far into a clause [`opens_report`] looks for its verb of saying (words).
+const OPENS_REPORT_WORDS: usize = 6;
 
 /// The offsets of ", " in `b`, in order.
 fn memchr_commas(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -1864,6 +1876,19 @@ mod tests {
         // An appositive after the source is not content.
         let got = run("Revenue fell by half, according to Brian Wieser, an analyst at Pivotal Research Group.");
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn indirect139_and_he_added_is_a_report_of_its_own() {
+        // PolNeAR train (paraphrased): the first report ends where a coordinated one begins.
+        let t = "Edward Rendell, a former governor of Pennsylvania, said the foundation should be disbanded if she won, and he added that it should stop taking foreign donations now.";
+        assert_eq!(
+            contents(t),
+            [
+                "the foundation should be disbanded if she won",
+                "it should stop taking foreign donations now"
+            ]
+        );
     }
 
     #[test]
