@@ -1078,7 +1078,12 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
         match cue.class {
             CueClass::Participle => {
                 if let Some((c, m)) = participle(doc, s, taken, &cue, quotes) {
-                    push(c, &m, out);
+                    out.push(Reported {
+                        content: c,
+                        mention: m,
+                        cue,
+                        quoted: false,
+                    });
                     taken = c.end;
                 }
             }
@@ -1518,19 +1523,32 @@ fn participle(
     taken: usize,
     cue: &Cue,
     quotes: &[Span],
-) -> Option<(Span, Mention)> {
+) -> Option<(Span, Option<Mention>)> {
     let text = doc.text;
     let floor = taken
         .max(s.start)
         .max(back(text, cue.span.start, WINDOW_BYTES));
     let before = text[floor..cue.span.start].trim_end();
-    if !before.ends_with([',', '—', '–']) {
-        return None;
-    }
     let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
-    let c = content_start(doc, cue, end_w)
+    let clause = content_start(doc, cue, end_w)
         .and_then(|start| trim_end_punct(text, Span::new(start, clause_end(text, start, end_w))))
-        .and_then(|c| outside_quotes(text, c, quotes))
+        .and_then(|c| outside_quotes(text, c, quotes));
+    if !before.ends_with([',', '—', '–']) {
+        // "…, with 47 percent of Cuban Americans saying they will …", "Trump was saying
+        // the opposite": no comma, so no clause subject to take; a clause after a participle of
+        // saying is still reported, with no speaker.
+        // The clause must follow the participle at once (or after "that"): "a public warning on
+        // March 7 of a possible attack, officials said …" is a noun, not a report.
+        let of_saying = !cue.object && !before.is_empty();
+        let adjacent = |c: &Span| {
+            let gap = text[cue.span.end..c.start].trim();
+            gap.is_empty() || gap == "that"
+        };
+        return clause
+            .filter(|c| of_saying && adjacent(c) && is_clause(doc, *c))
+            .map(|c| (c, None));
+    }
+    let c = clause
         .filter(|c| is_content(doc, *c) || is_said_content(doc, *c))
         .or_else(|| {
             cue.object
@@ -1544,8 +1562,12 @@ fn participle(
         .rev()
         .find(|c| c.class == CueClass::Speech)
         .and_then(|c| speaker::after(doc, c.span.end, cue.span.start));
-    let m = named.or_else(|| speaker::leading(doc, floor, cue.span.start))?;
-    Some((c, m))
+    // No subject we can name ("Mr. Trump, in an interview on Friday, barely dwelled on …,
+    // saying …"): the report stands without a speaker.
+    Some((
+        c,
+        named.or_else(|| speaker::leading(doc, floor, cue.span.start)),
+    ))
 }
 
 /// Whether content `w` before a tag holds a partial quote after at least two words of its own
@@ -1841,6 +1863,25 @@ mod tests {
             got.last().map(|r| (r.0.as_str(), r.1.as_str())),
             Some(("the next contests will be calmer", "Devine"))
         );
+    }
+
+    #[test]
+    fn indirect125_participles_without_a_comma_or_a_subject() {
+        // PolNeAR train (paraphrased): a participle of saying after a noun reports its clause;
+        // it has no clause subject to take, so no speaker.
+        let got = run("The message coincides with 47 percent of Cuban Americans saying they will certainly support Clinton over Trump.");
+        assert_eq!(
+            got,
+            [(
+                "they will certainly support Clinton over Trump".into(),
+                String::new(),
+                "saying".into()
+            )]
+        );
+        // After a comma, a subject interrupted by a phrase of its own is not read: the report
+        // stands without a speaker.
+        let got = run("Mr. Trump, in an interview on Friday, barely dwelled on those two rivals, saying that he was already looking ahead.");
+        assert_eq!(got[0].0, "he was already looking ahead");
     }
 
     #[test]
