@@ -506,6 +506,10 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ("for", &["call", "push", "press", "argu", "lobby"]),
     ("on", &["call"]),
     ("to", &["point", "referr", "refer"]),
+    (
+        "about",
+        &["talk", "spoke", "speak", "complain", "boast", "brag"],
+    ),
 ];
 
 /// How many words before a verb of finding its noun of evidence may stand.
@@ -750,8 +754,10 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
 fn may_be_cue(w: &str) -> bool {
     NAMED.contains(&w)
         || FORMS.contains_key(w)
-        || (w.starts_with(['c', 'p', 'a', 'l', 'r'])
-            && (is_phrasal_stance(w, Some("for")) || is_phrasal_stance(w, Some("to"))))
+        || (w.starts_with(['c', 'p', 'a', 'l', 'r', 't', 's', 'b'])
+            && (is_phrasal_stance(w, Some("for"))
+                || is_phrasal_stance(w, Some("to"))
+                || is_phrasal_stance(w, Some("about"))))
 }
 
 /// The words [`classify`] names outside the verb lists and [`PHRASAL`].
