@@ -486,7 +486,8 @@ fn is_listed_past(w: &str) -> bool {
 }
 
 /// Verbs that are stance cues with a particle, as one cue of two words: "called for", "called
-/// on", "pushed for", "pointed to", "referring to".
+/// on", "pushed for", "pointed to", "referring to", "talked about" (PolNeAR train: +47 reports
+/// found, -17 wrong).
 fn is_phrasal_stance(w: &str, next: Option<&str>) -> bool {
     let stem = w
         .strip_suffix("ing")

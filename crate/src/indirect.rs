@@ -1823,6 +1823,10 @@ mod tests {
                 "The senator described the dire situation facing the campaign.",
                 "the dire situation facing the campaign",
             ),
+            (
+                "Clinton talked about her plan to expand child care.",
+                "her plan to expand child care",
+            ),
         ] {
             assert_eq!(contents(t).first().map(String::as_str), Some(want), "{t}");
         }
