@@ -577,7 +577,10 @@ pub fn find(doc: &Document) -> Vec<Reported> {
     let quotes = &doc.top_quotes;
     let mut out = Vec::new();
     for p in &doc.paragraphs {
-        if let Some(r) = headline(doc, p.span).or_else(|| headline_says(doc, p.span)) {
+        if let Some(r) = headline(doc, p.span)
+            .or_else(|| headline_says(doc, p.span))
+            .or_else(|| transcript(doc, p.span))
+        {
             out.push(r);
             continue;
         }
@@ -624,60 +627,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
             let w = w.span.of(text);
             is_capitalized(w) || is_say_label(w)
         })
-        && !sw.iter().any(|w| {
-            matches!(
-                fold(w.span.of(text)).as_ref(),
-                "update"
-                    | "updated"
-                    | "watch"
-                    | "video"
-                    | "photos"
-                    | "note"
-                    | "related"
-                    | "breaking"
-                    | "exclusive"
-                    | "live"
-                    | "source"
-                    | "sources"
-                    | "q"
-                    | "a"
-                    | "read"
-                    | "listen"
-                    | "editor's"
-                    | "editor’s"
-                    | "correction"
-                    | "warning"
-                    | "poll"
-                    | "report"
-                    | "analysis"
-                    | "opinion"
-                    | "review"
-                    | "transcript"
-                    | "earlier"
-                    | "later"
-                    | "more"
-                    | "also"
-                    | "previously"
-                    | "see"
-                    | "here"
-                    | "background"
-                    | "context"
-                    | "latest"
-                    | "developing"
-                    | "editorial"
-                    | "commentary"
-                    | "explainer"
-                    | "factbox"
-                    | "timeline"
-                    | "graphic"
-                    | "map"
-                    | "photo"
-                    | "podcast"
-                    | "newsletter"
-                    | "sponsored"
-                    | "advertisement"
-            )
-        });
+        && !sw.iter().any(|w| is_label_word(&fold(w.span.of(text))));
     if !named {
         return None;
     }
@@ -709,6 +659,116 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
         content,
         mention: Some(mention),
         cue: Cue::plain(Span::new(source.end, source.end + 1), CueClass::Speech),
+        quoted: false,
+    })
+}
+
+/// Words that make a line's opening before a colon a label of the page, not a source: "Update:",
+/// "Watch:", "Q:", "Correction:" (folded).
+fn is_label_word(w: &str) -> bool {
+    matches!(
+        w,
+        "update"
+            | "updated"
+            | "watch"
+            | "video"
+            | "photos"
+            | "note"
+            | "related"
+            | "breaking"
+            | "exclusive"
+            | "live"
+            | "source"
+            | "sources"
+            | "q"
+            | "a"
+            | "read"
+            | "listen"
+            | "editor's"
+            | "editor’s"
+            | "correction"
+            | "warning"
+            | "poll"
+            | "report"
+            | "analysis"
+            | "opinion"
+            | "review"
+            | "transcript"
+            | "earlier"
+            | "later"
+            | "more"
+            | "also"
+            | "previously"
+            | "see"
+            | "here"
+            | "background"
+            | "context"
+            | "latest"
+            | "developing"
+            | "editorial"
+            | "commentary"
+            | "explainer"
+            | "factbox"
+            | "timeline"
+            | "graphic"
+            | "map"
+            | "photo"
+            | "podcast"
+            | "newsletter"
+            | "sponsored"
+            | "advertisement"
+    )
+}
+
+/// Most words in a transcript's speaker label ("CLINTON:", "SEN. WARREN:").
+const TRANSCRIPT_LABEL_MAX_WORDS: usize = 3;
+
+/// Longest transcript label, in bytes.
+const TRANSCRIPT_LABEL_MAX_BYTES: usize = 40;
+
+/// A paragraph of an interview transcript: "CLINTON: Honestly, I mean, I just believe that …",
+/// "A: No, no one did." The label is "Q", "A" or a name in capitals before the colon; the rest of
+/// the paragraph is the speaker's words, reported without quotation marks. A question or an
+/// answer has no speaker we can name. Paragraphs holding quotation marks are the quote rules'.
+fn transcript(doc: &Document, p: Span) -> Option<Reported> {
+    let text = doc.text;
+    let line = p.of(text);
+    let colon = crate::text::find_str(line, ": ").filter(|&c| c <= TRANSCRIPT_LABEL_MAX_BYTES)?;
+    let label = Span::new(p.start, p.start + colon);
+    let lw = doc.words(label);
+    let qa = matches!(label.of(text), "Q" | "A");
+    let named = !lw.is_empty()
+        && lw.len() <= TRANSCRIPT_LABEL_MAX_WORDS
+        && lw.iter().all(|w| {
+            let w = w.span.of(text);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        })
+        && !lw.iter().any(|w| is_label_word(&fold(w.span.of(text))));
+    if !qa && !named {
+        return None;
+    }
+    let content = trim_end_punct(text, Span::new(label.end + 1, p.end))
+        .and_then(|c| crate::text::trim(text, c))?;
+    // Not a headline in capitals ("UN: PEACEKEEPERS PAYING …").
+    let lower = content.of(text).chars().any(char::is_lowercase);
+    if !lower
+        || word_count(doc, content) < MIN_CONTENT_WORDS
+        || first_ending_after(&doc.top_quotes, content.start).is_some_and(|q| q.start < p.end)
+    {
+        return None;
+    }
+    let mention = (!qa).then(|| Mention {
+        span: label,
+        name: label.of(text).to_string(),
+        role: None,
+        org: None,
+        class: speaker::MentionClass::Person,
+    });
+    Some(Reported {
+        content,
+        mention,
+        cue: Cue::plain(Span::new(label.end, label.end + 1), CueClass::Speech),
         quoted: false,
     })
 }
@@ -1954,6 +2014,25 @@ mod tests {
         assert_eq!(got[0].0, "the former president had made a good case");
         assert_eq!(got[1].0, "they had not heard enough");
         assert_eq!(got[1].1, "voters");
+    }
+
+    #[test]
+    fn indirect155_transcript_paragraphs() {
+        // PolNeAR train (paraphrased): an interview printed as a transcript.
+        let t = "Q: Did anyone help you after that?\n\nA: No, no one did. No one checked up on me.\n\nCLINTON: Honestly, I just believe that this is the most important job in the world.\n\nCORRECTION: An earlier version misstated a date.\n";
+        let got = run(t);
+        let got: Vec<(&str, &str)> = got.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Did anyone help you after that", ""),
+                ("No, no one did. No one checked up on me", ""),
+                (
+                    "Honestly, I just believe that this is the most important job in the world",
+                    "CLINTON"
+                ),
+            ]
+        );
     }
 
     #[test]
