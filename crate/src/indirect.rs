@@ -1409,11 +1409,26 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     taken
                 };
                 let raw_head = text[from..cue.span.start].trim();
-                // "But according to X, …": a conjunction alone is no content of its own.
-                let head = if matches!(
-                    raw_head.trim_end_matches(','),
-                    "But" | "And" | "Yet" | "So" | "However" | "Still" | "Now" | "Instead"
-                ) {
+                // "But according to X, …": a conjunction alone is no content of its own, nor
+                // what a colon ends ("It hasn't gone unnoticed: According to recent polls, …").
+                let head = if raw_head.ends_with(':')
+                    || matches!(
+                        raw_head.trim_end_matches(','),
+                        "But"
+                            | "And"
+                            | "Yet"
+                            | "So"
+                            | "However"
+                            | "Still"
+                            | "Now"
+                            | "Instead"
+                            | "In addition"
+                            | "Meanwhile"
+                            | "Moreover"
+                            | "Also"
+                            | "Furthermore"
+                            | "Indeed"
+                    ) {
                     ""
                 } else {
                     raw_head
@@ -1965,6 +1980,9 @@ mod tests {
         assert_eq!(got[0].0, "The implication");
         assert_eq!(got[1].0, "is that Clinton cheated during the break");
         assert_eq!(got[1].1, "Sanders aide");
+        // Nor is what a colon ends before it.
+        let got = run("And it has not gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.");
+        assert_eq!(got[0].0, "Trump holds only 14 percent of the Latino vote");
         // A conjunction before it is no content.
         let got =
             run("But according to interviews with his aides, he wants to campaign this fall.");
