@@ -266,11 +266,17 @@ fn is_clause(doc: &Document, c: Span) -> bool {
         let fronted = own
             .find(',')
             .filter(|&i| own[..i].split_whitespace().count() <= MAX_FRONTED_WORDS);
-        return match fronted {
-            Some(i) => crate::text::trim(text, Span::new(c.start + i + 1, c.end))
-                .is_some_and(|rest| is_clause(doc, rest)),
-            None => false,
-        };
+        // After the complementizer the phrase opens a clause, comma or not ("says that in
+        // 2012 it paid …"): the verb test below decides.
+        let after_that = text[..c.start].trim_end().ends_with(" that");
+        match fronted {
+            Some(i) => {
+                return crate::text::trim(text, Span::new(c.start + i + 1, c.end))
+                    .is_some_and(|rest| is_clause(doc, rest))
+            }
+            None if !after_that => return false,
+            None => {}
+        }
     }
     if matches!(first.as_ref(), "was" | "were" | "is" | "are") {
         return false;
@@ -1731,6 +1737,11 @@ mod tests {
         assert!(
             run("Voters went to the polls in Rust Belt states that have suffered job losses.")
                 .is_empty()
+        );
+        // After "that", a phrase opens the clause even without a comma.
+        assert_eq!(
+            contents("General Electric says that in 2012 it paid $3.2 billion in income taxes."),
+            ["in 2012 it paid $3.2 billion in income taxes"]
         );
         // The complementizer is still skipped before a clause of its own.
         assert_eq!(run("She said that he would run.")[0].0, "he would run");
