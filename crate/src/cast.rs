@@ -1,7 +1,7 @@
 //! The cast of a document: the people it names in full, so that a later "Cotton said" or
 //! "Mr. Byman" resolves to "Tom Cotton" or "Daniel Byman".
 
-use crate::lexicon::{self, is};
+use crate::lexicon::{self, is_word};
 use crate::span::Span;
 use crate::text::{fold, is_capitalized, is_initial, with_fold, Word};
 
@@ -52,7 +52,7 @@ fn is_part(w: &str) -> bool {
     {
         return w.starts_with("al-");
     }
-    (is_capitalized(w) && !is_acronym(w) && !with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f)))
+    (is_capitalized(w) && !is_acronym(w) && !is_word(lexicon::FUNCTION_WORDS, w))
         || is_initial(w)
         || w.starts_with("al-")
 }
@@ -93,7 +93,7 @@ impl Cast {
             // Titles lead, and are not part of the name.
             let lead = ws[i..j]
                 .iter()
-                .take_while(|w| with_fold(w.span.of(text), |f| is(lexicon::TITLES, f)))
+                .take_while(|w| is_word(lexicon::TITLES, w.span.of(text)))
                 .count();
             if j + 1 - i - lead > MAX_NAME_WORDS {
                 i = j + 1; // too long for a name: a headline or a list
@@ -102,9 +102,7 @@ impl Cast {
             let run = &ws[i + lead..=j];
             let word = |w: &Word| w.span.of(text);
             let institution = run.iter().any(|w| {
-                with_fold(word(w), |f| {
-                    is(lexicon::INSTITUTION_WORDS, f) || is(lexicon::ROLE_NOUNS, f)
-                })
+                is_word(lexicon::INSTITUTION_WORDS, word(w)) || is_word(lexicon::ROLE_NOUNS, word(w))
             });
             let all_caps = run.iter().all(|w| !word(w).chars().any(char::is_lowercase));
             if (2..=MAX_NAME_WORDS).contains(&run.len())
@@ -155,7 +153,7 @@ impl Cast {
         let last = mention.split_whitespace().last().map(fold)?;
         if mention
             .split_whitespace()
-            .filter(|w| !with_fold(w, |f| is(lexicon::TITLES, f)))
+            .filter(|w| !is_word(lexicon::TITLES, w))
             .count()
             > 1
         {

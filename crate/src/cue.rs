@@ -753,17 +753,11 @@ fn may_be_cue_raw(raw: &str) -> bool {
 /// Bits of an [`ascii_key`].
 const KEY_BITS: u32 = 16;
 
-/// A hash of the lowercase of `w` (FNV-1a over each byte with its 0x20 bit set, top
-/// [`KEY_BITS`] bits), or `None` when `w` is not ASCII. Setting the bit lowercases a letter, so
-/// a word and its lowercase hash alike.
+/// A hash of the lowercase of `w` (the top [`KEY_BITS`] bits of
+/// [`crate::text::ascii_case_hash`]), or `None` when `w` is not ASCII.
 fn ascii_key(w: &[u8]) -> Option<usize> {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut high = 0;
-    for &c in w {
-        high |= c;
-        h = (h ^ u32::from(c | 0x20)).wrapping_mul(0x0100_0193);
-    }
-    (high < 0x80).then_some((h >> (32 - KEY_BITS)) as usize)
+    let (h, ascii) = crate::text::ascii_case_hash(w);
+    ascii.then_some((h >> (32 - KEY_BITS)) as usize)
 }
 
 /// The [`ascii_key`]s of the ASCII words [`may_be_cue`] accepts: the forms, [`NAMED`], and the
