@@ -7,7 +7,7 @@
 use crate::document::Document;
 use crate::lexicon::{self, is, is_word};
 use crate::span::Span;
-use crate::text::{ahead, back, fold, is_capitalized, is_initial, with_fold};
+use crate::text::{ahead, back, fold, is_capitalized, is_initial};
 
 /// How far a speaker phrase (with its appositive) is read from its cue, in bytes. Trade-off: a
 /// longer appositive is cut, but reading never costs more than this per cue.
@@ -80,7 +80,7 @@ fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
 /// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
 fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
-        && (!with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f))
+        && (!is_word(lexicon::FUNCTION_WORDS, w)
             || is_initial(w)
             || matches!(w, "Will" | "May"))
 }
