@@ -750,6 +750,22 @@ fn may_be_cue_raw(raw: &str) -> bool {
     crate::text::with_fold(raw, may_be_cue)
 }
 
+/// Whether the word at `span` of `text` (bytes) may be a cue: `false` only where [`cue_at`]
+/// finds none whatever the word's neighbours. The same test as [`cue_at`]'s first, made
+/// without slicing the text as a `str` and with the hash's last bytes read in one load: for
+/// [`crate::wordindex::WordIndex`], which asks it of every word of a page and [`cue_at`] of the
+/// one word in ten or so that passes.
+#[inline]
+pub fn may_be_cue_at(text: &[u8], span: Span) -> bool {
+    let mut end = span.end;
+    while end > span.start && text[end - 1] == b'.' {
+        end -= 1;
+    }
+    let (h, ascii) = crate::text::ascii_case_hash_in(text, span.start, end);
+    let k = (h >> (32 - KEY_BITS)) as usize;
+    !ascii || CUE_KEYS[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// Bits of an [`ascii_key`].
 const KEY_BITS: u32 = 16;
 

@@ -259,26 +259,94 @@ const FOLD_BUFFER: usize = 32;
 /// (Other bytes may hash alike too: a hash match is always confirmed by comparing the words.)
 #[inline]
 pub fn ascii_case_hash(w: &[u8]) -> (u32, bool) {
-    const LOWER: u64 = 0x2020_2020_2020_2020;
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (w.len() as u64).wrapping_mul(K);
-    let mut high = 0;
+    let mut hash = CaseHash::new(w.len());
     let mut chunks = w.chunks_exact(8);
     for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or_default());
-        high |= x;
-        h = (h ^ (x | LOWER)).wrapping_mul(K).rotate_left(29);
+        hash.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut x = 0u64;
-        for (i, &b) in rest.iter().enumerate() {
-            x |= u64::from(b) << (8 * i);
-        }
-        high |= x;
-        h = (h ^ (x | LOWER)).wrapping_mul(K).rotate_left(29);
+        hash.add(tail(rest));
     }
-    ((h >> 32) as u32 ^ h as u32, high & 0x8080_8080_8080_8080 == 0)
+    hash.finish()
+}
+
+/// [`ascii_case_hash`] of `hay[start..end]`, reading past `end` where `hay` goes on (a word of
+/// a page's text): its last bytes are one load and a mask.
+#[inline]
+pub fn ascii_case_hash_in(hay: &[u8], start: usize, end: usize) -> (u32, bool) {
+    let mut hash = CaseHash::new(end - start);
+    let mut at = start;
+    while end - at >= 8 {
+        hash.add(load8(hay, at));
+        at += 8;
+    }
+    if at < end {
+        let n = end - at;
+        hash.add(if hay.len() - at >= 8 {
+            // Little-endian: the word's bytes are the low `n`.
+            load8(hay, at) & (u64::MAX >> (8 * (8 - n)))
+        } else {
+            tail(&hay[at..end])
+        });
+    }
+    hash.finish()
+}
+
+/// The state of an [`ascii_case_hash`].
+struct CaseHash {
+    h: u64,
+    high: u64,
+}
+
+impl CaseHash {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    #[inline]
+    fn new(len: usize) -> CaseHash {
+        CaseHash {
+            h: (len as u64).wrapping_mul(Self::K),
+            high: 0,
+        }
+    }
+
+    /// Adds eight bytes (little-endian; a short last piece padded with zeros).
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.high |= x;
+        self.h = (self.h ^ (x | 0x2020_2020_2020_2020))
+            .wrapping_mul(Self::K)
+            .rotate_left(29);
+    }
+
+    #[inline]
+    fn finish(&self) -> (u32, bool) {
+        let h = self.h;
+        ((h >> 32) as u32 ^ h as u32, self.high & 0x8080_8080_8080_8080 == 0)
+    }
+}
+
+/// The eight bytes of `b` at `at`, little-endian.
+#[inline]
+fn load8(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default())
+}
+
+/// One to seven bytes as a little-endian `u64` padded with zeros, in at most two loads (which may
+/// overlap: an overlapping byte is the same byte at the same place).
+#[inline]
+fn tail(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes(b[..4].try_into().unwrap_or_default()));
+        let hi = u64::from(u32::from_le_bytes(b[n - 4..].try_into().unwrap_or_default()));
+        lo | hi << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes(b[..2].try_into().unwrap_or_default()));
+        lo | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        b.first().map_or(0, |&c| u64::from(c))
+    }
 }
 
 /// A set of folded words (a word list), looked up by a folded word ([`WordSet::contains`]) or by
@@ -661,6 +729,15 @@ mod tests {
             let want = list.contains(&fold(w).as_ref());
             assert_eq!(set.contains_word(w), want, "{w}");
             assert_eq!(set.contains(w), list.contains(&w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hash010_in_a_text_is_of_the_word(t in "[a-zA-Z.’-]{0,24}", a in 0usize..24, n in 0usize..24) {
+            let b = t.as_bytes();
+            let (start, end) = (a.min(b.len()), (a + n).min(b.len()));
+            proptest::prop_assert_eq!(ascii_case_hash_in(b, start, end), ascii_case_hash(&b[start..end].to_vec()));
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::cue::{cue_at, find_cues, Cue};
+use crate::cue::{cue_at, find_cues, may_be_cue_at, Cue};
 use crate::span::Span;
 use crate::text::{words, Word};
 
@@ -39,7 +39,9 @@ impl WordIndex {
     /// Reads the words of `text` once. O(n) in the text length.
     pub fn new(text: &str) -> WordIndex {
         let words = words(text, Span::new(0, text.len()));
+        let bytes = text.as_bytes();
         let cues = (0..words.len())
+            .filter(|&i| may_be_cue_at(bytes, words[i].span))
             .filter_map(|i| Some((i, cue_at(text, &words, i)?)))
             .collect();
         WordIndex { words, cues }
