@@ -101,14 +101,18 @@ impl Cast {
             }
             let run = &ws[i + lead..=j];
             let word = |w: &Word| w.span.of(text);
-            let institution = run.iter().any(|w| {
-                is_word(lexicon::INSTITUTION_WORDS, word(w)) || is_word(lexicon::ROLE_NOUNS, word(w))
-            });
+            // (The word lists last: most runs are one word, and decided by their length.)
+            let institution = || {
+                run.iter().any(|w| {
+                    is_word(lexicon::INSTITUTION_WORDS, word(w))
+                        || is_word(lexicon::ROLE_NOUNS, word(w))
+                })
+            };
             let all_caps = run.iter().all(|w| !word(w).chars().any(char::is_lowercase));
             if (2..=MAX_NAME_WORDS).contains(&run.len())
-                && !institution
                 && !all_caps
                 && !is_initial(word(&run[run.len() - 1]))
+                && !institution()
             {
                 let start = buf.len();
                 for (k, w) in run.iter().enumerate() {

@@ -408,7 +408,12 @@ impl WordSet {
 
     /// Whether [`fold`] of `w` is in the set: the same as `with_fold(w, |f| set.contains(f))`.
     pub fn contains_word(&self, w: &str) -> bool {
-        let t = w.trim_end_matches('.').as_bytes();
+        let b = w.as_bytes();
+        let mut n = b.len();
+        while n > 0 && b[n - 1] == b'.' {
+            n -= 1;
+        }
+        let t = &b[..n];
         let (h, ascii) = ascii_case_hash(t);
         if !ascii {
             return with_fold(w, |f| self.contains(f));
