@@ -67,10 +67,21 @@ impl Cast {
         // Whether word `k` is a name word: a run's end reads the word after it, which the next
         // run then starts from, so that one is remembered rather than read twice.
         let mut known: Option<(usize, bool)> = None;
+        let bytes = text.as_bytes();
         let part = |k: usize, known: &mut Option<(usize, bool)>| match *known {
             Some((at, p)) if at == k => p,
             _ => {
-                let p = is_part(ws[k].span.of(text));
+                let s = ws[k].span;
+                // `is_part`'s first test on the text's bytes, without slicing a `str`: most
+                // words are lowercase.
+                let lower = bytes
+                    .get(s.start)
+                    .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+                let p = if lower {
+                    bytes[s.start..s.end].starts_with(b"al-")
+                } else {
+                    is_part(s.of(text))
+                };
                 *known = Some((k, p));
                 p
             }
