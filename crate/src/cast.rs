@@ -44,6 +44,7 @@ fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+#[inline(never)]
 fn is_part(w: &str) -> bool {
     // Most words start with a lowercase letter or a digit: neither capitalized nor an initial.
     if w.as_bytes()
@@ -65,51 +66,45 @@ impl Cast {
         // for a little more, so most pages allocate each once.
         let mut members = Vec::with_capacity(text.len() / 160 + 1);
         let mut buf = String::with_capacity(text.len() / 6 + 1);
-        let mut i = 0;
-        // Whether word `k` is a name word: a run's end reads the word after it, which the next
-        // run then starts from, so that one is remembered rather than read twice.
-        let mut known: Option<(usize, bool)> = None;
         let bytes = text.as_bytes();
-        let part = |k: usize, known: &mut Option<(usize, bool)>| match *known {
-            Some((at, p)) if at == k => p,
-            _ => {
-                let s = ws[k].span;
-                // `is_part`'s first test on the text's bytes, without slicing a `str`: most
-                // words are lowercase.
-                let lower = bytes
-                    .get(s.start)
-                    .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-                let p = if lower {
-                    bytes[s.start..s.end].starts_with(b"al-")
-                } else {
-                    is_part(s.of(text))
-                };
-                *known = Some((k, p));
-                p
+        // Whether word `k` is a name word: `is_part`'s first test on the text's bytes, without
+        // slicing a `str` (most words are lowercase), and the rest out of line.
+        let part = |k: usize| {
+            let s = ws[k].span;
+            match bytes[s.start] {
+                b'a'..=b'z' | b'0'..=b'9' => bytes[s.start..s.end].starts_with(b"al-"),
+                _ => is_part(s.of(text)),
             }
         };
+        let mut i = 0;
         while i < ws.len() {
-            if !part(i, &mut known) {
+            if !part(i) {
                 i += 1;
                 continue;
             }
             let mut j = i;
             // A run continues over adjacent words only (a comma or period between ends it).
+            // When the word after it is no name word, the next run cannot start there either.
+            let mut next_not_part = false;
             while j + 1 < ws.len()
                 && text[ws[j].span.end..ws[j + 1].span.start]
                     .chars()
                     .all(|c| c == ' ' || c == '\u{a0}')
-                && part(j + 1, &mut known)
             {
+                if !part(j + 1) {
+                    next_not_part = true;
+                    break;
+                }
                 j += 1;
             }
+            let after = j + 1 + usize::from(next_not_part);
             // Titles lead, and are not part of the name.
             let lead = ws[i..j]
                 .iter()
                 .take_while(|w| is_word(lexicon::TITLES, w.span.of(text)))
                 .count();
             if j + 1 - i - lead > MAX_NAME_WORDS {
-                i = j + 1; // too long for a name: a headline or a list
+                i = after; // too long for a name: a headline or a list
                 continue;
             }
             let run = &ws[i + lead..=j];
@@ -151,7 +146,7 @@ impl Cast {
                     len,
                 });
             }
-            i = j + 1;
+            i = after;
         }
         Cast { members, buf }
     }
