@@ -949,7 +949,10 @@ static SETS: LazyLock<(Vec<(usize, usize)>, Vec<WordSet>)> = LazyLock::new(|| {
         FEMALE_NAMES,
         MALE_NAMES,
     ];
-    let keys = lists.iter().map(|l| (l.as_ptr() as usize, l.len())).collect();
+    let keys = lists
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.len()))
+        .collect();
     (keys, lists.iter().map(|l| WordSet::new(l)).collect())
 });
 

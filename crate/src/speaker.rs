@@ -80,9 +80,7 @@ fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
 /// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
 fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
-        && (!is_word(lexicon::FUNCTION_WORDS, w)
-            || is_initial(w)
-            || matches!(w, "Will" | "May"))
+        && (!is_word(lexicon::FUNCTION_WORDS, w) || is_initial(w) || matches!(w, "Will" | "May"))
 }
 
 /// Most words in a described speaker read by [`described`] ("one Republican involved in the

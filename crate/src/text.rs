@@ -348,7 +348,10 @@ impl CaseHash {
     #[inline]
     fn finish(&self) -> (u32, bool) {
         let h = self.h;
-        ((h >> 32) as u32 ^ h as u32, self.high & 0x8080_8080_8080_8080 == 0)
+        (
+            (h >> 32) as u32 ^ h as u32,
+            self.high & 0x8080_8080_8080_8080 == 0,
+        )
     }
 }
 
@@ -365,7 +368,9 @@ fn tail(b: &[u8]) -> u64 {
     let n = b.len();
     if n >= 4 {
         let lo = u64::from(u32::from_le_bytes(b[..4].try_into().unwrap_or_default()));
-        let hi = u64::from(u32::from_le_bytes(b[n - 4..].try_into().unwrap_or_default()));
+        let hi = u64::from(u32::from_le_bytes(
+            b[n - 4..].try_into().unwrap_or_default(),
+        ));
         lo | hi << (8 * (n - 4))
     } else if n >= 2 {
         let lo = u64::from(u16::from_le_bytes(b[..2].try_into().unwrap_or_default()));
@@ -446,10 +451,7 @@ impl WordSet {
         }
         // An ASCII word folds to its lowercase: compare as if lowercased.
         self.find(h, |s| {
-            s.len() == t.len()
-                && s.bytes()
-                    .zip(t)
-                    .all(|(a, &b)| a == b.to_ascii_lowercase())
+            s.len() == t.len() && s.bytes().zip(t).all(|(a, &b)| a == b.to_ascii_lowercase())
         })
     }
 }
@@ -778,12 +780,45 @@ mod tests {
     /// written (capitalized, with final periods, not ASCII).
     #[test]
     fn wordset010_is_a_set_of_folded_words() {
-        let list = ["he", "the", "u.s", "o'neill", "vice-president", "über", "", "mr", "AB"];
+        let list = [
+            "he",
+            "the",
+            "u.s",
+            "o'neill",
+            "vice-president",
+            "über",
+            "",
+            "mr",
+            "AB",
+        ];
         let set = WordSet::new(&list);
         for w in [
-            "he", "He", "HE", "he.", "He..", "the", "The", "U.S.", "u.s", "O'Neill", "O’Neill",
-            "Vice‑President", "vice-president", "Über", "über", "", ".", "Mr.", "mr", "ab", "AB",
-            "Ab", "she", "hex", "t", "th",
+            "he",
+            "He",
+            "HE",
+            "he.",
+            "He..",
+            "the",
+            "The",
+            "U.S.",
+            "u.s",
+            "O'Neill",
+            "O’Neill",
+            "Vice‑President",
+            "vice-president",
+            "Über",
+            "über",
+            "",
+            ".",
+            "Mr.",
+            "mr",
+            "ab",
+            "AB",
+            "Ab",
+            "she",
+            "hex",
+            "t",
+            "th",
         ] {
             let want = list.contains(&fold(w).as_ref());
             assert_eq!(set.contains_word(w), want, "{w}");

@@ -75,7 +75,10 @@ impl WordIndex {
     /// <= at)`, walked from `at`'s block.
     fn first_ending_after(&self, at: usize) -> usize {
         let ws = &self.words;
-        let mut k = self.blocks.get(at / BLOCK_BYTES).map_or(ws.len(), |&k| k as usize);
+        let mut k = self
+            .blocks
+            .get(at / BLOCK_BYTES)
+            .map_or(ws.len(), |&k| k as usize);
         while k < ws.len() && ws[k].span.end <= at {
             k += 1;
         }
@@ -86,7 +89,10 @@ impl WordIndex {
     fn first_starting_from(&self, from: usize, at: usize) -> usize {
         let ws = &self.words;
         // Every word before `at`'s block entry ends (so starts) before `at`.
-        let floor = self.blocks.get(at / BLOCK_BYTES).map_or(ws.len(), |&k| k as usize);
+        let floor = self
+            .blocks
+            .get(at / BLOCK_BYTES)
+            .map_or(ws.len(), |&k| k as usize);
         let mut k = from.max(floor);
         while k < ws.len() && ws[k].span.start < at {
             k += 1;
