@@ -53,7 +53,10 @@ fn tokens(doc: &Document, range: Span) -> Vec<Tok> {
     let mut out = Vec::with_capacity(2 * ws.len() + 2);
     let mut at = range.start;
     for w in ws.iter() {
-        for (i, c) in text[at..w.span.start].char_indices() {
+        // Most words follow one space: no mark to read.
+        let one_space = w.span.start == at + 1 && text.as_bytes()[at] == b' ';
+        let gap_end = if one_space { at } else { w.span.start };
+        for (i, c) in text[at..gap_end].char_indices() {
             if !c.is_whitespace() {
                 out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
             }
