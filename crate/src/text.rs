@@ -385,8 +385,10 @@ fn tail(b: &[u8]) -> u64 {
 /// capitalized word is neither copied nor lowercased).
 ///
 /// Open addressing over [`ascii_case_hash`], at most half full; each slot keeps the full hash,
-/// so a probe compares bytes only on a hash match. About 60 instructions a lookup of a short
-/// word; `FxHashSet<&str>` behind [`with_fold`] cost about twice that for a capitalized word.
+/// so a probe compares bytes only on a hash match. Trade-off: twice the slots of the words (a
+/// few KB for the largest list) for short probe chains. Measured through `lexicon::is_word` on
+/// PolNeAR (callgrind): about 130 instructions a call with the list's look-up, against about 200
+/// for an `FxHashSet<&str>` behind [`with_fold`].
 #[derive(Debug, Clone)]
 pub struct WordSet {
     /// (hash, index into `words` + 1); 0 marks an empty slot.
