@@ -1,32 +1,42 @@
 //! The cast of a document: the people it names in full, so that a later "Cotton said" or
 //! "Mr. Byman" resolves to "Tom Cotton" or "Daniel Byman".
 
-use rustc_hash::FxHashMap;
-
-use crate::lexicon::{self, is};
+use crate::lexicon::{self, is_word};
 use crate::span::Span;
 use crate::text::{fold, is_capitalized, is_initial, with_fold, Word};
+
+/// Most words in a full name (titles left out): a longer run of name words is a headline or a
+/// list.
+const MAX_NAME_WORDS: usize = 5;
 
 /// One full-name mention: a run of two to five name words, without titles.
 #[derive(Debug, Clone)]
 struct Member {
     at: usize,
-    /// The name's words as written, titles left out (bytes).
+    /// The name's words as written, titles left out (bytes into the text).
     span: Span,
-    name: String,
-    /// Folded name words, initials dropped: ["colin", "clarke"].
-    parts: Vec<String>,
+    /// The name, its words joined by single spaces: bytes into [`Cast::buf`].
+    name: Span,
+    /// Its folded words, initials dropped ("colin", "clarke"): bytes into [`Cast::buf`], the
+    /// first `len` of them.
+    parts: [Span; MAX_NAME_WORDS],
+    len: usize,
+}
+
+impl Member {
+    fn parts(&self) -> &[Span] {
+        &self.parts[..self.len]
+    }
 }
 
 /// The people a document names in full, in text order. Built once per document in one pass over
-/// its words; a lookup is a hash lookup and a binary search, however many names a page holds.
+/// its words, with three allocations whatever the number of names (every name and folded name
+/// word is a slice of one buffer); a lookup walks the members, about a dozen on a news page.
 #[derive(Debug, Clone, Default)]
 pub struct Cast {
     members: Vec<Member>,
-    /// For each folded last name word, the members it ends, in text order.
-    by_last: FxHashMap<String, Vec<usize>>,
-    /// For each folded name word, the members that contain it, in text order.
-    by_part: FxHashMap<String, Vec<usize>>,
+    /// The members' names and folded name words, one after another.
+    buf: String,
 }
 
 /// Whether `w` is an acronym ("ISIS", "CNN", "US"): part of no person's name.
@@ -34,6 +44,7 @@ fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+#[inline(never)]
 fn is_part(w: &str) -> bool {
     // Most words start with a lowercase letter or a digit: neither capitalized nor an initial.
     if w.as_bytes()
@@ -42,7 +53,7 @@ fn is_part(w: &str) -> bool {
     {
         return w.starts_with("al-");
     }
-    (is_capitalized(w) && !is_acronym(w) && !with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f)))
+    (is_capitalized(w) && !is_acronym(w) && !is_word(lexicon::FUNCTION_WORDS, w))
         || is_initial(w)
         || w.starts_with("al-")
 }
@@ -51,83 +62,100 @@ impl Cast {
     /// Collects every person-like full name in `text`, whose words (all of them, in order) are
     /// `ws`.
     pub fn new(text: &str, ws: &[Word]) -> Cast {
-        let mut members = Vec::new();
+        // PolNeAR: a full name every 240 bytes, its name and folded words about 25 bytes; sized
+        // for a little more, so most pages allocate each once.
+        let mut members = Vec::with_capacity(text.len() / 160 + 1);
+        let mut buf = String::with_capacity(text.len() / 6 + 1);
+        let bytes = text.as_bytes();
+        // Whether word `k` is a name word: `is_part`'s first test on the text's bytes, without
+        // slicing a `str` (most words are lowercase), and the rest out of line.
+        let part = |k: usize| {
+            let s = ws[k].span;
+            match bytes[s.start] {
+                b'a'..=b'z' | b'0'..=b'9' => bytes[s.start..s.end].starts_with(b"al-"),
+                _ => is_part(s.of(text)),
+            }
+        };
         let mut i = 0;
         while i < ws.len() {
-            if !is_part(ws[i].span.of(text)) {
+            if !part(i) {
                 i += 1;
                 continue;
             }
             let mut j = i;
             // A run continues over adjacent words only (a comma or period between ends it).
+            // When the word after it is no name word, the next run cannot start there either.
+            let mut next_not_part = false;
             while j + 1 < ws.len()
                 && text[ws[j].span.end..ws[j + 1].span.start]
                     .chars()
                     .all(|c| c == ' ' || c == '\u{a0}')
-                && is_part(ws[j + 1].span.of(text))
             {
+                if !part(j + 1) {
+                    next_not_part = true;
+                    break;
+                }
                 j += 1;
             }
+            let after = j + 1 + usize::from(next_not_part);
             // Titles lead, and are not part of the name.
             let lead = ws[i..j]
                 .iter()
-                .take_while(|w| with_fold(w.span.of(text), |f| is(lexicon::TITLES, f)))
+                .take_while(|w| is_word(lexicon::TITLES, w.span.of(text)))
                 .count();
-            if j + 1 - i - lead > 5 {
-                i = j + 1; // too long for a name: a headline or a list
+            if j + 1 - i - lead > MAX_NAME_WORDS {
+                i = after; // too long for a name: a headline or a list
                 continue;
             }
-            let run: Vec<&str> = ws[i + lead..=j].iter().map(|w| w.span.of(text)).collect();
-            let institution = run.iter().any(|w| {
-                with_fold(w, |f| {
-                    is(lexicon::INSTITUTION_WORDS, f) || is(lexicon::ROLE_NOUNS, f)
+            let run = &ws[i + lead..=j];
+            let word = |w: &Word| w.span.of(text);
+            // (The word lists last: most runs are one word, and decided by their length.)
+            let institution = || {
+                run.iter().any(|w| {
+                    is_word(lexicon::INSTITUTION_WORDS, word(w))
+                        || is_word(lexicon::ROLE_NOUNS, word(w))
                 })
-            });
-            let all_caps = run.iter().all(|w| !w.chars().any(char::is_lowercase));
-            if (2..=5).contains(&run.len())
-                && !institution
+            };
+            let all_caps = run.iter().all(|w| !word(w).chars().any(char::is_lowercase));
+            if (2..=MAX_NAME_WORDS).contains(&run.len())
                 && !all_caps
-                && !is_initial(run[run.len() - 1])
+                && !is_initial(word(&run[run.len() - 1]))
+                && !institution()
             {
-                let parts = run
-                    .iter()
-                    .filter(|w| !is_initial(w))
-                    .map(|w| fold(w).into_owned())
-                    .collect();
+                let start = buf.len();
+                for (k, w) in run.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(word(w));
+                }
+                let name = Span::new(start, buf.len());
+                let mut parts = [Span::default(); MAX_NAME_WORDS];
+                let mut len = 0;
+                for w in run.iter().map(word).filter(|w| !is_initial(w)) {
+                    let start = buf.len();
+                    with_fold(w, |f| buf.push_str(f));
+                    parts[len] = Span::new(start, buf.len());
+                    len += 1;
+                }
                 members.push(Member {
                     at: ws[i].span.start,
                     span: Span::new(ws[i + lead].span.start, ws[j].span.end),
-                    name: run.join(" "),
+                    name,
                     parts,
+                    len,
                 });
             }
-            i = j + 1;
+            i = after;
         }
-        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut by_part: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (k, m) in members.iter().enumerate() {
-            if let Some(l) = m.parts.last() {
-                by_last.entry(l.clone()).or_default().push(k);
-            }
-            for p in &m.parts {
-                let v = by_part.entry(p.clone()).or_default();
-                if v.last() != Some(&k) {
-                    v.push(k);
-                }
-            }
-        }
-        Cast {
-            members,
-            by_last,
-            by_part,
-        }
+        Cast { members, buf }
     }
 
     /// The last full name that ends before byte `at`, with where it is written.
     pub fn latest_before(&self, at: usize) -> Option<(Span, &str)> {
         let k = self.members.partition_point(|m| m.span.end <= at);
         let m = &self.members[k.checked_sub(1)?];
-        Some((m.span, m.name.as_str()))
+        Some((m.span, m.name.of(&self.buf)))
     }
 
     /// The full name that a short mention (a surname, "Mr. Byman", a first name) at byte `at`
@@ -137,22 +165,31 @@ impl Cast {
         let last = mention.split_whitespace().last().map(fold)?;
         if mention
             .split_whitespace()
-            .filter(|w| !is(lexicon::TITLES, &fold(w)))
+            .filter(|w| !is_word(lexicon::TITLES, w))
             .count()
             > 1
         {
             return None; // already a full name
         }
-        // The latest member before `at` among `ids` (in text order), else the first after it.
-        let by = |ids: Option<&Vec<usize>>| {
-            let ids = ids?;
-            let k = ids.partition_point(|&m| self.members[m].at < at);
-            let pick = if k > 0 { ids[k - 1] } else { *ids.first()? };
-            Some(&self.members[pick])
+        let last = last.as_ref();
+        let buf = self.buf.as_str();
+        // The latest member before `at` that `fits` (members are in text order), else the
+        // first.
+        let by = |fits: &dyn Fn(&Member) -> bool| {
+            let mut first = None;
+            let mut latest = None;
+            for m in self.members.iter().filter(|m| fits(m)) {
+                first = first.or(Some(m));
+                if m.at >= at {
+                    break;
+                }
+                latest = Some(m);
+            }
+            latest.or(first)
         };
-        by(self.by_last.get(&*last))
-            .or_else(|| by(self.by_part.get(&*last)))
-            .map(|m| m.name.as_str())
+        by(&|m| m.parts().last().is_some_and(|p| p.of(buf) == last))
+            .or_else(|| by(&|m| m.parts().iter().any(|p| p.of(buf) == last)))
+            .map(|m| m.name.of(buf))
     }
 }
 

@@ -552,6 +552,123 @@ fn is_evidence_noun(w: &str) -> bool {
     )
 }
 
+/// Words too ambiguous outside a verb position to be cues on their own: nouns far more often
+/// than verbs (the past tense, "stated", "reported", is kept). A [`WordSet`] rather than a
+/// `matches!` of a hundred strings, which compared them one length at a time.
+///
+/// [`WordSet`]: crate::text::WordSet
+const AMBIGUOUS_WORDS: &[&str] = &[
+    "state",
+    "states",
+    "post",
+    "posts",
+    "report",
+    "reports",
+    "order",
+    "orders",
+    "charge",
+    "charges",
+    "rule",
+    "rules",
+    "find",
+    "finds",
+    "show",
+    "shows",
+    "offer",
+    "offers",
+    "put",
+    "puts",
+    "project",
+    "projects",
+    "forecast",
+    "forecasts",
+    "point",
+    "see",
+    "sees",
+    "hear",
+    "hears",
+    "figure",
+    "figures",
+    "counter",
+    "counters",
+    "found",
+    "saw",
+    "seen",
+    "shown",
+    "written",
+    "known",
+    "comment",
+    "comments",
+    "term",
+    "terms",
+    "call",
+    "calls",
+    "estimate",
+    "estimates",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "demand",
+    "demands",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "doubt",
+    "doubts",
+    "worry",
+    "joke",
+    "jokes",
+    "signal",
+    "signals",
+    "vow",
+    "vows",
+    "whisper",
+    "sigh",
+    "beg",
+    "question",
+    "questions",
+    "press",
+    "answer",
+    "answers",
+    "challenge",
+    "challenges",
+    "hint",
+    "hints",
+    "echo",
+    "echoes",
+    "cry",
+    "cries",
+    "reason",
+    "reasons",
+    "read",
+    "laugh",
+    "laughs",
+    "snap",
+    "vent",
+    "chant",
+    "chants",
+    "crow",
+    "beam",
+    "murmur",
+    "thunder",
+    "rave",
+    "tout",
+    "relate",
+    "pressing",
+    "reading",
+    "reasoning",
+    "answering",
+    "questioning",
+    "crying",
+    "laughing",
+];
+
+/// [`AMBIGUOUS_WORDS`] as a set.
+static AMBIGUOUS: LazyLock<crate::text::WordSet> =
+    LazyLock::new(|| crate::text::WordSet::new(AMBIGUOUS_WORDS));
+
 /// How a word reads as a cue: its class, whether it takes a listener before its content ("told
 /// reporters"), and whether its object is attributed content ([`Cue::object`]).
 pub type Reading = (CueClass, bool, bool);
@@ -581,115 +698,10 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
         return None;
     }
     // Words too ambiguous outside a verb position to be cues on their own.
-    if matches!(
-        w.as_ref(),
-        "state"
-            | "states"
-            | "post"
-            | "posts"
-            | "report"
-            | "reports"
-            | "order"
-            | "orders"
-            | "charge"
-            | "charges"
-            | "rule"
-            | "rules"
-            | "find"
-            | "finds"
-            | "show"
-            | "shows"
-            | "offer"
-            | "offers"
-            | "put"
-            | "puts"
-            | "project"
-            | "projects"
-            | "forecast"
-            | "forecasts"
-            | "point"
-            | "see"
-            | "sees"
-            | "hear"
-            | "hears"
-            | "figure"
-            | "figures"
-            | "counter"
-            | "counters"
-            | "found"
-            | "saw"
-            | "seen"
-            | "shown"
-            | "written"
-            | "known"
-            | "comment"
-            | "comments"
-            | "term"
-            | "terms"
-            | "call"
-            | "calls"
-            | "estimate"
-            | "estimates"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "pledges"
-            | "demand"
-            | "demands"
-            | "fear"
-            | "fears"
-            | "hope"
-            | "hopes"
-            | "doubt"
-            | "doubts"
-            | "worry"
-            | "joke"
-            | "jokes"
-            | "signal"
-            | "signals"
-            | "vow"
-            | "vows"
-            | "whisper"
-            | "sigh"
-            | "beg"
-            | "question"
-            | "questions"
-            | "press"
-            | "answer"
-            | "answers"
-            | "challenge"
-            | "challenges"
-            | "hint"
-            | "hints"
-            | "echo"
-            | "echoes"
-            | "cry"
-            | "cries"
-            | "reason"
-            | "reasons"
-            | "read"
-            | "laugh"
-            | "laughs"
-            | "snap"
-            | "vent"
-            | "chant"
-            | "chants"
-            | "crow"
-            | "beam"
-            | "murmur"
-            | "thunder"
-            | "rave"
-            | "tout"
-            | "relate"
-            | "pressing"
-            | "reading"
-            | "reasoning"
-            | "answering"
-            | "questioning"
-            | "crying"
-            | "laughing"
-    ) && !(next == Some("that")
-        && ((w.ends_with('s') && !w.ends_with("ss")) || matches!(w.as_ref(), "found" | "shown")))
+    if AMBIGUOUS.contains(w.as_ref())
+        && !(next == Some("that")
+            && ((w.ends_with('s') && !w.ends_with("ss"))
+                || matches!(w.as_ref(), "found" | "shown")))
     {
         // Nouns far more often than verbs; the past tense ("stated", "reported") is kept above.
         // Before "that" a present tense is a verb: "the poll shows that …", "she hopes that …".
@@ -783,20 +795,30 @@ fn may_be_cue_raw(raw: &str) -> bool {
     crate::text::with_fold(raw, may_be_cue)
 }
 
+/// Whether the word at `span` of `text` (bytes) may be a cue: `false` only where [`cue_at`]
+/// finds none whatever the word's neighbours. The same test as [`cue_at`]'s first, made
+/// without slicing the text as a `str` and with the hash's last bytes read in one load: for
+/// [`crate::wordindex::WordIndex`], which asks it of every word of a page and [`cue_at`] of the
+/// one word in ten or so that passes.
+#[inline]
+pub fn may_be_cue_at(text: &[u8], span: Span) -> bool {
+    let mut end = span.end;
+    while end > span.start && text[end - 1] == b'.' {
+        end -= 1;
+    }
+    let (h, ascii) = crate::text::ascii_case_hash_in(text, span.start, end);
+    let k = (h >> (32 - KEY_BITS)) as usize;
+    !ascii || CUE_KEYS[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// Bits of an [`ascii_key`].
 const KEY_BITS: u32 = 16;
 
-/// A hash of the lowercase of `w` (FNV-1a over each byte with its 0x20 bit set, top
-/// [`KEY_BITS`] bits), or `None` when `w` is not ASCII. Setting the bit lowercases a letter, so
-/// a word and its lowercase hash alike.
+/// A hash of the lowercase of `w` (the top [`KEY_BITS`] bits of
+/// [`crate::text::ascii_case_hash`]), or `None` when `w` is not ASCII.
 fn ascii_key(w: &[u8]) -> Option<usize> {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut high = 0;
-    for &c in w {
-        high |= c;
-        h = (h ^ u32::from(c | 0x20)).wrapping_mul(0x0100_0193);
-    }
-    (high < 0x80).then_some((h >> (32 - KEY_BITS)) as usize)
+    let (h, ascii) = crate::text::ascii_case_hash(w);
+    ascii.then_some((h >> (32 - KEY_BITS)) as usize)
 }
 
 /// The [`ascii_key`]s of the ASCII words [`may_be_cue`] accepts: the forms, [`NAMED`], and the

@@ -4,7 +4,7 @@ use crate::cast::Cast;
 use crate::cue::Cue;
 use crate::quote::{find_quotes_in, QuoteSpan};
 use crate::span::Span;
-use crate::text::{paragraphs, sentence_breaks, trim, Word};
+use crate::text::{paragraphs, sentence_breaks_into, trim, Word};
 use crate::wordindex::WordIndex;
 use std::borrow::Cow;
 
@@ -48,13 +48,16 @@ impl<'t> Document<'t> {
             .collect();
         // Top-level quotes are in order and do not overlap: one cursor walks them with the breaks.
         let mut cursor = 0;
+        // One buffer for every paragraph's breaks.
+        let mut breaks = Vec::new();
         let paragraphs = paras
             .into_iter()
             .map(|p| {
-                let breaks = sentence_breaks(text, p);
+                breaks.clear();
+                sentence_breaks_into(text, p, &mut breaks);
                 let mut sentences = Vec::with_capacity(breaks.len() + 1);
                 let mut start = p.start;
-                for b in breaks {
+                for &b in &breaks {
                     while cursor < top.len() && top[cursor].end <= b {
                         cursor += 1;
                     }

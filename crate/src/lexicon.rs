@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use crate::text::WordSet;
 
 /// Nouns that head a speaker phrase without a name: "a US official", "the embassy", "sources".
 pub static ROLE_NOUNS: &[&str] = &[
@@ -906,31 +906,39 @@ pub static OUTLET_WORDS: &[&str] = &[
 /// Whether word `w`, as written, folds to a word of `list`: [`is`] of its
 /// [`crate::text::fold`], folded on the stack (no allocation for a capitalized word).
 pub fn is_word(list: &[&str], w: &str) -> bool {
-    crate::text::with_fold(w, |f| is(list, f))
+    match set(list) {
+        Some(set) => set.contains_word(w),
+        None => crate::text::with_fold(w, |f| list.contains(&f)),
+    }
 }
 
 /// Whether folded word `w` is in `list`.
 pub fn is(list: &[&str], w: &str) -> bool {
-    let key = (list.as_ptr() as usize, list.len());
-    match SETS.iter().find(|(k, _)| *k == key) {
-        Some((_, set)) => set.contains(w),
+    match set(list) {
+        Some(set) => set.contains(w),
         None => list.contains(&w),
     }
 }
 
-/// The lists of this module as hash sets, keyed by the list's address and length: `is` is
-/// called for nearly every word of a page, and a linear scan of a 300-word list per call was a
-/// fifth of the scan time. (The lists are `static`, so each has one address.) Eleven keys: a
-/// scan of them is cheaper than hashing one.
+/// The set of `list`, when it is one of this module's.
+fn set(list: &[&str]) -> Option<&'static WordSet> {
+    let key = (list.as_ptr() as usize, list.len());
+    let (keys, sets) = &*SETS;
+    keys.iter().position(|k| *k == key).map(|i| &sets[i])
+}
+
+/// The lists of this module as hash sets ([`WordSet`]: a word as written is looked up without
+/// folding it first), keyed by the list's address and length: `is` is called for nearly every
+/// word of a page, and a linear scan of a 300-word list per call was a fifth of the scan time.
+/// (The lists are `static`, so each has one address.) Thirteen keys, apart from the sets and the
+/// most looked-up lists first: a scan of them is cheaper than hashing one.
 #[allow(clippy::type_complexity)]
-static SETS: LazyLock<Vec<((usize, usize), FxHashSet<&'static str>)>> = LazyLock::new(|| {
-    [
-        FEMALE_NAMES,
-        MALE_NAMES,
-        ROLE_NOUNS,
-        TITLES,
-        INSTITUTION_WORDS,
+static SETS: LazyLock<(Vec<(usize, usize)>, Vec<WordSet>)> = LazyLock::new(|| {
+    let lists = [
         FUNCTION_WORDS,
+        ROLE_NOUNS,
+        INSTITUTION_WORDS,
+        TITLES,
         BETWEEN_WORDS,
         PRONOUNS,
         DETERMINERS,
@@ -938,10 +946,14 @@ static SETS: LazyLock<Vec<((usize, usize), FxHashSet<&'static str>)>> = LazyLock
         OUTLET_WORDS,
         STOPWORDS,
         NUMBERS,
-    ]
-    .iter()
-    .map(|l| ((l.as_ptr() as usize, l.len()), l.iter().copied().collect()))
-    .collect()
+        FEMALE_NAMES,
+        MALE_NAMES,
+    ];
+    let keys = lists
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.len()))
+        .collect();
+    (keys, lists.iter().map(|l| WordSet::new(l)).collect())
 });
 
 /// First names that, in the news, almost always name a woman: "he" never resolves to them.

@@ -7,7 +7,7 @@
 use crate::document::Document;
 use crate::lexicon::{self, is, is_word};
 use crate::span::Span;
-use crate::text::{ahead, back, fold, is_capitalized, is_initial, with_fold};
+use crate::text::{ahead, back, fold, is_capitalized, is_initial};
 
 /// How far a speaker phrase (with its appositive) is read from its cue, in bytes. Trade-off: a
 /// longer appositive is cut, but reading never costs more than this per cue.
@@ -53,7 +53,10 @@ fn tokens(doc: &Document, range: Span) -> Vec<Tok> {
     let mut out = Vec::with_capacity(2 * ws.len() + 2);
     let mut at = range.start;
     for w in ws.iter() {
-        for (i, c) in text[at..w.span.start].char_indices() {
+        // Most words follow one space: no mark to read.
+        let one_space = w.span.start == at + 1 && text.as_bytes()[at] == b' ';
+        let gap_end = if one_space { at } else { w.span.start };
+        for (i, c) in text[at..gap_end].char_indices() {
             if !c.is_whitespace() {
                 out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
             }
@@ -80,9 +83,7 @@ fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
 /// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
 fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
-        && (!with_fold(w, |f| is(lexicon::FUNCTION_WORDS, f))
-            || is_initial(w)
-            || matches!(w, "Will" | "May"))
+        && (!is_word(lexicon::FUNCTION_WORDS, w) || is_initial(w) || matches!(w, "Will" | "May"))
 }
 
 /// Most words in a described speaker read by [`described`] ("one Republican involved in the
