@@ -10,6 +10,7 @@
 // <= 200 ms cold start with 100k entries) are read off these tables, never asserted.
 //
 //   ./build.sh && node tests/bench/browser.mjs [launches=5]
+//   QT_BENCH=cold node tests/bench/browser.mjs 9     (the cold-start table alone)
 //
 // dist/ is never modified: the 100k run copies dist/ to a temp directory and replaces its ledger
 // (QT_LEDGER_100K names another file than /tmp/qt-100k.qtl).
@@ -211,6 +212,10 @@ if (existsSync(LEDGER_100K)) {
   const big = await coldStart(tmp);
   console.log(coldRow(LEDGER_100K, big));
   rmSync(tmp, { recursive: true, force: true });
+}
+if (process.env.QT_BENCH === 'cold') {
+  await server.close();
+  process.exit(0);
 }
 
 console.log(`\n## First badges from a stopped worker (median of ${RUNS})\n`);
