@@ -16,6 +16,7 @@ pub mod compiled;
 mod compiled_v1;
 mod entry;
 pub mod index;
+mod pairs;
 mod runs;
 mod skeleton;
 mod source;

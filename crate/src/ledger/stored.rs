@@ -1,6 +1,6 @@
 //! Entries left in the compiled bytes, decoded one at a time when a quote traces to them.
 //!
-//! An entry record (compiled form version 2):
+//! An entry record (compiled form versions 2 and 3):
 //!
 //! ```text
 //! entry   id, text, speaker, appearance first, v k, k × appearance
@@ -13,7 +13,9 @@
 //! ```
 //!
 //! Memory: the bytes of the string table and entries, plus 4 bytes per string and per entry
-//! (their offsets). Every record is checked when the ledger is read, so decoding cannot fail.
+//! (their offsets). Version 2 checks every record when the ledger is read; version 3 checks the
+//! file's checksum instead, so a record that does not decode (a file made to pass the checksum)
+//! decodes as empty fields, never a panic: every read here falls back to 0 or "".
 
 use std::sync::Arc;
 
@@ -116,6 +118,10 @@ struct Decoder<'s> {
 impl<'s> Decoder<'s> {
     fn v(&mut self) -> u64 {
         self.r.v().unwrap_or(0)
+    }
+    /// A count, at most the bytes left (each counted item takes at least one).
+    fn count(&mut self) -> usize {
+        self.r.count().unwrap_or(0)
     }
     fn byte(&mut self) -> u8 {
         self.r.byte().unwrap_or(0)
@@ -220,12 +226,12 @@ impl Stored {
         let text = d.text(index.words(i).iter().map(|&t| index.term(t)));
         let speaker = (d.byte() == 1).then(|| EntrySpeaker {
             name: d.str(),
-            aliases: (0..d.v()).map(|_| d.str()).collect(),
+            aliases: (0..d.count()).map(|_| d.str()).collect(),
             role: d.opt(),
             org: d.opt(),
         });
         let first = d.appearance();
-        let appearances = (0..d.v()).map(|_| d.appearance()).collect();
+        let appearances = (0..d.count()).map(|_| d.appearance()).collect();
         Entry {
             id,
             text,
