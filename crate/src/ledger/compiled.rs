@@ -50,6 +50,7 @@ use super::index::{Frozen, Index};
 use super::pairs::{Group, Pairs, MAX_ENTRIES};
 use super::skeleton::{self, Gap};
 use super::stored::{self, Stored};
+use super::words::Words;
 use super::{compiled_v1, Appearance, Ledger};
 use crate::error::{Error, ErrorKind};
 
@@ -218,6 +219,12 @@ fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
     let mut offsets = Vec::with_capacity(ledger.len());
     for (i, e) in ledger.entries().iter().enumerate() {
         offsets.push(body.buf.len() as u32);
+        if version == VERSION {
+            body.v(u64::from(starts[i + 1] - starts[i]));
+            for &t in &ids[starts[i] as usize..starts[i + 1] as usize] {
+                body.v(u64::from(t));
+            }
+        }
         body.id(&e.id);
         let words: Vec<&str> = ids[starts[i] as usize..starts[i + 1] as usize]
             .iter()
@@ -249,7 +256,7 @@ fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
             body.buf.extend_from_slice(&o.to_le_bytes());
         }
     }
-    write_index(&mut body, terms, ids, starts, &pairs, &whole, version);
+    write_index(&mut body, terms, &ids, &starts, &pairs, &whole, version);
     let mut out = Out::new();
     out.buf.reserve(body.buf.len() + 64);
     out.buf.extend_from_slice(MAGIC);
@@ -294,11 +301,13 @@ fn write_index(
     for t in terms {
         body.str(t);
     }
-    for w in starts.windows(2) {
-        let words = &ids[w[0] as usize..w[1] as usize];
-        body.v(words.len() as u64);
-        for &t in words {
-            body.v(u64::from(t));
+    if version == V2 {
+        for w in starts.windows(2) {
+            let words = &ids[w[0] as usize..w[1] as usize];
+            body.v(words.len() as u64);
+            for &t in words {
+                body.v(u64::from(t));
+            }
         }
     }
     // Pair keys grouped by first term: (first << 32 | second), ascending.
@@ -558,7 +567,9 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
     let entries_end = r.at;
     r.entry = count;
-    let (terms, ids, starts) = read_words(&mut r, count, &strings, &bytes)?;
+    read_totals(&mut r)?;
+    let terms = read_terms(&mut r, &strings, &bytes)?;
+    let words = read_words(&mut r, count, terms.len())?;
     let mut groups = Vec::with_capacity(terms.len());
     for _ in 0..terms.len() {
         groups.push(Group::read(&mut r, count)?);
@@ -567,7 +578,7 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     if r.at != bytes.len() {
         return Err(r.err("trailing bytes after the index"));
     }
-    let index = Index::from_checked_parts(terms, ids, starts, Pairs::from_groups(groups), whole);
+    let index = Index::from_checked_parts(terms, words, Pairs::from_groups(groups), whole);
     for (i, w) in skeleton_words.iter().enumerate() {
         if let Some(w) = w {
             if *w as usize != index.words(i).len() {
@@ -579,7 +590,7 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
     bytes.truncate(entries_end);
     bytes.shrink_to_fit();
-    let stored = Stored::new(Arc::new(bytes), strings, starts_at);
+    let stored = Stored::new(Arc::new(bytes), strings, starts_at, false);
     Ok(Ledger::stored(stored, index))
 }
 
@@ -611,8 +622,10 @@ fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
         }
         starts_at.push((base + at) as u32);
     }
+    let table = r.at - 4 * count;
     r.entry = count;
-    let (terms, ids, starts) = read_words(&mut r, count, &strings, &bytes)?;
+    let total = read_totals(&mut r)?;
+    let terms = read_terms(&mut r, &strings, &bytes)?;
     // The pair groups are not read either: their directory is checked the same way.
     let dir = r.at;
     r.take(4 * (terms.len() + 1))?;
@@ -634,23 +647,22 @@ fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
     let bytes = Arc::new(bytes);
     let pairs = Pairs::lazy(bytes.clone(), dir, groups, terms.len(), count);
-    let index = Index::from_checked_parts(terms, ids, starts, pairs, whole);
+    let words = Words::lazy(bytes.clone(), table, base, count, terms.len(), total);
+    let index = Index::from_checked_parts(terms, words, pairs, whole);
     Ok(Ledger::stored(
-        Stored::new(bytes, strings, starts_at),
+        Stored::new(bytes, strings, starts_at, true),
         index,
     ))
 }
 
-/// Reads the vocabulary and each entry's term ids (versions 2 and 3): the terms, the ids, and
-/// where each entry's start.
-#[allow(clippy::type_complexity)]
-fn read_words(
-    r: &mut In,
-    count: usize,
-    strings: &[u32],
-    bytes: &[u8],
-) -> Result<(Vec<Box<str>>, Vec<u32>, Vec<u32>), Error> {
-    let (n_ids, _n_keys, _n_posts) = (r.count()?, r.count()?, r.count()?);
+/// Reads the index's totals (versions 2 and 3), returning the number of entry words.
+fn read_totals(r: &mut In) -> Result<usize, Error> {
+    let (words, _keys, _posts) = (r.count()?, r.count()?, r.count()?);
+    Ok(words)
+}
+
+/// Reads the vocabulary (versions 2 and 3).
+fn read_terms(r: &mut In, strings: &[u32], bytes: &[u8]) -> Result<Vec<Box<str>>, Error> {
     let t = r.count()?;
     let mut terms: Vec<Box<str>> = Vec::with_capacity(t);
     for _ in 0..t {
@@ -663,14 +675,19 @@ fn read_words(
             .unwrap_or_default();
         terms.push(s.into());
     }
-    let mut ids = Vec::with_capacity(n_ids);
+    Ok(terms)
+}
+
+/// Reads each entry's term ids, below `terms` (version 2).
+fn read_words(r: &mut In, count: usize, terms: usize) -> Result<Words, Error> {
+    let mut ids = Vec::new();
     let mut starts = Vec::with_capacity(count + 1);
     starts.push(0u32);
     for _ in 0..count {
         let len = r.count()?;
         for _ in 0..len {
             let id = r.v()?;
-            if id >= t as u64 {
+            if id >= terms as u64 {
                 return Err(r.err(&format!("term id {id} out of range")));
             }
             ids.push(id as u32);
@@ -680,7 +697,7 @@ fn read_words(
     if count == 0 {
         starts.clear();
     }
-    Ok((terms, ids, starts))
+    Ok(Words::new(ids, starts))
 }
 
 /// Reads the whole-text keys and their entries.

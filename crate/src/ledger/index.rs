@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::pairs::Pairs;
 use super::runs::{RunFilter, GRAM};
+use super::words::Words;
 use crate::span::Span;
 use crate::text::{fold, words};
 
@@ -297,9 +298,8 @@ impl Frozen {
 pub struct Index {
     vocab: FxHashMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
-    /// All entries' term ids, concatenated; entry `i` is `ids[starts[i]..starts[i + 1]]`.
-    ids: Vec<u32>,
-    starts: Vec<u32>,
+    /// Each entry's term ids (a compiled ledger's decoded when asked for).
+    words: Words,
     /// Frozen pair postings, by first term (a compiled ledger's decoded on first use).
     pairs: Pairs,
     whole: Frozen,
@@ -326,7 +326,7 @@ impl Index {
 
     /// Number of entries indexed.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.words.len()
     }
 
     /// Whether no entry is indexed.
@@ -346,17 +346,13 @@ impl Index {
 
     /// Adds one more entry's words; its number is the count of entries added before it.
     pub fn add(&mut self, text: &str) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
         let id = self.len() as u32;
         let ws: Vec<u32> = folded(text).iter().map(|w| self.intern(w)).collect();
         for p in ws.windows(2) {
             post(&mut self.fresh_pairs, pair_key(p[0], p[1]), id);
         }
         post(&mut self.fresh_whole, whole_key(&ws), id);
-        self.ids.extend(&ws);
-        self.starts.push(self.ids.len() as u32);
+        self.words.push(&ws);
     }
 
     /// Moves the fresh postings into the frozen arrays (only when nothing is frozen yet; later
@@ -378,7 +374,7 @@ impl Index {
     pub fn may_share_run(&self, ids: &[u32]) -> bool {
         let runs = match self.runs.get() {
             Some(runs) => runs,
-            None if self.run_words.add(ids.len()) < self.ids.len() / RUN_FILTER_AFTER => {
+            None if self.run_words.add(ids.len()) < self.words.total() / RUN_FILTER_AFTER => {
                 return true
             }
             None => self
@@ -396,9 +392,9 @@ impl Index {
             .collect()
     }
 
-    /// The term ids of entry `i`.
-    pub fn words(&self, i: usize) -> &[u32] {
-        &self.ids[self.starts[i] as usize..self.starts[i + 1] as usize]
+    /// The term ids of entry `i` (decoded now, for an entry of a compiled ledger).
+    pub fn words(&self, i: usize) -> std::borrow::Cow<'_, [u32]> {
+        self.words.get(i)
     }
 
     /// The folded word of term `id`.
@@ -419,7 +415,7 @@ impl Index {
             .chain(self.fresh_whole.get(&k).map_or(&[][..], Postings::as_slice))
             .copied()
             .collect();
-        out.retain(|&e| self.words(e as usize) == ids);
+        out.retain(|&e| *self.words(e as usize) == *ids);
         out
     }
 
@@ -512,7 +508,7 @@ impl Index {
 
     /// The parts the compiled form stores: terms, term ids, entry starts, and both postings.
     /// Fresh postings are frozen into a copy first.
-    pub fn parts(&self) -> (&[Box<str>], &[u32], &[u32], Frozen, Frozen) {
+    pub fn parts(&self) -> (&[Box<str>], Vec<u32>, Vec<u32>, Frozen, Frozen) {
         let merge = |frozen: &Frozen, fresh: &FxHashMap<u64, Postings>| {
             let mut map: FxHashMap<u64, Postings> = FxHashMap::default();
             for (i, &k) in frozen.keys.iter().enumerate() {
@@ -536,7 +532,8 @@ impl Index {
                 merge(&self.whole, &self.fresh_whole),
             )
         };
-        (&self.terms, &self.ids, &self.starts, p, w)
+        let (ids, starts) = self.words.to_parts();
+        (&self.terms, ids, starts, p, w)
     }
 
     /// An index from parts the compiled form's reader has checked as it decoded them (term ids
@@ -544,8 +541,7 @@ impl Index {
     /// offsets consistent): no pass over the arrays again, only the vocabulary is hashed.
     pub(crate) fn from_checked_parts(
         terms: Vec<Box<str>>,
-        ids: Vec<u32>,
-        starts: Vec<u32>,
+        words: Words,
         pairs: Pairs,
         whole: Frozen,
     ) -> Index {
@@ -557,8 +553,7 @@ impl Index {
         Index {
             vocab,
             terms,
-            ids,
-            starts,
+            words,
             pairs,
             whole,
             fresh_pairs: FxHashMap::default(),
@@ -592,7 +587,12 @@ impl Index {
             return None;
         }
         let pairs = Pairs::from_frozen(&pairs, terms.len());
-        Some(Index::from_checked_parts(terms, ids, starts, pairs, whole))
+        Some(Index::from_checked_parts(
+            terms,
+            Words::new(ids, starts),
+            pairs,
+            whole,
+        ))
     }
 }
 

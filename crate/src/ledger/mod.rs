@@ -21,6 +21,7 @@ mod runs;
 mod skeleton;
 mod source;
 mod stored;
+mod words;
 
 pub use builder::{date_order, earlier, learn, Builder, Record, Summary};
 pub use entry::{Appearance, Entry, EntrySpeaker};

@@ -3,7 +3,8 @@
 //! An entry record (compiled form versions 2 and 3):
 //!
 //! ```text
-//! entry   id, text, speaker, appearance first, v k, k × appearance
+//! entry   [v len, len × v term id]  (version 3 only: the entry's words, read by the index)
+//!         id, text, speaker, appearance first, v k, k × appearance
 //! id      byte 0, str  |  byte 1, u64 little-endian   (16 lowercase hex digits)
 //! text    byte 0, str  |  byte 1, str lead, v n, n × (v code [, str word])
 //!         code = case | gap << 2; case 0 folded, 1 capitalised, 2 capitals, 3 printed (str
@@ -33,6 +34,8 @@ pub struct Stored {
     strings: Vec<u32>,
     /// Where each entry's record starts.
     entries: Vec<u32>,
+    /// Whether each record opens with its term ids (version 3), which the index reads.
+    words_first: bool,
 }
 
 impl std::fmt::Debug for Stored {
@@ -183,11 +186,17 @@ impl<'s> Decoder<'s> {
 impl Stored {
     /// Entries whose records start at `entries` in `bytes`, with the string table at `strings`;
     /// all checked by [`check_entry`].
-    pub(super) fn new(bytes: Arc<Vec<u8>>, strings: Vec<u32>, entries: Vec<u32>) -> Stored {
+    pub(super) fn new(
+        bytes: Arc<Vec<u8>>,
+        strings: Vec<u32>,
+        entries: Vec<u32>,
+        words_first: bool,
+    ) -> Stored {
         Stored {
             bytes,
             strings,
             entries,
+            words_first,
         }
     }
 
@@ -213,6 +222,11 @@ impl Stored {
             },
             stored: self,
         };
+        if self.words_first {
+            for _ in 0..d.count() {
+                d.v();
+            }
+        }
         let id = match d.byte() {
             1 => {
                 let b = d.r.take(8).unwrap_or(&[0; 8]);
