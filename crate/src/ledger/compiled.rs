@@ -11,11 +11,11 @@
 //! check   u64      checksum of every byte after it ([`checksum`])
 //! count   v        number of entries
 //! strings v n, n × v length, then the n strings' UTF-8 bytes back to back   each distinct string once
-//! entries u32 length in bytes, then count × entry     (layout: [`super::stored`])
+//! entries u32 length in bytes, then count × entry     each opening with its words: v len,
+//!                                                       len × v term id (layout: [`super::stored`])
 //! offsets count × u32                                 where each entry starts, from the first
 //! index   v words, v pair keys, v pair postings         totals
 //!         v t, t × str term                             the vocabulary, in term-id order
-//!         count × (v len, len × v term id)              each entry's words
 //!         (t + 1) × u32                                 where each term's pair group starts, from
 //!                                                       the first group; the last is their end
 //!         t × group                                     the pairs starting with each term
@@ -28,18 +28,19 @@
 //! ```
 //!
 //! Loading checks the checksum (a corrupt or truncated file is refused before anything is read
-//! from it), reads the string table's lengths, the entry offsets, the vocabulary (hashed) and
-//! each entry's term ids, the group directory and the whole-text keys. It decodes no entry and
-//! no word pair: an entry is decoded when a quote traces to it ([`super::stored::Stored`]), a
-//! pair group at the first lookup of its first word ([`super::pairs::Pairs`]). An entry's text
+//! from it), reads the string table's lengths, the entry offsets, the vocabulary (hashed), the
+//! group directory and the whole-text keys. It decodes no entry and no word pair: an entry's
+//! term ids when a quote's candidate needs them ([`super::words::Words`]), the entry when a quote
+//! traces to it ([`super::stored::Stored`]), a pair group at the first lookup of its first word
+//! ([`super::pairs::Pairs`]). An entry's text
 //! is stored as a skeleton over its term ids ([`super::skeleton`]) and a 16-hex-digit id as 8
 //! bytes. Because checking every entry and pair at load is what loading no longer does, a file
 //! that passes the checksum but whose records were built wrong (deliberately: a writer gets the
 //! checksum right only when it means to) is never a panic: an entry that does not decode reads
 //! as empty fields, a pair group as no pairs.
 //!
-//! Version 2 (the same records, no checksum, no entry offsets or group directory: everything
-//! checked and the pairs decoded at load) and version 1 (texts and ids as strings, entries
+//! Version 2 (the same records without their words, which follow the vocabulary; no checksum,
+//! no entry offsets or group directory: everything checked and decoded at load) and version 1 (texts and ids as strings, entries
 //! decoded at load; [`super::compiled_v1`]) are still read; any other version is refused by
 //! number.
 
