@@ -606,7 +606,7 @@ fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
     if checksum(&bytes[HEADER..]) != check {
         return Err(Error::new(
             ErrorKind::Ledger,
-            "compiled ledger is corrupt or truncated: its checksum does not match its bytes",
+            "compiled ledger is malformed: corrupt or truncated (its checksum does not match its bytes)",
         ));
     }
     let count = read_count(&mut r)?;
