@@ -69,12 +69,13 @@ async function coldStart(dist) {
       const t = performance.now();
       // A message can race the worker's restart ("Receiving end does not exist"), as content.js
       // knows: retry, the wait counted in the figure.
-      // On a loaded machine one retry is not always enough: up to 4 more, 250 ms apart.
+      // On a loaded machine one retry is not always enough: up to 20 more, 250 ms apart (at load
+      // average 16 the worker took over a second to answer; the wait is in the figure).
       const ask = () => chrome.runtime.sendMessage({ type: 'info' });
       let reply = null;
       for (let attempt = 0; reply === null; attempt++) {
         reply = await ask().catch((err) => {
-          if (attempt >= 4) throw err;
+          if (attempt >= 20) throw err;
           return new Promise((resolve) => setTimeout(resolve, 250)).then(() => null);
         });
       }
