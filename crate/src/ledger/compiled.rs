@@ -32,17 +32,16 @@
 //! group directory and the whole-text keys. It decodes no entry and no word pair: an entry's
 //! term ids when a quote's candidate needs them ([`super::words::Words`]), the entry when a quote
 //! traces to it ([`super::stored::Stored`]), a pair group at the first lookup of its first word
-//! ([`super::pairs::Pairs`]). An entry's text
-//! is stored as a skeleton over its term ids ([`super::skeleton`]) and a 16-hex-digit id as 8
-//! bytes. Because checking every entry and pair at load is what loading no longer does, a file
-//! that passes the checksum but whose records were built wrong (deliberately: a writer gets the
-//! checksum right only when it means to) is never a panic: an entry that does not decode reads
-//! as empty fields, a pair group as no pairs.
+//! ([`super::pairs::Pairs`]). An entry's text is stored as a skeleton over its term ids
+//! ([`super::skeleton`]) and a 16-hex-digit id as 8 bytes. Because loading no longer checks every
+//! entry and pair, a file that passes the checksum but whose records were built wrong
+//! (deliberately: a writer gets the checksum right only when it means to) is never a panic: an
+//! entry that does not decode reads as empty fields, a pair group as no pairs.
 //!
 //! Version 2 (the same records without their words, which follow the vocabulary; no checksum,
-//! no entry offsets or group directory: everything checked and decoded at load) and version 1 (texts and ids as strings, entries
-//! decoded at load; [`super::compiled_v1`]) are still read; any other version is refused by
-//! number.
+//! no entry offsets or group directory: everything checked and decoded at load) and version 1
+//! (texts and ids as strings, entries decoded at load; [`super::compiled_v1`]) are still read;
+//! any other version is refused by number.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -70,10 +69,9 @@ const HEADER: usize = 20;
 /// interleaved lanes (words at even and odd positions), with the length folded in. A changed
 /// word changes its lane's first sum, and swapped words the second; a change goes unseen only if
 /// the sums' changes cancel in the final fold (for corrupted bytes, a 2^-64 chance). Additions
-/// only, because
-/// a service worker's first call runs V8's baseline wasm code, where every instruction counts
-/// (the multiply-and-rotate hash it replaces cost ~15 ms at 19 MB under Node; this, about half).
-/// Not a defence against a file made to pass it.
+/// only, because a service worker's first call runs V8's baseline wasm code, where every
+/// instruction counts (the multiply-and-rotate hash it replaced was ~15 ms of a 19 MB ledger's
+/// construction under Node). Not a defence against a file made to pass it.
 pub fn checksum(bytes: &[u8]) -> u64 {
     let (mut a, mut b, mut c, mut d) = (0u64, 0u64, 0u64, 0u64);
     let mut chunks = bytes.chunks_exact(16);
