@@ -1,13 +1,14 @@
 //! The ledger's word index: which entries share word pairs with a quote.
 //!
 //! Words are folded ([`crate::text::fold`]) and interned as `u32` term ids; each entry is its
-//! sequence of term ids. Two posting structures answer "which entries contain this word pair":
-//! a **frozen** one, sorted arrays (CSR) that the compiled ledger stores as they are, so loading
-//! costs a copy and no hashing; and a **fresh** hash map for entries added since (the builder's
-//! case). A lookup consults both.
+//! sequence of term ids ([`super::words::Words`]). Two posting structures answer "which entries
+//! contain this word pair": a **frozen** one, one group of pairs per first term
+//! ([`super::pairs::Pairs`]; a compiled ledger's groups stay in its bytes until their first
+//! lookup), and a **fresh** hash map for entries added since (the builder's case). A lookup
+//! consults both. Whole texts are found by hash in sorted arrays ([`Frozen`]).
 //!
-//! A quote of n words makes n-1 pair lookups (binary search in the frozen keys, a hash probe in
-//! the fresh map); pairs so common that their posting list exceeds [`MAX_POSTING`] are not
+//! A quote of n words makes n-1 pair lookups (a search in the first term's group, a hash probe
+//! in the fresh map); pairs so common that their posting list exceeds [`MAX_POSTING`] are not
 //! counted, so counting costs at most n × [`MAX_POSTING`] at any ledger size, and walks only the
 //! lists that can decide (see [`Index::candidates`]). A sentence is checked for reused words by
 //! intersecting posting lists ([`Index::has_run`]), which most sentences fail before any counting.
@@ -221,7 +222,8 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Postings as sorted arrays: `keys[i]`'s entries are `posts[offs[i]..offs[i + 1]]`.
+/// Postings as sorted arrays: `keys[i]`'s entries are `posts[offs[i]..offs[i + 1]]` (the
+/// whole-text keys; and every pair, `first << 32 | second`, as the compiled form's writer takes them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Frozen {
     /// Sorted, distinct keys.
