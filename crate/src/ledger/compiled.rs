@@ -934,9 +934,9 @@ mod tests {
                 for n in 2..8 {
                     proptest::prop_assert_eq!(a.has_run(&ids, n), b.has_run(&ids, n));
                 }
-                for i in 0..entries.len() {
+                for (i, e) in entries.iter().enumerate() {
                     proptest::prop_assert_eq!(a.words(i), b.words(i));
-                    proptest::prop_assert_eq!(&*back.entry(i), &entries[i]);
+                    proptest::prop_assert_eq!(&*back.entry(i), e);
                 }
             }
         }
