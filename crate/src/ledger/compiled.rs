@@ -931,7 +931,9 @@ mod tests {
                 proptest::prop_assert_eq!(&ids, &b.lookup(&q));
                 proptest::prop_assert_eq!(a.candidates(&ids, 3, min_shared), b.candidates(&ids, 3, min_shared));
                 proptest::prop_assert_eq!(a.exact(&ids), b.exact(&ids));
-                for n in 2..8 {
+                // Below the run filter's window (whose building depends on how much each index
+                // was asked before), `has_run` is the posting lists' answer alone.
+                for n in 2..super::super::runs::GRAM {
                     proptest::prop_assert_eq!(a.has_run(&ids, n), b.has_run(&ids, n));
                 }
                 for (i, e) in entries.iter().enumerate() {
