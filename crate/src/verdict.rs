@@ -337,6 +337,7 @@ pub fn trace<S: AsRef<str>>(
             break;
         }
         let ew = ix.words(e as usize);
+        let ew: &[u32] = &ew;
         // A contiguous run of the entry is aligned as such: LCS may otherwise pair a repeated
         // word ("I could … I could") with its first occurrence and invent a change.
         let pairs = match find_run(ew, &ws) {
@@ -370,6 +371,7 @@ pub fn trace<S: AsRef<str>>(
     let (_, e, pairs) = best?;
     let entry = ledger.entry(e as usize);
     let ew = ix.words(e as usize);
+    let ew: &[u32] = &ew;
     let spans_b: Vec<Span> = words(text, Span::new(0, text.len()))
         .iter()
         .map(|w| w.span)
@@ -503,6 +505,7 @@ pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Opt
     let mut best: Option<(usize, u32)> = None;
     for (e, _) in ix.candidates(&ws, CANDIDATES, (UNQUOTED_MIN_RUN - 1) as u32) {
         let ew = ix.words(e as usize);
+        let ew: &[u32] = &ew;
         let (i, _, len) = longest_run(ew, &ws);
         let content = ew[i..i + len]
             .iter()

@@ -1,50 +1,94 @@
-//! The ledger's compiled form (version 2): a compact binary read without a JSON parser, whose
-//! entries stay in the bytes until a quote traces to one.
+//! The ledger's compiled form (version 3): a compact binary read without a JSON parser, whose
+//! entries and word pairs stay in the bytes until a quote needs them.
 //!
-//! Layout. `v` is an unsigned LEB128 varint (1 byte below 128, 2 below 16,384, …); `str` is a
-//! `v` index into the string table, `opt` is `v` 0 for none or index + 1.
+//! Layout. `v` is an unsigned LEB128 varint (1 byte below 128, 2 below 16,384, …); `u32` and
+//! `u64` are little-endian; `str` is a `v` index into the string table, `opt` is `v` 0 for none
+//! or index + 1.
 //!
 //! ```text
 //! magic   8 bytes  "QTLEDGR\0"
-//! version u32 little-endian = VERSION (2)
+//! version u32 = VERSION (3)
+//! check   u64      checksum of every byte after it ([`checksum`])
 //! count   v        number of entries
 //! strings v n, n × v length, then the n strings' UTF-8 bytes back to back   each distinct string once
-//! entries count × entry                               (layout: [`super::stored`])
-//! index   v words, v pair keys, v pair postings         totals, so arrays are allocated once
+//! entries u32 length in bytes, then count × entry     each opening with its words: v len,
+//!                                                       len × v term id (layout: [`super::stored`])
+//! offsets count × u32                                 where each entry starts, from the first
+//! index   v words, v pair keys, v pair postings         totals
 //!         v t, t × str term                             the vocabulary, in term-id order
-//!         count × (v len, len × v term id)              each entry's words
-//!         pairs: t × (v k, k × pair)                    keys grouped by first term
+//!         (t + 1) × u32                                 where each term's pair group starts, from
+//!                                                       the first group; the last is their end
+//!         t × group                                     the pairs starting with each term
+//! group   v k, k × pair                                 ascending second terms
 //! pair    v Δsecond-term << 1 | 0, v entry               a pair in one entry (most of them)
 //!       | v Δsecond-term << 1 | 1, postings              a pair in several
-//!         whole: v k, k × (u64 Δkey, v entry << 1 | v 1, postings)   whole-text hashes, ascending:
+//! whole   v k, k × (u64 Δkey, v entry << 1 | v 1, postings)   whole-text hashes, ascending:
 //!                                                       one entry (most), or a list
 //! postings v len, len × v Δentry                        entry numbers ascending
 //! ```
 //!
-//! Loading decodes the word index (arrays, no tokenizing, no sorting; the vocabulary is hashed)
-//! and only *checks* the entries, noting where each starts: an entry is decoded when a quote
-//! traces to it ([`super::stored::Stored`]). An entry's text is stored as a skeleton over its
-//! term ids ([`super::skeleton`]) and a 16-hex-digit id as 8 bytes. Trade-offs: about 40%
-//! smaller than version 1 on generated ledgers (whose texts are words and spaces; real texts
-//! save less), and loading allocates nothing per entry, for a decode of a few microseconds per
-//! traced entry.
+//! Loading checks the checksum (a corrupt or truncated file is refused before anything is read
+//! from it), reads the string table's lengths, the entry offsets, the vocabulary (hashed), the
+//! group directory and the whole-text keys. It decodes no entry and no word pair: an entry's
+//! term ids when a quote's candidate needs them ([`super::words::Words`]), the entry when a quote
+//! traces to it ([`super::stored::Stored`]), a pair group at the first lookup of its first word
+//! ([`super::pairs::Pairs`]). An entry's text is stored as a skeleton over its term ids
+//! ([`super::skeleton`]) and a 16-hex-digit id as 8 bytes. Because loading no longer checks every
+//! entry and pair, a file that passes the checksum but whose records were built wrong
+//! (deliberately: a writer gets the checksum right only when it means to) is never a panic: an
+//! entry that does not decode reads as empty fields, a pair group as no pairs.
 //!
-//! Version 1 (texts and ids as strings, entries decoded at load) is still read
-//! ([`super::compiled_v1`]); any other version is refused by number.
+//! Version 2 (the same records without their words, which follow the vocabulary; no checksum,
+//! no entry offsets or group directory: everything checked and decoded at load) and version 1
+//! (texts and ids as strings, entries decoded at load; [`super::compiled_v1`]) are still read;
+//! any other version is refused by number.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::index::{Frozen, Index};
+use super::pairs::{Group, Pairs, MAX_ENTRIES};
 use super::skeleton::{self, Gap};
 use super::stored::{self, Stored};
+use super::words::Words;
 use super::{compiled_v1, Appearance, Ledger};
 use crate::error::{Error, ErrorKind};
 
 pub(super) const MAGIC: &[u8; 8] = b"QTLEDGR\0";
 
-/// The compiled form's version this build writes. It reads this one and version 1.
-pub const VERSION: u32 = 2;
+/// The compiled form's version this build writes. It reads this one, 2 and 1.
+pub const VERSION: u32 = 3;
+
+/// The version before [`VERSION`], still read.
+const V2: u32 = 2;
+
+/// Bytes before the checksummed part of a version 3 file: magic, version, checksum.
+const HEADER: usize = 20;
+
+/// A 64-bit checksum of `bytes`: Fletcher's two running sums over 8-byte words, in two
+/// interleaved lanes (words at even and odd positions), with the length folded in. A changed
+/// word changes its lane's first sum, and swapped words the second; a change goes unseen only if
+/// the sums' changes cancel in the final fold (for corrupted bytes, a 2^-64 chance). Additions
+/// only, because a service worker's first call runs V8's baseline wasm code, where every
+/// instruction counts (the multiply-and-rotate hash it replaced was ~15 ms of a 19 MB ledger's
+/// construction under Node). Not a defence against a file made to pass it.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    let (mut a, mut b, mut c, mut d) = (0u64, 0u64, 0u64, 0u64);
+    let mut chunks = bytes.chunks_exact(16);
+    for w in &mut chunks {
+        a = a.wrapping_add(u64::from_le_bytes(w[..8].try_into().expect("8 bytes")));
+        b = b.wrapping_add(a);
+        c = c.wrapping_add(u64::from_le_bytes(w[8..].try_into().expect("8 bytes")));
+        d = d.wrapping_add(c);
+    }
+    let mut tail = [0u8; 16];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    for w in tail.chunks_exact(8) {
+        a = a.wrapping_add(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        b = b.wrapping_add(a);
+    }
+    (a ^ b.rotate_left(16) ^ c.rotate_left(32) ^ d.rotate_left(48)).wrapping_add(bytes.len() as u64)
+}
 
 /// Whether `bytes` start with the compiled form's magic.
 pub fn is_compiled(bytes: &[u8]) -> bool {
@@ -163,11 +207,24 @@ impl Out {
     }
 }
 
-/// Writes a ledger in the compiled form (version 2).
+/// Writes a ledger in the compiled form (version 3).
 pub fn write(ledger: &Ledger) -> Vec<u8> {
+    write_as(ledger, VERSION)
+}
+
+/// Writes a ledger in the compiled form `version` (3, or 2 for the tests that read it).
+fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
     let (terms, ids, starts, pairs, whole) = ledger.index().parts();
     let mut body = Out::new();
+    let mut offsets = Vec::with_capacity(ledger.len());
     for (i, e) in ledger.entries().iter().enumerate() {
+        offsets.push(body.buf.len() as u32);
+        if version == VERSION {
+            body.v(u64::from(starts[i + 1] - starts[i]));
+            for &t in &ids[starts[i] as usize..starts[i + 1] as usize] {
+                body.v(u64::from(t));
+            }
+        }
         body.id(&e.id);
         let words: Vec<&str> = ids[starts[i] as usize..starts[i + 1] as usize]
             .iter()
@@ -193,11 +250,20 @@ pub fn write(ledger: &Ledger) -> Vec<u8> {
             body.appearance(a);
         }
     }
-    write_index(&mut body, terms, ids, starts, &pairs, &whole);
+    let entries_len = body.buf.len();
+    if version == VERSION {
+        for o in &offsets {
+            body.buf.extend_from_slice(&o.to_le_bytes());
+        }
+    }
+    write_index(&mut body, terms, &ids, &starts, &pairs, &whole, version);
     let mut out = Out::new();
     out.buf.reserve(body.buf.len() + 64);
     out.buf.extend_from_slice(MAGIC);
-    out.buf.extend_from_slice(&VERSION.to_le_bytes());
+    out.buf.extend_from_slice(&version.to_le_bytes());
+    if version == VERSION {
+        out.buf.extend_from_slice(&[0; 8]);
+    }
     out.v(ledger.len() as u64);
     out.v(body.table.len() as u64);
     for s in &body.table {
@@ -206,18 +272,27 @@ pub fn write(ledger: &Ledger) -> Vec<u8> {
     for s in &body.table {
         out.buf.extend_from_slice(s.as_bytes());
     }
+    if version == VERSION {
+        out.buf
+            .extend_from_slice(&(entries_len as u32).to_le_bytes());
+    }
     out.buf.extend_from_slice(&body.buf);
+    if version == VERSION {
+        let check = checksum(&out.buf[HEADER..]);
+        out.buf[12..HEADER].copy_from_slice(&check.to_le_bytes());
+    }
     out.buf
 }
 
-/// The word index, as version 1 stores it.
-pub(super) fn write_index(
+/// The word index, as versions 2 and 3 store it (version 3 with the group directory).
+fn write_index(
     body: &mut Out,
     terms: &[Box<str>],
     ids: &[u32],
     starts: &[u32],
     pairs: &Frozen,
     whole: &Frozen,
+    version: u32,
 ) {
     body.v(ids.len() as u64);
     body.v(pairs.keys.len() as u64);
@@ -226,36 +301,48 @@ pub(super) fn write_index(
     for t in terms {
         body.str(t);
     }
-    for w in starts.windows(2) {
-        let words = &ids[w[0] as usize..w[1] as usize];
-        body.v(words.len() as u64);
-        for &t in words {
-            body.v(u64::from(t));
+    if version == V2 {
+        for w in starts.windows(2) {
+            let words = &ids[w[0] as usize..w[1] as usize];
+            body.v(words.len() as u64);
+            for &t in words {
+                body.v(u64::from(t));
+            }
         }
     }
     // Pair keys grouped by first term: (first << 32 | second), ascending.
+    let mut groups = Out::new();
+    let mut dir = Vec::with_capacity(terms.len() + 1);
     let mut k = 0;
     for first in 0..terms.len() as u64 {
+        dir.push(groups.buf.len() as u32);
         let from = k;
         while k < pairs.keys.len() && pairs.keys[k] >> 32 == first {
             k += 1;
         }
-        body.v((k - from) as u64);
+        groups.v((k - from) as u64);
         let mut prev = 0u64;
         for i in from..k {
             let second = pairs.keys[i] & 0xffff_ffff;
             let list = &pairs.posts[pairs.offs[i] as usize..pairs.offs[i + 1] as usize];
             // Most pairs occur in one entry: a flag, then that entry, with no list length.
             if let [only] = list {
-                body.v((second - prev) << 1);
-                body.v(u64::from(*only));
+                groups.v((second - prev) << 1);
+                groups.v(u64::from(*only));
             } else {
-                body.v((second - prev) << 1 | 1);
-                body.postings(list);
+                groups.v((second - prev) << 1 | 1);
+                groups.postings(list);
             }
             prev = second;
         }
     }
+    dir.push(groups.buf.len() as u32);
+    if version == VERSION {
+        for d in dir {
+            body.buf.extend_from_slice(&d.to_le_bytes());
+        }
+    }
+    body.buf.extend_from_slice(&groups.buf);
     body.v(whole.keys.len() as u64);
     let mut prev = 0u64;
     for (i, &key) in whole.keys.iter().enumerate() {
@@ -361,15 +448,16 @@ impl<'b> In<'b> {
         self.at += n;
         Ok(b)
     }
+    /// A little-endian `u32`.
+    fn u32(&mut self) -> Result<u32, Error> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
     /// One posting list (`v len`, then ascending entry numbers below `entries` as deltas)
     /// appended to `posts`.
     #[inline]
-    fn postings(
-        &mut self,
-        posts: &mut Vec<u32>,
-        offs: &mut Vec<u32>,
-        entries: usize,
-    ) -> Result<(), Error> {
+    pub(super) fn postings(&mut self, posts: &mut Vec<u32>, entries: usize) -> Result<(), Error> {
         let n = self.count()?;
         let mut e = 0u32;
         let mut ascending = true;
@@ -388,14 +476,13 @@ impl<'b> In<'b> {
         if n > 0 && e as usize >= entries {
             return Err(self.err(&format!("entry {e} out of range")));
         }
-        offs.push(posts.len() as u32);
         Ok(())
     }
 }
 
-/// Reads the compiled form, version 2 or 1. Refuses another version by number, and truncated or
-/// corrupt data with the byte offset and entry at fault. Version 2 keeps `bytes` (up to the end
-/// of the entries) to decode entries from.
+/// Reads the compiled form, version 3, 2 or 1. Refuses another version by number, a version 3
+/// file whose checksum fails, and truncated or corrupt data with the byte offset and entry at
+/// fault. Versions 3 and 2 keep `bytes` to decode entries (and in version 3 word pairs) from.
 pub fn read(bytes: Vec<u8>) -> Result<Ledger, Error> {
     if !is_compiled(&bytes) {
         return Err(Error::new(
@@ -407,12 +494,13 @@ pub fn read(bytes: Vec<u8>) -> Result<Ledger, Error> {
         .get(8..12)
         .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")));
     match version {
-        Some(VERSION) => read_v2(bytes),
+        Some(VERSION) => read_v3(bytes),
+        Some(V2) => read_v2(bytes),
         Some(compiled_v1::VERSION) => compiled_v1::read(&bytes),
         Some(v) => Err(Error::new(
             ErrorKind::Version,
             format!(
-                "compiled ledger version {v} is not supported (this build reads versions 1 and {VERSION})"
+                "compiled ledger version {v} is not supported (this build reads versions 1 to {VERSION})"
             ),
         )),
         None => Err(Error::new(
@@ -422,13 +510,11 @@ pub fn read(bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
 }
 
-fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
-    let mut r = In {
-        bytes: &bytes,
-        at: 12,
-        entry: 0,
-    };
-    let count = r.count()?;
+/// Reads the string table: string `i` is bytes `strings[i]..strings[i + 1]`, checked UTF-8.
+fn read_strings(r: &mut In) -> Result<Vec<u32>, Error> {
+    if u32::try_from(r.bytes.len()).is_err() {
+        return Err(r.err("compiled ledger larger than 4 GiB"));
+    }
     let n = r.count()?;
     let mut lens = Vec::with_capacity(n);
     for _ in 0..n {
@@ -452,10 +538,26 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
         }
         strings.push((blob_start + at) as u32);
     }
-    let u32_ok = u32::try_from(bytes.len()).is_ok();
-    if !u32_ok {
-        return Err(r.err("compiled ledger larger than 4 GiB"));
+    Ok(strings)
+}
+
+/// The entry count, checked against what a frozen index can number.
+fn read_count(r: &mut In) -> Result<usize, Error> {
+    let count = r.count()?;
+    if count >= MAX_ENTRIES {
+        return Err(r.err(&format!("{count} entries, more than {MAX_ENTRIES}")));
     }
+    Ok(count)
+}
+
+fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
+    let mut r = In {
+        bytes: &bytes,
+        at: 12,
+        entry: 0,
+    };
+    let count = read_count(&mut r)?;
+    let strings = read_strings(&mut r)?;
     let mut starts_at = Vec::with_capacity(count);
     let mut skeleton_words = Vec::with_capacity(count);
     for i in 0..count {
@@ -465,13 +567,18 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
     let entries_end = r.at;
     r.entry = count;
-    let index = read_index(&mut r, count, strings.len() - 1, |i| {
-        let (a, b) = (strings[i] as usize, strings[i + 1] as usize);
-        blob_of(&bytes, a, b)
-    })?;
+    read_totals(&mut r)?;
+    let terms = read_terms(&mut r, &strings, &bytes)?;
+    let words = read_words(&mut r, count, terms.len())?;
+    let mut groups = Vec::with_capacity(terms.len());
+    for _ in 0..terms.len() {
+        groups.push(Group::read(&mut r, count)?);
+    }
+    let whole = read_whole(&mut r, count)?;
     if r.at != bytes.len() {
         return Err(r.err("trailing bytes after the index"));
     }
+    let index = Index::from_checked_parts(terms, words, Pairs::from_groups(groups), whole);
     for (i, w) in skeleton_words.iter().enumerate() {
         if let Some(w) = w {
             if *w as usize != index.words(i).len() {
@@ -483,41 +590,104 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
     bytes.truncate(entries_end);
     bytes.shrink_to_fit();
-    let stored = Stored::new(Arc::new(bytes), strings, starts_at);
+    let stored = Stored::new(Arc::new(bytes), strings, starts_at, false);
     Ok(Ledger::stored(stored, index))
 }
 
-/// String `a..b` of the compiled bytes (checked UTF-8 when the string table was read).
-fn blob_of(bytes: &[u8], a: usize, b: usize) -> &str {
-    std::str::from_utf8(&bytes[a..b]).unwrap_or_default()
+fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
+    let mut r = In {
+        bytes: &bytes,
+        at: 12,
+        entry: 0,
+    };
+    let check = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
+    if checksum(&bytes[HEADER..]) != check {
+        return Err(Error::new(
+            ErrorKind::Ledger,
+            "compiled ledger is malformed: corrupt or truncated (its checksum does not match its bytes)",
+        ));
+    }
+    let count = read_count(&mut r)?;
+    let strings = read_strings(&mut r)?;
+    // The entries are not read: their offsets are checked to ascend inside their section.
+    let len = r.u32()? as usize;
+    let base = r.at;
+    r.take(len)?;
+    let mut starts_at = Vec::with_capacity(count);
+    for i in 0..count {
+        r.entry = i;
+        let at = r.u32()? as usize;
+        if at >= len || starts_at.last().is_some_and(|&p| p as usize >= base + at) {
+            return Err(r.err(&format!("entry offset {at} out of order or range")));
+        }
+        starts_at.push((base + at) as u32);
+    }
+    let table = r.at - 4 * count;
+    r.entry = count;
+    let total = read_totals(&mut r)?;
+    let terms = read_terms(&mut r, &strings, &bytes)?;
+    // The pair groups are not read either: their directory is checked the same way.
+    let dir = r.at;
+    r.take(4 * (terms.len() + 1))?;
+    let groups = dir + 4 * (terms.len() + 1);
+    let mut prev = 0;
+    for a in 0..=terms.len() {
+        let at = u32::from_le_bytes(bytes[dir + 4 * a..dir + 4 * a + 4].try_into().expect("4"));
+        if (a == 0 && at != 0) || at < prev {
+            r.at = dir + 4 * a;
+            return Err(r.err("pair group offsets are out of order"));
+        }
+        prev = at;
+    }
+    r.at = groups;
+    r.take(prev as usize)?;
+    let whole = read_whole(&mut r, count)?;
+    if r.at != bytes.len() {
+        return Err(r.err("trailing bytes after the index"));
+    }
+    let bytes = Arc::new(bytes);
+    let pairs = Pairs::lazy(bytes.clone(), dir, groups, terms.len(), count);
+    let words = Words::lazy(bytes.clone(), table, base, count, terms.len(), total);
+    let index = Index::from_checked_parts(terms, words, pairs, whole);
+    Ok(Ledger::stored(
+        Stored::new(bytes, strings, starts_at, true),
+        index,
+    ))
 }
 
-/// Reads the word index section (the layout of both versions). `string(i)` is string `i` of the
-/// table, of `n_strings`.
-pub(super) fn read_index<'s>(
-    r: &mut In,
-    count: usize,
-    n_strings: usize,
-    string: impl Fn(usize) -> &'s str,
-) -> Result<Index, Error> {
-    let (n_ids, n_keys, n_posts) = (r.count()?, r.count()?, r.count()?);
+/// Reads the index's totals (versions 2 and 3), returning the number of entry words.
+fn read_totals(r: &mut In) -> Result<usize, Error> {
+    let (words, _keys, _posts) = (r.count()?, r.count()?, r.count()?);
+    Ok(words)
+}
+
+/// Reads the vocabulary (versions 2 and 3).
+fn read_terms(r: &mut In, strings: &[u32], bytes: &[u8]) -> Result<Vec<Box<str>>, Error> {
     let t = r.count()?;
     let mut terms: Vec<Box<str>> = Vec::with_capacity(t);
     for _ in 0..t {
         let i = r.v()? as usize;
-        if i >= n_strings {
+        if i + 1 >= strings.len() {
             return Err(r.err(&format!("string index {i} out of range")));
         }
-        terms.push(string(i).into());
+        // Checked UTF-8 when the string table was read.
+        let s = std::str::from_utf8(&bytes[strings[i] as usize..strings[i + 1] as usize])
+            .unwrap_or_default();
+        terms.push(s.into());
     }
-    let mut ids = Vec::with_capacity(n_ids);
+    Ok(terms)
+}
+
+/// Reads each entry's term ids, below `terms` (version 2).
+fn read_words(r: &mut In, count: usize, terms: usize) -> Result<Words, Error> {
+    let mut ids = Vec::new();
     let mut starts = Vec::with_capacity(count + 1);
     starts.push(0u32);
     for _ in 0..count {
         let len = r.count()?;
         for _ in 0..len {
             let id = r.v()?;
-            if id >= t as u64 {
+            if id >= terms as u64 {
                 return Err(r.err(&format!("term id {id} out of range")));
             }
             ids.push(id as u32);
@@ -527,38 +697,11 @@ pub(super) fn read_index<'s>(
     if count == 0 {
         starts.clear();
     }
-    let mut pairs = Frozen {
-        keys: Vec::with_capacity(n_keys),
-        offs: Vec::with_capacity(n_keys + 1),
-        posts: Vec::with_capacity(n_posts),
-    };
-    pairs.offs.push(0);
-    let mut by_first = Vec::with_capacity(t + 1);
-    for first in 0..t as u64 {
-        by_first.push(pairs.keys.len() as u32);
-        let k = r.count()?;
-        let mut second = 0u64;
-        for j in 0..k {
-            let code = r.v()?;
-            let d = code >> 1;
-            second = second
-                .checked_add(d)
-                .filter(|&s| (j == 0 || d > 0) && s <= u64::from(u32::MAX))
-                .ok_or_else(|| r.err("pair keys are not ascending"))?;
-            pairs.keys.push(first << 32 | second);
-            if code & 1 == 0 {
-                let e = r.v()?;
-                if e >= count as u64 {
-                    return Err(r.err(&format!("entry {e} out of range")));
-                }
-                pairs.posts.push(e as u32);
-                pairs.offs.push(pairs.posts.len() as u32);
-            } else {
-                r.postings(&mut pairs.posts, &mut pairs.offs, count)?;
-            }
-        }
-    }
-    by_first.push(pairs.keys.len() as u32);
+    Ok(Words::new(ids, starts))
+}
+
+/// Reads the whole-text keys and their entries.
+fn read_whole(r: &mut In, count: usize) -> Result<Frozen, Error> {
     let k = r.count()?;
     let mut whole = Frozen {
         keys: Vec::with_capacity(k),
@@ -575,17 +718,15 @@ pub(super) fn read_index<'s>(
             .ok_or_else(|| r.err("text keys are not ascending"))?;
         whole.keys.push(key);
         match r.v()? {
-            1 => r.postings(&mut whole.posts, &mut whole.offs, count)?,
+            1 => r.postings(&mut whole.posts, count)?,
             code if code & 1 == 0 && code >> 1 < count as u64 => {
                 whole.posts.push((code >> 1) as u32);
-                whole.offs.push(whole.posts.len() as u32);
             }
             code => return Err(r.err(&format!("text posting code {code} is invalid"))),
         }
+        whole.offs.push(whole.posts.len() as u32);
     }
-    Ok(Index::from_checked_parts(
-        terms, ids, starts, pairs, by_first, whole,
-    ))
+    Ok(whole)
 }
 
 #[cfg(test)]
@@ -630,7 +771,7 @@ mod tests {
     fn compiled010_roundtrip() {
         let e = sample();
         let bytes = write(&Ledger::new(e.clone()));
-        assert_eq!(&bytes[8..12], &2u32.to_le_bytes());
+        assert_eq!(&bytes[8..12], &3u32.to_le_bytes());
         let back = read(bytes).unwrap();
         assert_eq!(back.entries().as_ref(), e.as_slice());
         assert_eq!(*back.entry(1), e[1]);
@@ -657,6 +798,56 @@ mod tests {
     }
 
     #[test]
+    fn compiled022_corruption_is_refused_by_the_checksum() {
+        let b = write(&Ledger::new(sample()));
+        for at in HEADER..b.len() {
+            for bit in [0x01, 0x80] {
+                let mut c = b.clone();
+                c[at] ^= bit;
+                let err = read(c).unwrap_err();
+                assert!(err.to_string().contains("checksum"), "byte {at}: {err}");
+            }
+        }
+        // A byte added at the end, or the file cut short: the same refusal.
+        let mut longer = b.clone();
+        longer.push(0);
+        assert!(read(longer).unwrap_err().to_string().contains("checksum"));
+        let err = read(b[..b.len() - 1].to_vec()).unwrap_err();
+        assert!(err.to_string().contains("checksum"), "{err}");
+        // The checksum itself changed.
+        let mut c = b.clone();
+        c[12] ^= 1;
+        assert!(read(c).unwrap_err().to_string().contains("checksum"));
+    }
+
+    /// A file whose checksum was recomputed after its bytes were changed: the checks of what
+    /// loading reads, and never a panic when entries and pair groups are decoded later.
+    fn resealed(mut b: Vec<u8>) -> Vec<u8> {
+        let check = checksum(&b[HEADER..]);
+        b[12..HEADER].copy_from_slice(&check.to_le_bytes());
+        b
+    }
+
+    #[test]
+    fn compiled024_version_2_is_still_read() {
+        let e = sample();
+        let v2 = write_as(&Ledger::new(e.clone()), V2);
+        assert_eq!(&v2[8..12], &2u32.to_le_bytes());
+        let back = read(v2.clone()).unwrap();
+        assert_eq!(back.entries().as_ref(), e.as_slice());
+        let q = back
+            .index()
+            .lookup(&crate::ledger::index::folded("we are ready"));
+        assert_eq!(back.index().exact(&q), vec![0]);
+        assert_eq!(back.index().candidates(&q, 5, 1), vec![(0, 2)]);
+        // Read as version 2, written as version 3: what version 3 writes from the entries.
+        assert_eq!(write(&back), write(&Ledger::new(e)));
+        for cut in 0..v2.len() {
+            assert!(read(v2[..cut].to_vec()).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
     fn compiled025_version_1_is_still_read() {
         let e = sample();
         let v1 = compiled_v1::write(&Ledger::new(e.clone()));
@@ -669,25 +860,96 @@ mod tests {
         assert_eq!(back.index().exact(&q), vec![0]);
     }
 
+    /// Every entry and every word pair of `l` read, as a scan would.
+    fn read_everything(l: &Ledger) {
+        for i in 0..l.len() {
+            let _ = l.entry(i);
+        }
+        let ix = l.index();
+        let _ = ix.parts();
+        let q = ix.lookup(&crate::ledger::index::folded("we are ready KNOW said"));
+        let _ = ix.candidates(&q, 5, 1);
+        let _ = ix.has_run(&q, 2);
+    }
+
     proptest::proptest! {
         #[test]
-        fn compiled030_garbage_never_panics(tail in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+        fn compiled030_garbage_never_panics(
+            tail in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+            version in 2u32..4,
+        ) {
             let mut b = MAGIC.to_vec();
-            b.extend_from_slice(&VERSION.to_le_bytes());
+            b.extend_from_slice(&version.to_le_bytes());
             b.extend(tail);
-            let _ = read(b);
+            if version == VERSION && b.len() >= HEADER {
+                b = resealed(b);
+            }
+            if let Ok(l) = read(b) {
+                read_everything(&l);
+            }
         }
 
+        /// A byte changed anywhere, in version 2 and in version 3 with its checksum made to
+        /// match: refused with an error, or read without a panic however it is used.
         #[test]
-        fn compiled040_flipped_bytes_never_panic(at in 12usize..400, to in proptest::num::u8::ANY) {
-            let mut b = write(&Ledger::new(sample()));
+        fn compiled040_changed_bytes_never_panic(at in 12usize..400, to in proptest::num::u8::ANY, v2 in proptest::bool::ANY) {
+            let l = Ledger::new(sample());
+            let mut b = if v2 { write_as(&l, V2) } else { write(&l) };
             let at = at % b.len();
             b[at] = to;
+            if !v2 && at >= HEADER {
+                b = resealed(b);
+            }
             if let Ok(l) = read(b) {
-                for i in 0..l.len() {
-                    let _ = l.entry(i);
+                read_everything(&l);
+            }
+        }
+
+        /// A ledger read back from version 3 (pairs and words left in the bytes) and from
+        /// version 2 (decoded at load) answers every lookup as the ledger it was written from.
+        #[test]
+        fn compiled050_read_back_answers_as_built(
+            texts in proptest::collection::vec(proptest::collection::vec(0u8..8, 1..14), 1..30),
+            quote in proptest::collection::vec(0u8..9, 0..14),
+            min_shared in 0u32..4,
+        ) {
+            let word = |w: &u8| ["a", "b", "c", "d", "e", "f", "g", "h", "z"][*w as usize];
+            let entries: Vec<Entry> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Entry {
+                    id: format!("{i:016x}"),
+                    text: t.iter().map(word).collect::<Vec<_>>().join(" "),
+                    ..Entry::default()
+                })
+                .collect();
+            let built = Ledger::new(entries.clone());
+            let q: Vec<&str> = quote.iter().map(word).collect();
+            for back in [read(write(&built)).unwrap(), read(write_as(&built, V2)).unwrap()] {
+                let (a, b) = (built.index(), back.index());
+                let ids = a.lookup(&q);
+                proptest::prop_assert_eq!(&ids, &b.lookup(&q));
+                proptest::prop_assert_eq!(a.candidates(&ids, 3, min_shared), b.candidates(&ids, 3, min_shared));
+                proptest::prop_assert_eq!(a.exact(&ids), b.exact(&ids));
+                // Below the run filter's window (whose building depends on how much each index
+                // was asked before), `has_run` is the posting lists' answer alone.
+                for n in 2..super::super::runs::GRAM {
+                    proptest::prop_assert_eq!(a.has_run(&ids, n), b.has_run(&ids, n));
+                }
+                for (i, e) in entries.iter().enumerate() {
+                    proptest::prop_assert_eq!(a.words(i), b.words(i));
+                    proptest::prop_assert_eq!(&*back.entry(i), e);
                 }
             }
+        }
+
+        /// Truncated anywhere and resealed: an error, never a panic.
+        #[test]
+        fn compiled045_truncated_and_resealed_is_refused(cut in HEADER..400usize) {
+            let b = write(&Ledger::new(sample()));
+            let cut = cut.min(b.len() - 1);
+            let short = resealed(b[..cut].to_vec());
+            proptest::prop_assert!(read(short).is_err());
         }
     }
 }

@@ -1,20 +1,23 @@
 //! The ledger's word index: which entries share word pairs with a quote.
 //!
 //! Words are folded ([`crate::text::fold`]) and interned as `u32` term ids; each entry is its
-//! sequence of term ids. Two posting structures answer "which entries contain this word pair":
-//! a **frozen** one, sorted arrays (CSR) that the compiled ledger stores as they are, so loading
-//! costs a copy and no hashing; and a **fresh** hash map for entries added since (the builder's
-//! case). A lookup consults both.
+//! sequence of term ids ([`super::words::Words`]). Two posting structures answer "which entries
+//! contain this word pair": a **frozen** one, one group of pairs per first term
+//! ([`super::pairs::Pairs`]; a compiled ledger's groups stay in its bytes until their first
+//! lookup), and a **fresh** hash map for entries added since (the builder's case). A lookup
+//! consults both. Whole texts are found by hash in sorted arrays ([`Frozen`]).
 //!
-//! A quote of n words makes n-1 pair lookups (binary search in the frozen keys, a hash probe in
-//! the fresh map); pairs so common that their posting list exceeds [`MAX_POSTING`] are not
+//! A quote of n words makes n-1 pair lookups (a search in the first term's group, a hash probe
+//! in the fresh map); pairs so common that their posting list exceeds [`MAX_POSTING`] are not
 //! counted, so counting costs at most n × [`MAX_POSTING`] at any ledger size, and walks only the
 //! lists that can decide (see [`Index::candidates`]). A sentence is checked for reused words by
 //! intersecting posting lists ([`Index::has_run`]), which most sentences fail before any counting.
 
 use rustc_hash::FxHashMap;
 
+use super::pairs::Pairs;
 use super::runs::{RunFilter, GRAM};
+use super::words::Words;
 use crate::span::Span;
 use crate::text::{fold, words};
 
@@ -22,13 +25,6 @@ use crate::text::{fold, words};
 /// ("of the") says nothing about which one a quote comes from. Trade-off: a quote made only of
 /// such pairs is traced only through its exact text.
 pub const MAX_POSTING: usize = 256;
-
-/// One frozen pair key in this many is copied into a small sorted sample, searched first: a
-/// lookup then reads a few cache lines of the sample (which stays in cache for common first
-/// words) and one block of this many keys, instead of binary-searching the whole key range of
-/// its first word (up to hundreds of thousands of keys at a million entries, a cache miss per
-/// step).
-const SAMPLE: usize = 16;
 
 /// The run filter is built once the sentences [`Index::has_run`] was asked about hold this
 /// fraction of the ledger's words: building it costs about a memory write per entry word, and
@@ -226,7 +222,8 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Postings as sorted arrays: `keys[i]`'s entries are `posts[offs[i]..offs[i + 1]]`.
+/// Postings as sorted arrays: `keys[i]`'s entries are `posts[offs[i]..offs[i + 1]]` (the
+/// whole-text keys; and every pair, `first << 32 | second`, as the compiled form's writer takes them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Frozen {
     /// Sorted, distinct keys.
@@ -238,9 +235,28 @@ pub struct Frozen {
 }
 
 impl Frozen {
+    /// The entries of `key`. The whole-text keys are hashes, spread evenly over the `u64`s: the
+    /// search starts where `key` would sit if they were exactly even and widens from there (a
+    /// cache line or two at a million keys, instead of a binary search's twenty steps).
     fn get(&self, key: u64) -> &[u32] {
-        match self.keys.binary_search(&key) {
-            Ok(i) => &self.posts[self.offs[i] as usize..self.offs[i + 1] as usize],
+        let n = self.keys.len();
+        if n == 0 {
+            return &[];
+        }
+        let guess = ((u128::from(key) * n as u128) >> 64) as usize;
+        let (mut lo, mut hi) = (guess, guess + 1);
+        let mut step = 8;
+        while lo > 0 && self.keys[lo] > key {
+            lo = lo.saturating_sub(step);
+            step *= 2;
+        }
+        step = 8;
+        while hi < n && self.keys[hi - 1] < key {
+            hi = (hi + step).min(n);
+            step *= 2;
+        }
+        match self.keys[lo..hi].binary_search(&key) {
+            Ok(i) => &self.posts[self.offs[lo + i] as usize..self.offs[lo + i + 1] as usize],
             Err(_) => &[],
         }
     }
@@ -284,15 +300,10 @@ impl Frozen {
 pub struct Index {
     vocab: FxHashMap<Box<str>, u32>,
     terms: Vec<Box<str>>,
-    /// All entries' term ids, concatenated; entry `i` is `ids[starts[i]..starts[i + 1]]`.
-    ids: Vec<u32>,
-    starts: Vec<u32>,
-    pairs: Frozen,
-    /// For term `t`, the frozen pair keys starting with `t` are `pairs.keys[by_first[t]..by_first[t + 1]]`:
-    /// a pair lookup is one array read and a binary search among a few keys, not among millions.
-    by_first: Vec<u32>,
-    /// `pairs.keys[j * SAMPLE]` for every `j`, made on the first lookup (see [`SAMPLE`]).
-    samples: std::sync::OnceLock<Vec<u64>>,
+    /// Each entry's term ids (a compiled ledger's decoded when asked for).
+    words: Words,
+    /// Frozen pair postings, by first term (a compiled ledger's decoded on first use).
+    pairs: Pairs,
     whole: Frozen,
     fresh_pairs: FxHashMap<u64, Postings>,
     fresh_whole: FxHashMap<u64, Postings>,
@@ -317,7 +328,7 @@ impl Index {
 
     /// Number of entries indexed.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.words.len()
     }
 
     /// Whether no entry is indexed.
@@ -337,27 +348,22 @@ impl Index {
 
     /// Adds one more entry's words; its number is the count of entries added before it.
     pub fn add(&mut self, text: &str) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
         let id = self.len() as u32;
         let ws: Vec<u32> = folded(text).iter().map(|w| self.intern(w)).collect();
         for p in ws.windows(2) {
             post(&mut self.fresh_pairs, pair_key(p[0], p[1]), id);
         }
         post(&mut self.fresh_whole, whole_key(&ws), id);
-        self.ids.extend(&ws);
-        self.starts.push(self.ids.len() as u32);
+        self.words.push(&ws);
     }
 
     /// Moves the fresh postings into the frozen arrays (only when nothing is frozen yet; later
     /// additions stay fresh, which costs nothing at lookup).
     pub fn freeze(&mut self) {
-        if self.pairs.keys.is_empty() && self.whole.keys.is_empty() {
-            self.pairs = Frozen::from_map(std::mem::take(&mut self.fresh_pairs));
+        if self.pairs.is_empty() && self.whole.keys.is_empty() {
+            let pairs = Frozen::from_map(std::mem::take(&mut self.fresh_pairs));
+            self.pairs = Pairs::from_frozen(&pairs, self.terms.len());
             self.whole = Frozen::from_map(std::mem::take(&mut self.fresh_whole));
-            self.index_first();
-            self.samples = std::sync::OnceLock::new();
             self.runs = std::sync::OnceLock::new();
             self.run_words = WordCount::default();
         }
@@ -370,7 +376,7 @@ impl Index {
     pub fn may_share_run(&self, ids: &[u32]) -> bool {
         let runs = match self.runs.get() {
             Some(runs) => runs,
-            None if self.run_words.add(ids.len()) < self.ids.len() / RUN_FILTER_AFTER => {
+            None if self.run_words.add(ids.len()) < self.words.total() / RUN_FILTER_AFTER => {
                 return true
             }
             None => self
@@ -378,51 +384,6 @@ impl Index {
                 .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i)))),
         };
         runs.covered() != self.len() || runs.may_hold(ids)
-    }
-
-    /// Builds the first-term directory over the frozen pair keys. O(terms + keys).
-    fn index_first(&mut self) {
-        let n = self.terms.len();
-        let mut by_first = vec![0u32; n + 1];
-        let mut k = 0usize;
-        for (t, slot) in by_first.iter_mut().enumerate() {
-            while k < self.pairs.keys.len() && ((self.pairs.keys[k] >> 32) as usize) < t {
-                k += 1;
-            }
-            *slot = k as u32;
-        }
-        self.by_first = by_first;
-    }
-
-    /// The frozen entries containing the pair `(a, b)`.
-    fn frozen_pair(&self, a: u32, b: u32) -> &[u32] {
-        let (Some(&lo), Some(&hi)) = (
-            self.by_first.get(a as usize),
-            self.by_first.get(a as usize + 1),
-        ) else {
-            return &[];
-        };
-        let (lo, hi) = (lo as usize, hi as usize);
-        let key = pair_key(a, b);
-        let (mut from, mut to) = (lo, hi);
-        if hi - lo > 2 * SAMPLE {
-            let samples = self
-                .samples
-                .get_or_init(|| self.pairs.keys.iter().step_by(SAMPLE).copied().collect());
-            // The samples taken from this range, and how many of them are at most `key`: the
-            // key, if held, is in the block after the last of those (or before the first).
-            let (slo, shi) = (lo.div_ceil(SAMPLE), (hi - 1) / SAMPLE + 1);
-            let j = slo + samples[slo..shi].partition_point(|&k| k <= key);
-            from = if j > slo { (j - 1) * SAMPLE } else { lo };
-            to = (j * SAMPLE).min(hi);
-        }
-        match self.pairs.keys[from..to].binary_search(&key) {
-            Ok(i) => {
-                let i = from + i;
-                &self.pairs.posts[self.pairs.offs[i] as usize..self.pairs.offs[i + 1] as usize]
-            }
-            Err(_) => &[],
-        }
     }
 
     /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
@@ -433,9 +394,9 @@ impl Index {
             .collect()
     }
 
-    /// The term ids of entry `i`.
-    pub fn words(&self, i: usize) -> &[u32] {
-        &self.ids[self.starts[i] as usize..self.starts[i + 1] as usize]
+    /// The term ids of entry `i` (decoded now, for an entry of a compiled ledger).
+    pub fn words(&self, i: usize) -> std::borrow::Cow<'_, [u32]> {
+        self.words.get(i)
     }
 
     /// The folded word of term `id`.
@@ -456,7 +417,7 @@ impl Index {
             .chain(self.fresh_whole.get(&k).map_or(&[][..], Postings::as_slice))
             .copied()
             .collect();
-        out.retain(|&e| self.words(e as usize) == ids);
+        out.retain(|&e| *self.words(e as usize) == *ids);
         out
     }
 
@@ -473,7 +434,7 @@ impl Index {
                 .get(&pair_key(a, b))
                 .map_or(&[][..], Postings::as_slice)
         };
-        (self.frozen_pair(a, b), fresh)
+        (self.pairs.get(a, b), fresh)
     }
 
     /// Up to `k` entries sharing the most word pairs with `ids` (at least `min_shared`), best
@@ -549,7 +510,7 @@ impl Index {
 
     /// The parts the compiled form stores: terms, term ids, entry starts, and both postings.
     /// Fresh postings are frozen into a copy first.
-    pub fn parts(&self) -> (&[Box<str>], &[u32], &[u32], Frozen, Frozen) {
+    pub fn parts(&self) -> (&[Box<str>], Vec<u32>, Vec<u32>, Frozen, Frozen) {
         let merge = |frozen: &Frozen, fresh: &FxHashMap<u64, Postings>| {
             let mut map: FxHashMap<u64, Postings> = FxHashMap::default();
             for (i, &k) in frozen.keys.iter().enumerate() {
@@ -564,37 +525,28 @@ impl Index {
             }
             Frozen::from_map(map)
         };
+        let pairs = self.pairs.to_frozen();
         let (p, w) = if self.fresh_pairs.is_empty() && self.fresh_whole.is_empty() {
-            (self.pairs.clone(), self.whole.clone())
+            (pairs, self.whole.clone())
         } else {
             (
-                merge(&self.pairs, &self.fresh_pairs),
+                merge(&pairs, &self.fresh_pairs),
                 merge(&self.whole, &self.fresh_whole),
             )
         };
-        (&self.terms, &self.ids, &self.starts, p, w)
+        let (ids, starts) = self.words.to_parts();
+        (&self.terms, ids, starts, p, w)
     }
 
     /// An index from parts the compiled form's reader has checked as it decoded them (term ids
     /// below the vocabulary size, entries below the entry count, keys and postings ascending,
-    /// offsets consistent) with the first-term directory it built: no pass over the arrays
-    /// again, only the vocabulary is hashed.
+    /// offsets consistent): no pass over the arrays again, only the vocabulary is hashed.
     pub(crate) fn from_checked_parts(
         terms: Vec<Box<str>>,
-        ids: Vec<u32>,
-        starts: Vec<u32>,
-        pairs: Frozen,
-        by_first: Vec<u32>,
+        words: Words,
+        pairs: Pairs,
         whole: Frozen,
     ) -> Index {
-        debug_assert!(Index::from_parts(
-            terms.clone(),
-            ids.clone(),
-            starts.clone(),
-            pairs.clone(),
-            whole.clone()
-        )
-        .is_some_and(|ix| ix.by_first == by_first));
         let mut vocab = FxHashMap::default();
         vocab.reserve(terms.len());
         for (i, t) in terms.iter().enumerate() {
@@ -603,11 +555,8 @@ impl Index {
         Index {
             vocab,
             terms,
-            ids,
-            starts,
+            words,
             pairs,
-            by_first,
-            samples: std::sync::OnceLock::new(),
             whole,
             fresh_pairs: FxHashMap::default(),
             fresh_whole: FxHashMap::default(),
@@ -629,32 +578,23 @@ impl Index {
             && starts.windows(2).all(|w| w[0] <= w[1])
             && starts.last().is_none_or(|&s| s as usize == ids.len())
             && ids.iter().all(|&t| (t as usize) < terms.len())
+            && n < super::pairs::MAX_ENTRIES
             && pairs.is_valid(n)
+            && pairs
+                .keys
+                .last()
+                .is_none_or(|&k| ((k >> 32) as usize) < terms.len())
             && whole.is_valid(n);
         if !ok {
             return None;
         }
-        let mut vocab = FxHashMap::default();
-        vocab.reserve(terms.len());
-        for (i, t) in terms.iter().enumerate() {
-            vocab.insert(t.clone(), i as u32);
-        }
-        let mut ix = Index {
-            vocab,
+        let pairs = Pairs::from_frozen(&pairs, terms.len());
+        Some(Index::from_checked_parts(
             terms,
-            ids,
-            starts,
+            Words::new(ids, starts),
             pairs,
-            by_first: Vec::new(),
-            samples: std::sync::OnceLock::new(),
             whole,
-            fresh_pairs: FxHashMap::default(),
-            fresh_whole: FxHashMap::default(),
-            runs: std::sync::OnceLock::new(),
-            run_words: WordCount::default(),
-        };
-        ix.index_first();
-        Some(ix)
+        ))
     }
 }
 
@@ -722,30 +662,37 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The sampled lookup finds what a binary search over all keys finds, for pairs held and
-        /// not, with first words followed by many different words (ranges longer than a block).
+        /// The grouped, sampled lookup finds what the fresh hash map finds, for pairs held and
+        /// not, with first words followed by many different words (groups longer than a block);
+        /// and the whole-text lookup finds every text's entries.
         #[test]
-        fn index025_sampled_lookup_is_a_binary_search(
+        fn index025_grouped_lookup_is_the_fresh_map(
             texts in proptest::collection::vec(proptest::collection::vec(0u32..120, 2..30), 1..120),
             probes in proptest::collection::vec((0u32..125, 0u32..125), 0..300),
         ) {
             let texts: Vec<String> = texts
                 .iter()
                 .map(|t| {
-                    // Word 0 is frequent, so that its range spans several blocks.
+                    // Word 0 is frequent, so that its group spans several blocks.
                     t.iter().enumerate().map(|(i, w)| if i % 2 == 0 { "w0".to_string() } else { format!("w{w}") })
                         .collect::<Vec<_>>()
                         .join(" ")
                 })
                 .collect();
             let ix = Index::build(texts.iter().map(String::as_str));
-            for (a, b) in probes {
-                let (a, b) = (a.min(ix.terms.len() as u32), b.min(ix.terms.len() as u32));
-                proptest::prop_assert_eq!(ix.frozen_pair(a, b), ix.pairs.get(pair_key(a, b)));
+            let mut fresh = Index::default();
+            for t in &texts {
+                fresh.add(t);
             }
-            for (i, &k) in ix.pairs.keys.iter().enumerate() {
-                let want = &ix.pairs.posts[ix.pairs.offs[i] as usize..ix.pairs.offs[i + 1] as usize];
-                proptest::prop_assert_eq!(ix.frozen_pair((k >> 32) as u32, k as u32), want);
+            let n = ix.terms.len() as u32;
+            let all = (0..n).flat_map(|a| (0..n).map(move |b| (a, b)));
+            for (a, b) in probes.into_iter().map(|(a, b)| (a.min(n), b.min(n))).chain(all) {
+                proptest::prop_assert_eq!(ix.pair_lists(a, b).0, fresh.pair_lists(a, b).1);
+            }
+            for t in &texts {
+                let q = ix.lookup(&folded(t));
+                proptest::prop_assert_eq!(ix.exact(&q), fresh.exact(&q));
+                proptest::prop_assert!(!ix.exact(&q).is_empty());
             }
         }
 

@@ -16,10 +16,12 @@ pub mod compiled;
 mod compiled_v1;
 mod entry;
 pub mod index;
+mod pairs;
 mod runs;
 mod skeleton;
 mod source;
 mod stored;
+mod words;
 
 pub use builder::{date_order, earlier, learn, Builder, Record, Summary};
 pub use entry::{Appearance, Entry, EntrySpeaker};

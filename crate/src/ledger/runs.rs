@@ -83,17 +83,17 @@ pub struct RunFilter {
 
 impl RunFilter {
     /// The filter of `entries` (each a sequence of term ids).
-    pub fn build<'a>(entries: impl Iterator<Item = &'a [u32]> + Clone) -> RunFilter {
+    pub fn build<E: AsRef<[u32]>>(entries: impl Iterator<Item = E> + Clone) -> RunFilter {
         let windows: usize = entries
             .clone()
-            .map(|e| e.len().saturating_sub(GRAM - 1))
+            .map(|e| e.as_ref().len().saturating_sub(GRAM - 1))
             .sum();
         let n = (windows * BITS_PER_WINDOW / 64).max(1).next_power_of_two();
         let mut blocks = vec![0u64; n];
         let mut covered = 0;
         for e in entries {
             covered += 1;
-            each_window(e, |h| {
+            each_window(e.as_ref(), |h| {
                 blocks[h as usize & (n - 1)] |= mask(h);
                 false
             });

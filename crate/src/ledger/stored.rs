@@ -1,9 +1,10 @@
 //! Entries left in the compiled bytes, decoded one at a time when a quote traces to them.
 //!
-//! An entry record (compiled form version 2):
+//! An entry record (compiled form versions 2 and 3):
 //!
 //! ```text
-//! entry   id, text, speaker, appearance first, v k, k × appearance
+//! entry   [v len, len × v term id]  (version 3 only: the entry's words, read by the index)
+//!         id, text, speaker, appearance first, v k, k × appearance
 //! id      byte 0, str  |  byte 1, u64 little-endian   (16 lowercase hex digits)
 //! text    byte 0, str  |  byte 1, str lead, v n, n × (v code [, str word])
 //!         code = case | gap << 2; case 0 folded, 1 capitalised, 2 capitals, 3 printed (str
@@ -13,7 +14,9 @@
 //! ```
 //!
 //! Memory: the bytes of the string table and entries, plus 4 bytes per string and per entry
-//! (their offsets). Every record is checked when the ledger is read, so decoding cannot fail.
+//! (their offsets). Version 2 checks every record when the ledger is read; version 3 checks the
+//! file's checksum instead, so a record that does not decode (a file made to pass the checksum)
+//! decodes as empty fields, never a panic: every read here falls back to 0 or "".
 
 use std::sync::Arc;
 
@@ -31,6 +34,8 @@ pub struct Stored {
     strings: Vec<u32>,
     /// Where each entry's record starts.
     entries: Vec<u32>,
+    /// Whether each record opens with its term ids (version 3), which the index reads.
+    words_first: bool,
 }
 
 impl std::fmt::Debug for Stored {
@@ -117,6 +122,10 @@ impl<'s> Decoder<'s> {
     fn v(&mut self) -> u64 {
         self.r.v().unwrap_or(0)
     }
+    /// A count, at most the bytes left (each counted item takes at least one).
+    fn count(&mut self) -> usize {
+        self.r.count().unwrap_or(0)
+    }
     fn byte(&mut self) -> u8 {
         self.r.byte().unwrap_or(0)
     }
@@ -177,11 +186,17 @@ impl<'s> Decoder<'s> {
 impl Stored {
     /// Entries whose records start at `entries` in `bytes`, with the string table at `strings`;
     /// all checked by [`check_entry`].
-    pub(super) fn new(bytes: Arc<Vec<u8>>, strings: Vec<u32>, entries: Vec<u32>) -> Stored {
+    pub(super) fn new(
+        bytes: Arc<Vec<u8>>,
+        strings: Vec<u32>,
+        entries: Vec<u32>,
+        words_first: bool,
+    ) -> Stored {
         Stored {
             bytes,
             strings,
             entries,
+            words_first,
         }
     }
 
@@ -207,6 +222,11 @@ impl Stored {
             },
             stored: self,
         };
+        if self.words_first {
+            for _ in 0..d.count() {
+                d.v();
+            }
+        }
         let id = match d.byte() {
             1 => {
                 let b = d.r.take(8).unwrap_or(&[0; 8]);
@@ -220,12 +240,12 @@ impl Stored {
         let text = d.text(index.words(i).iter().map(|&t| index.term(t)));
         let speaker = (d.byte() == 1).then(|| EntrySpeaker {
             name: d.str(),
-            aliases: (0..d.v()).map(|_| d.str()).collect(),
+            aliases: (0..d.count()).map(|_| d.str()).collect(),
             role: d.opt(),
             org: d.opt(),
         });
         let first = d.appearance();
-        let appearances = (0..d.v()).map(|_| d.appearance()).collect();
+        let appearances = (0..d.count()).map(|_| d.appearance()).collect();
         Entry {
             id,
             text,

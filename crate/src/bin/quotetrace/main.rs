@@ -330,11 +330,21 @@ fn ledger_stats(args: &[String]) -> Result<(), String> {
     {
         outlets.insert(a.outlet.as_deref().unwrap_or("(unknown)"));
     }
+    // The compiled form's version for a compiled file (its own numbering), else the source's.
+    let mut head = [0u8; 12];
+    let compiled = std::fs::File::open(path)
+        .and_then(|mut f| io::Read::read_exact(&mut f, &mut head))
+        .ok()
+        .filter(|_| quotetrace::ledger::compiled::is_compiled(&head))
+        .map(|_| u32::from_le_bytes([head[8], head[9], head[10], head[11]]));
+    let form = match compiled {
+        Some(v) => format!("compiled version {v}"),
+        None => format!("version {}", quotetrace::ledger::VERSION),
+    };
     let _ = writeln!(
         out,
-        "ledger {path}: format {} version {}, {size} bytes",
+        "ledger {path}: format {} {form}, {size} bytes",
         quotetrace::ledger::FORMAT,
-        quotetrace::ledger::VERSION
     );
     let _ = writeln!(
         out,

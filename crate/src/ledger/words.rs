@@ -1,0 +1,149 @@
+//! Each entry's words as term ids: decoded arrays, or left in the compiled bytes.
+//!
+//! A ledger read from the compiled form version 3 keeps its entries' term ids where they are,
+//! at the head of each entry record, and decodes an entry's when it is asked for (a candidate
+//! of a quote: some twenty varints) instead of every entry's at load (at 100k entries, two
+//! million varints: a third of loading under wasm). Entries added later (the builder, a
+//! learned page) are kept decoded, after the compiled ones.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use super::compiled::In;
+
+/// Term ids of entries left in compiled bytes.
+#[derive(Debug, Clone)]
+struct Lazy {
+    bytes: Arc<Vec<u8>>,
+    /// Byte offset of the entry offsets: `n` little-endian `u32`, from `base`.
+    table: usize,
+    /// Byte offset of the first entry record.
+    base: usize,
+    /// Number of entries.
+    n: usize,
+    /// Number of terms: every id is below it.
+    terms: usize,
+    /// Words of all `n` entries.
+    total: usize,
+}
+
+impl Lazy {
+    /// Entry `i`'s ids. Ids that do not decode (only in a file made to pass the checksum) end
+    /// the list early: never a panic.
+    fn get(&self, i: usize) -> Vec<u32> {
+        let at = self.table + 4 * i;
+        let Some(off) = self.bytes.get(at..at + 4) else {
+            return Vec::new();
+        };
+        let mut r = In {
+            bytes: &self.bytes,
+            at: self.base + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize,
+            entry: i,
+        };
+        let n = r.count().unwrap_or(0);
+        let mut ids = Vec::with_capacity(n);
+        for _ in 0..n {
+            match r.v() {
+                Ok(t) if t < self.terms as u64 => ids.push(t as u32),
+                _ => break,
+            }
+        }
+        ids
+    }
+}
+
+/// The term ids of every entry, in entry order.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// The first entries, in compiled bytes.
+    lazy: Option<Lazy>,
+    /// The entries after the lazy ones, concatenated: the `j`-th is `ids[starts[j]..starts[j + 1]]`.
+    ids: Vec<u32>,
+    /// Empty, or one more than the decoded entries, from 0.
+    starts: Vec<u32>,
+}
+
+impl Words {
+    /// Decoded entries (`starts` empty, or from 0 to `ids.len()`).
+    pub fn new(ids: Vec<u32>, starts: Vec<u32>) -> Words {
+        Words {
+            lazy: None,
+            ids,
+            starts,
+        }
+    }
+
+    /// `n` entries whose records (each opening with `v len, len × v term id`) start at `base`
+    /// plus the offsets in the `u32` table at byte `table` of `bytes`, `total` words in all,
+    /// term ids below `terms`. The caller has checked the table.
+    pub(super) fn lazy(
+        bytes: Arc<Vec<u8>>,
+        table: usize,
+        base: usize,
+        n: usize,
+        terms: usize,
+        total: usize,
+    ) -> Words {
+        Words {
+            lazy: (n > 0).then_some(Lazy {
+                bytes,
+                table,
+                base,
+                n,
+                terms,
+                total,
+            }),
+            ids: Vec::new(),
+            starts: Vec::new(),
+        }
+    }
+
+    fn lazy_len(&self) -> usize {
+        self.lazy.as_ref().map_or(0, |l| l.n)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.lazy_len() + self.starts.len().saturating_sub(1)
+    }
+
+    /// Number of words of all entries.
+    pub fn total(&self) -> usize {
+        self.lazy.as_ref().map_or(0, |l| l.total) + self.ids.len()
+    }
+
+    /// Entry `i`'s term ids. Panics if `i` is not below [`Words::len`].
+    pub fn get(&self, i: usize) -> Cow<'_, [u32]> {
+        match &self.lazy {
+            Some(l) if i < l.n => Cow::Owned(l.get(i)),
+            _ => {
+                let j = i - self.lazy_len();
+                Cow::Borrowed(&self.ids[self.starts[j] as usize..self.starts[j + 1] as usize])
+            }
+        }
+    }
+
+    /// Appends an entry.
+    pub fn push(&mut self, ws: &[u32]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.ids.extend_from_slice(ws);
+        self.starts.push(self.ids.len() as u32);
+    }
+
+    /// Every entry's ids concatenated, and where each starts (one more than the entries, or
+    /// none for no entry).
+    pub fn to_parts(&self) -> (Vec<u32>, Vec<u32>) {
+        if self.lazy.is_none() {
+            return (self.ids.clone(), self.starts.clone());
+        }
+        let mut ids = Vec::with_capacity(self.total());
+        let mut starts = vec![0];
+        for i in 0..self.len() {
+            ids.extend_from_slice(&self.get(i));
+            starts.push(ids.len() as u32);
+        }
+        (ids, starts)
+    }
+}
