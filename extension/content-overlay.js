@@ -61,11 +61,35 @@ qt-overlay>qt-band{all:initial!important;display:block!important;position:absolu
 qt-overlay>qt-band:has(>qt-badge:hover,>qt-badge:focus-within){content-visibility:visible!important}
 qt-band>qt-badge{all:initial!important;display:inline-block!important;position:absolute!important;pointer-events:auto!important}`;
 
+let qtDocumentSheet = null; // the one constructed sheet of QT_DOCUMENT_CSS
+
+/**
+ * Adopts the overlay's document sheet (highlight colours, band and host rules) into `doc`, once.
+ * content.js calls it at document_start, when the document is still empty: its rules match only our
+ * own elements and highlight names, so the page renders the same, and the browser's first style pass
+ * includes them. Adopted later, on a parsed page, the sheet restyled the whole document in one task
+ * (its ::highlight() rules invalidate every element: 47-112 ms of style on the 1 MB page, loaded
+ * machine). A constructed sheet is not subject to the page's style-src, unlike an injected <style>.
+ */
+function qtAdoptDocumentSheet(doc) {
+  if (qtDocumentSheet === null) {
+    qtDocumentSheet = new CSSStyleSheet();
+    qtDocumentSheet.replaceSync(QT_DOCUMENT_CSS);
+  }
+  if (!doc.adoptedStyleSheets.includes(qtDocumentSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, qtDocumentSheet];
+}
+
+/** Takes the document sheet back out (a site the reader switched the extension off for). */
+function qtDropDocumentSheet(doc) {
+  if (qtDocumentSheet !== null) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== qtDocumentSheet);
+}
+
 function createOverlay(doc, { onDropped = () => {} } = {}) {
   const entries = new Map(); // id "chunk:index" -> {id, quote, range, host, badged, verdict, nodes: [start, end], width,
   //                            placed: "left top flip" as last written, null while hidden or not built}
   const highlights = new Map(); // verdict -> Highlight (registered once)
   const pending = new Set(); // badged entries to (re)place, in the order they were added (≈ document order)
+  const unlit = new Set(); // entries whose range is not in its Highlight yet (see lightSome)
   let container = null;
   const bands = new Map(); // band index (floor(top / QT_BAND_PX)) -> <qt-band>
   let bandWidth = 0; // px: the width every band gets, so no badge is clipped at the right
@@ -85,18 +109,13 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       container.style.setProperty(prop, value, 'important');
     }
     doc.documentElement.append(container);
-    // A constructed sheet is not subject to the page's style-src, unlike an injected <style>.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(QT_DOCUMENT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    qtAdoptDocumentSheet(doc); // normally done at document_start already (content.js)
     return container;
   }
 
   /**
-   * Reads the page's theme, then adds the container and the document sheet. Called once the page
-   * text is read and before the findings come: the theme read is cheap while styles are clean, and
-   * adopting the sheet restyles the whole document (~15 ms on a 1 MB page), which then happens in the
-   * browser's next frame while the worker scans, not forced inside a slice of ours by a later read.
+   * Reads the page's theme, then adds the container. Called once the page text is read and before
+   * the findings come: the theme read is cheap while styles are clean.
    */
   function prepare() {
     theme ??= qtPageTheme(doc);
@@ -134,13 +153,13 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       if (range === null) return; // the page changed since the scan
       const id = `${chunk}:${first + index}`;
       const verdict = quote.ledger?.verdict ?? 'none';
-      if (quote.kind !== 'indirect') highlightFor(verdict).add(range);
       const badged = QT_BADGED_KINDS.has(quote.kind) && Boolean(quote.speaker || quote.ledger);
       const entry = { id, quote, range, host: null, badged, verdict, nodes: [range.startContainer, range.endContainer], width: null, placed: null };
       entries.set(id, entry);
+      if (quote.kind !== 'indirect') unlit.add(entry);
       if (badged) { pending.add(entry); queued += 1; ordered = null; }
     });
-    if (queued > 0) schedule();
+    if (queued > 0 || unlit.size > 0) schedule();
     return queued;
   }
 
@@ -150,6 +169,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     entry.host?.remove();
     entries.delete(entry.id);
     pending.delete(entry);
+    unlit.delete(entry);
     ordered = null;
   }
 
@@ -157,6 +177,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     for (const entry of [...entries.values()]) removeEntry(entry);
     for (const hl of highlights.values()) hl.clear();
     pending.clear();
+    unlit.clear();
     theme = null;
   }
 
@@ -195,6 +216,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
           if (dropped.length > 0) onDropped(dropped);
         }
         placeSome(performance.now() + QT_PLACE_SLICE_MS);
+        if (pending.size === 0) light(unlit); // every badge placed: the other highlights, at once
       } catch (err) {
         pending.clear();
         console.debug('quotetrace: placing badges failed:', err);
@@ -266,6 +288,19 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       if (place.estimated) pending.add(entry); // placed again once its real width is known
     }
     for (const [band, fragment] of added) band.append(fragment);
+    light(batch.filter(({ entry, place }) => place?.near && unlit.has(entry)).map(({ entry }) => entry));
+  }
+
+  // Puts the entries' ranges in their verdict's Highlight. While badges are being added, only the
+  // quotes near the viewport are lit with them; the rest wait until every badge is placed: the
+  // browser rebuilds the markers of every highlighted range whenever the DOM or any style changed
+  // (HighlightRegistry::ValidateHighlightMarkers), so 2,000 ranges lit up front made each of the
+  // ~40 frames that add hosts pay for all of them (25-35 ms of PrePaint per frame, loaded machine).
+  function light(list) {
+    for (const entry of list) {
+      highlightFor(entry.verdict).add(entry.range);
+      unlit.delete(entry);
+    }
   }
 
   function bandAt(index) {
@@ -297,7 +332,8 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     }
     const left = Math.max(0, Math.min(wanted, maxLeft - (width ?? 0) - 1));
     const top = last.top - origin.top - QT_BADGE_HEIGHT_PX * QT_BADGE_RAISE;
-    return { left, top, flip: last.right > viewportWidth / 2, estimated };
+    const near = last.bottom >= -window.innerHeight && last.top <= 2 * window.innerHeight; // within a screen of the viewport
+    return { left, top, flip: last.right > viewportWidth / 2, estimated, near };
   }
 
   /** Scrolls the quote `id` into view and flashes it; false when it is no longer on the page. */
