@@ -222,6 +222,24 @@ test('keyboard: Tab reaches each badge right after its quote, in reading order, 
   await page.close();
 });
 
+test('hover: the pointer on a badge opens its card on top of the page, and leaving closes it', async () => {
+  const page = await openBadgedPage(extension.context, server.urlFor('article', '002'), { selector: ALTERED, min: 2 });
+  const badge = page.locator(ALTERED).first();
+  const quoteId = await badge.evaluate((h) => h.dataset.quote);
+  await badge.scrollIntoViewIfNeeded();
+  await badge.hover();
+  const open = await cardBoxes(page, quoteId);
+  assert.equal(open.visible, true, 'the hovered badge shows no card');
+  // The card is what the reader sees there: the topmost element at its centre is the badge's host
+  // (a closed shadow root retargets to it), not page text or another band's badge.
+  const [x, y] = open.center;
+  const top = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.dataset?.quote ?? document.elementFromPoint(px, py)?.localName, [x, y]);
+  assert.equal(top, quoteId, `the card is covered at (${x}, ${y}) by ${top}`);
+  await page.mouse.move(5, 5);
+  assert.equal((await cardBoxes(page, quoteId)).visible, false, 'the card stays open after the pointer left');
+  await page.close();
+});
+
 /** Whether the card inside the (closed) shadow root of badge `quoteId` is rendered, through DevTools. */
 async function cardBoxes(page, quoteId) {
   const cdp = await extension.context.newCDPSession(page);
@@ -238,7 +256,9 @@ async function cardBoxes(page, quoteId) {
     walk(root);
     if (!card) throw new Error(`no card for badge ${quoteId}`);
     const box = await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId }).catch(() => null);
-    return { visible: box !== null };
+    if (box === null) return { visible: false };
+    const quad = box.model.border; // x1 y1 … x4 y4, CSS pixels of the viewport
+    return { visible: true, center: [(quad[0] + quad[4]) / 2, (quad[1] + quad[5]) / 2] };
   } finally {
     await cdp.detach();
   }
