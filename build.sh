@@ -2,8 +2,7 @@
 # Builds the wasm core and assembles the loadable Manifest V3 extension in dist/ (and dist.zip).
 #
 #   dist/manifest.json            from ./manifest.json
-#   dist/*.js, *.html, *.css      from extension/; dist/background.js is the service worker with
-#                                 all its imports in one file (tools/bundle-worker.mjs)
+#   dist/*.js, *.html, *.css      from extension/
 #   dist/pkg/quotetrace_wasm.js   wasm-bindgen glue (--target web), plus quotetrace_wasm_bg.wasm
 #   dist/ledger.qtl               the bundled ledger, compiled by `quotetrace ledger build`
 #                                 from ../shared/corpus/moscow-2024 (never written by hand)
@@ -24,9 +23,6 @@ wasm-bindgen --target web --out-dir dist/pkg --no-typescript \
   target/wasm32-unknown-unknown/release/quotetrace_wasm.wasm
 cp manifest.json dist/
 cp -r extension/. dist/
-# The service worker as one file (a cold worker loads one script, not eleven modules); without Node
-# the modules are loaded as they are, which works the same, a little slower.
-if command -v node >/dev/null; then node tools/bundle-worker.mjs dist; else echo "build.sh: no node, service worker not bundled" >&2; fi
 ./target/release/quotetrace ledger build "$CORPUS/articles.jsonl" -o dist/ledger.qtl --quiet
 for f in "$CORPUS"/*.txt "$CORPUS/articles.jsonl"; do cp "$f" dist/samples/; done
 ls dist/samples | grep '\.txt$' > dist/samples/index.txt

@@ -89,7 +89,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   //                            placed: "left top flip" as last written, null while hidden or not built}
   const highlights = new Map(); // verdict -> Highlight (registered once)
   const pending = new Set(); // badged entries to (re)place, in the order they were added (≈ document order)
-  const unlit = new Set(); // entries whose range is not in its Highlight yet (see lightSome)
+  const unlit = new Set(); // entries whose range is not in its Highlight yet (see light)
   let container = null;
   const bands = new Map(); // band index (floor(top / QT_BAND_PX)) -> <qt-band>
   let bandWidth = 0; // px: the width every band gets, so no badge is clipped at the right

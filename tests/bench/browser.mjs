@@ -11,6 +11,8 @@
 //
 //   ./build.sh && node tests/bench/browser.mjs [launches=5]
 //   QT_BENCH_SECTIONS=big node tests/bench/browser.mjs 5     # only the 1 MB page's long tasks
+//   QT_DIST=/tmp/before QT_DIST_B=dist QT_BENCH_SECTIONS=badges node tests/bench/browser.mjs 6
+//                                                            # first badges, two builds alternated
 //
 // dist/ is never modified: the 100k run copies dist/ to a temp directory and replaces its ledger
 // (QT_LEDGER_100K names another file than /tmp/qt-100k.qtl).
@@ -25,6 +27,7 @@ const RUNS = Number(process.argv[2] ?? 5);
 // QT_BENCH_SECTIONS=cold,badges,big (the default: all three) runs only the sections named.
 const SECTIONS = new Set((process.env.QT_BENCH_SECTIONS ?? 'cold,badges,big').split(','));
 const DIST = path.resolve(process.env.QT_DIST ?? path.join(PROJECT_ROOT, 'dist')); // QT_DIST: compare another build
+const DIST_B = process.env.QT_DIST_B ? path.resolve(process.env.QT_DIST_B) : null; // first badges: A/B, alternated
 const CHROMIUM = process.env.QT_CHROMIUM ?? '/usr/bin/chromium';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
@@ -106,23 +109,22 @@ const OBSERVE = () => {
     .observe({ type: 'longtask', buffered: true });
 };
 
-async function firstBadges(server, article) {
-  const loadTimes = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { context } = await launch(DIST);
+async function firstBadge(server, article, dist) {
+  {
+    const { context } = await launch(dist);
     await context.addInitScript(OBSERVE);
     const page = await context.newPage();
     await page.waitForTimeout(1000); // the worker's start-up engine load is over
     await stopWorker(context, page);
     await page.goto(server.urlFor('article', article.id.slice(0, 3)));
     await page.waitForFunction(() => window.__qt.firstBadge !== null, null, { timeout: 20_000 });
-    loadTimes.push(await page.evaluate(() => {
+    const t = await page.evaluate(() => {
       const [nav] = performance.getEntriesByType('navigation');
       return { fromLoad: window.__qt.firstBadge - nav.loadEventEnd, fromStart: window.__qt.firstBadge };
-    }));
+    });
     await context.close();
+    return t;
   }
-  return { fromLoad: median(loadTimes.map((t) => t.fromLoad)), fromStart: median(loadTimes.map((t) => t.fromStart)) };
 }
 
 // The 1 MB page, traced (trace-tasks.mjs): every task over 50 ms on the page's main thread, split
@@ -175,14 +177,43 @@ if (SECTIONS.has('cold')) {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
-if (SECTIONS.has('badges')) {
+if (SECTIONS.has('badges') && !DIST_B) {
   console.log(`\n## First badges from a stopped worker (median of ${RUNS})\n`);
   console.log('| page | load event → first badge | navigation start → first badge |');
   console.log('| --- | --- | --- |');
+  const all = [];
   for (const article of server.articles) {
-    const t = await firstBadges(server, article);
-    console.log(`| /article/${article.id.slice(0, 3)} | ${fmt(t.fromLoad)} | ${fmt(t.fromStart)} |`);
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await firstBadge(server, article, DIST));
+    all.push(median(times.map((t) => t.fromLoad)));
+    console.log(`| /article/${article.id.slice(0, 3)} | ${fmt(median(times.map((t) => t.fromLoad)))} | ${fmt(median(times.map((t) => t.fromStart)))} |`);
   }
+  console.log(`\nPage medians: ${all.filter((ms) => ms <= 100).length} of ${all.length} at most 100 ms; their median ${fmt(median(all))}.`);
+}
+// QT_DIST_B: the same loads for a second build, A and B alternated load by load (so both see the
+// same machine load), with the median of the paired differences.
+if (SECTIONS.has('badges') && DIST_B) {
+  console.log(`\n## First badges from a stopped worker, A = ${DIST}, B = ${DIST_B}, alternated (${RUNS} pairs per page)\n`);
+  console.log('| page | A: load → first badge, median [range] | B: the same | B − A, median of pairs | B − A, navigation start → first badge | B − A, navigation start → load |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const pages = { a: [], b: [], d: [], ds: [], dl: [] };
+  const spread = (xs) => `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}]`;
+  for (const article of server.articles) {
+    const ta = [];
+    const tb = [];
+    for (let i = 0; i < RUNS; i++) {
+      ta.push(await firstBadge(server, article, DIST));
+      tb.push(await firstBadge(server, article, DIST_B));
+    }
+    const [a, b] = [ta.map((t) => t.fromLoad), tb.map((t) => t.fromLoad)];
+    const d = a.map((x, i) => b[i] - x);
+    const ds = ta.map((t, i) => tb[i].fromStart - t.fromStart);
+    const dl = ta.map((t, i) => (tb[i].fromStart - tb[i].fromLoad) - (t.fromStart - t.fromLoad));
+    pages.a.push(...a); pages.b.push(...b); pages.d.push(...d); pages.ds.push(...ds); pages.dl.push(...dl);
+    console.log(`| /article/${article.id.slice(0, 3)} | ${spread(a)} | ${spread(b)} | ${median(d).toFixed(0)} | ${median(ds).toFixed(0)} | ${median(dl).toFixed(0)} |`);
+  }
+  console.log(`| all loads | ${spread(pages.a)} | ${spread(pages.b)} | ${median(pages.d).toFixed(0)} | ${median(pages.ds).toFixed(0)} | ${median(pages.dl).toFixed(0)} |`);
+  console.log(`\nLoads at most 100 ms: A ${pages.a.filter((ms) => ms <= 100).length} of ${pages.a.length}, B ${pages.b.filter((ms) => ms <= 100).length} of ${pages.b.length}.`);
 }
 if (SECTIONS.has('big')) {
   console.log(`\n## Long tasks on a 1 MB article (/big), traced: ${RUNS} loads without and ${RUNS} with the extension, alternated\n`);

@@ -61,21 +61,13 @@ const PATCHES = [
   ['background.js', '  return { quotes, scanMs };', `  marks.swScanned = ${NOW}; marks.scanMs = scanMs;\n  return { quotes, scanMs, marks };`],
 ];
 
-// A worker module bundled into background.js (tools/bundle-worker.mjs) is patched there, inside its
-// `// ---- <file>` section; an anchor '' prepends to the module.
 function instrumentedCopy() {
   const dir = mkdtempSync(path.join(tmpdir(), 'qt-stages-'));
   cpSync(DIST, dir, { recursive: true });
-  const bundlePath = path.join(dir, 'background.js');
   for (const [file, anchor, replacement] of PATCHES) {
-    const bundle = readFileSync(bundlePath, 'utf8');
-    const section = `// ---- ${file}\n`;
-    const target = file !== 'background.js' && bundle.includes(section) ? bundlePath : path.join(dir, file);
-    const source = readFileSync(target, 'utf8');
-    const at = target === bundlePath ? source.indexOf(section) + section.length : 0;
-    const found = anchor === '' ? at : source.indexOf(anchor, at);
-    if (found < 0) throw new Error(`first-badge-stages: ${file} no longer contains ${JSON.stringify(anchor.slice(0, 60))}; update PATCHES`);
-    writeFileSync(target, source.slice(0, found) + replacement + source.slice(found + anchor.length));
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    if (!source.includes(anchor)) throw new Error(`first-badge-stages: ${file} no longer contains ${JSON.stringify(anchor.slice(0, 60))}; update PATCHES`);
+    writeFileSync(path.join(dir, file), source.replace(anchor, replacement));
   }
   return dir;
 }
