@@ -34,7 +34,7 @@ const QT_BADGED_KINDS = new Set(['direct', 'partial', 'unquoted']);
 const QT_BADGE_GAP_PX = 2; // between the quote's last character and its badge
 const QT_BADGE_RAISE = 0.55; // fraction of the badge's height that sits above the line's top
 const QT_PLACE_SLICE_MS = 6; // script per frame for placement; the frame's style/layout comes on top
-const QT_NEW_BADGES_PER_FRAME = 50; // per frame: ~4 ms to build (createElement, attachShadow) + ~3-5 ms of the browser's style for them
+const QT_NEW_BADGES_PER_FRAME = 50; // per frame at most: ~4 ms to build (createElement, attachShadow) + ~3-5 ms of the browser's style for them; fewer when the slice runs out
 const QT_BADGE_HEIGHT_PX = 16; // the .mark's 14px line + 2 × 1px border (content-badge.js)
 const QT_BADGE_MAX_WIDTH_PX = 172; // the .mark's max-width 16em (10px font) + padding + border
 const QT_FLASH_MS = 1600; // how long a revealed quote stays flashed
@@ -216,7 +216,9 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
           if (dropped.length > 0) onDropped(dropped);
         }
         placeSome(performance.now() + QT_PLACE_SLICE_MS);
-        if (pending.size === 0) light(unlit); // every badge placed: the other highlights, at once
+        // Every badge built: the highlights, at once. (Not "every badge placed": a page that changes
+        // its DOM all the time keeps existing badges pending for their new positions.)
+        if (unlit.size > 0 && ![...pending].some((entry) => entry.host === null)) light(unlit);
       } catch (err) {
         pending.clear();
         console.debug('quotetrace: placing badges failed:', err);
@@ -238,11 +240,12 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     const viewportWidth = doc.documentElement.clientWidth;
     const batch = [];
     let fresh = 0;
+    const readUntil = deadline - QT_PLACE_SLICE_MS / 2; // half the slice for reads, the rest for building hosts
     // Reads first: from the first badge in view downwards, then upwards from it.
     for (let k = 0; k < list.length; k++) {
       const entry = list[k < list.length - pivot ? pivot + k : list.length - 1 - k];
       if (entry.host === null && fresh >= QT_NEW_BADGES_PER_FRAME) continue;
-      if (batch.length > 0 && performance.now() >= deadline) break;
+      if (batch.length > 0 && performance.now() >= readUntil) break;
       if (entry.host === null) fresh += 1;
       batch.push({ entry, place: measure(entry, origin, maxLeft, viewportWidth) });
     }
@@ -253,7 +256,11 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       for (const band of bands.values()) band.style.setProperty('width', `${bandWidth}px`, 'important');
     }
     const added = new Map(); // band -> DocumentFragment of its new hosts
+    let built = 0;
     for (const { entry, place } of batch) {
+      // Building a host is most of a frame's script, and each new host adds to the frame's style
+      // work: past the slice, hosts wait for the next frame (a loaded machine builds fewer per frame).
+      if (entry.host === null && place !== null && built > 0 && performance.now() >= deadline) continue;
       pending.delete(entry);
       if (place === null) {
         if (entry.host !== null && entry.placed !== null) entry.host.style.setProperty('display', 'none', 'important');
@@ -261,6 +268,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
         continue;
       }
       if (entry.host === null) {
+        built += 1;
         badgeSheet ??= createBadgeSheet();
         entry.host = createBadge(entry.quote, badgeSheet, theme);
         entry.host.dataset.quote = entry.id;
@@ -288,14 +296,14 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       if (place.estimated) pending.add(entry); // placed again once its real width is known
     }
     for (const [band, fragment] of added) band.append(fragment);
-    light(batch.filter(({ entry, place }) => place?.near && unlit.has(entry)).map(({ entry }) => entry));
   }
 
-  // Puts the entries' ranges in their verdict's Highlight. While badges are being added, only the
-  // quotes near the viewport are lit with them; the rest wait until every badge is placed: the
-  // browser rebuilds the markers of every highlighted range whenever the DOM or any style changed
-  // (HighlightRegistry::ValidateHighlightMarkers), so 2,000 ranges lit up front made each of the
-  // ~40 frames that add hosts pay for all of them (25-35 ms of PrePaint per frame, loaded machine).
+  // Puts the entries' ranges in their verdict's Highlight, once every badge is built (schedule):
+  // the browser rebuilds the markers of every highlighted range, and repaints their text, whenever
+  // the DOM or any style changed (HighlightRegistry::ValidateHighlightMarkers). 2,000 ranges lit up
+  // front made each of the ~40 frames that add hosts pay 25-35 ms of PrePaint for all of them; the
+  // quotes near the viewport lit with their badges still cost 20-50 ms of Paint per frame (loaded
+  // machine). A page whose badges fit in one frame (most) gets its highlights in that frame.
   function light(list) {
     for (const entry of list) {
       highlightFor(entry.verdict).add(entry.range);
@@ -332,8 +340,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     }
     const left = Math.max(0, Math.min(wanted, maxLeft - (width ?? 0) - 1));
     const top = last.top - origin.top - QT_BADGE_HEIGHT_PX * QT_BADGE_RAISE;
-    const near = last.bottom >= -window.innerHeight && last.top <= 2 * window.innerHeight; // within a screen of the viewport
-    return { left, top, flip: last.right > viewportWidth / 2, estimated, near };
+    return { left, top, flip: last.right > viewportWidth / 2, estimated };
   }
 
   /** Scrolls the quote `id` into view and flashes it; false when it is no longer on the page. */
