@@ -38,6 +38,10 @@ const QT_NEW_BADGES_PER_FRAME = 50; // per frame at most: ~4 ms to build (create
 const QT_BADGE_HEIGHT_PX = 16; // the .mark's 14px line + 2 × 1px border (content-badge.js)
 const QT_BADGE_MAX_WIDTH_PX = 172; // the .mark's max-width 16em (10px font) + padding + border
 const QT_FLASH_MS = 1600; // how long a revealed quote stays flashed
+// Highlighted quotes (see lightSome): up to this many are all lit (the 2,105 of the 1 MB test page
+// are not); on a longer page, those within QT_LIGHT_SCREENS screens above and below the viewport.
+const QT_LIGHT_ALL_MAX = 300;
+const QT_LIGHT_SCREENS = 2;
 // Badges are grouped by their top into bands of this height (<qt-band>, content-visibility: auto),
 // so the browser skips style, layout and paint of the bands off screen: with every badge host its
 // own paint layer, a frame's rendering grew with the number of hosts on the page, not on screen.
@@ -89,7 +93,9 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   //                            placed: "left top flip" as last written, null while hidden or not built}
   const highlights = new Map(); // verdict -> Highlight (registered once)
   const pending = new Set(); // badged entries to (re)place, in the order they were added (≈ document order)
-  const unlit = new Set(); // entries whose range is not in its Highlight yet (see light)
+  const lit = new Set(); // entries whose range is in its verdict's Highlight (see lightSome)
+  let lightWanted = false; // the lit set is to be brought up to date in the next frame
+  let inDocumentOrder = null; // highlightable entries by where their quote starts, or null when entries changed
   let container = null;
   const bands = new Map(); // band index (floor(top / QT_BAND_PX)) -> <qt-band>
   let bandWidth = 0; // px: the width every band gets, so no badge is clipped at the right
@@ -156,10 +162,10 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       const badged = QT_BADGED_KINDS.has(quote.kind) && Boolean(quote.speaker || quote.ledger);
       const entry = { id, quote, range, host: null, badged, verdict, nodes: [range.startContainer, range.endContainer], width: null, placed: null };
       entries.set(id, entry);
-      if (quote.kind !== 'indirect') unlit.add(entry);
+      if (quote.kind !== 'indirect') { lightWanted = true; inDocumentOrder = null; }
       if (badged) { pending.add(entry); queued += 1; ordered = null; }
     });
-    if (queued > 0 || unlit.size > 0) schedule();
+    if (queued > 0 || lightWanted) schedule();
     return queued;
   }
 
@@ -169,15 +175,16 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     entry.host?.remove();
     entries.delete(entry.id);
     pending.delete(entry);
-    unlit.delete(entry);
+    lit.delete(entry);
     ordered = null;
+    inDocumentOrder = null;
   }
 
   function clear() {
     for (const entry of [...entries.values()]) removeEntry(entry);
     for (const hl of highlights.values()) hl.clear();
     pending.clear();
-    unlit.clear();
+    lit.clear();
     theme = null;
   }
 
@@ -201,6 +208,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   /** Places every badge at its quote's end, from the next frame on; repeated calls coalesce. */
   function reposition() {
     pruneWanted = true;
+    lightWanted = true;
     for (const entry of entries.values()) if (entry.badged) pending.add(entry);
     schedule();
   }
@@ -216,9 +224,12 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
           if (dropped.length > 0) onDropped(dropped);
         }
         placeSome(performance.now() + QT_PLACE_SLICE_MS);
-        // Every badge built: the highlights, at once. (Not "every badge placed": a page that changes
-        // its DOM all the time keeps existing badges pending for their new positions.)
-        if (unlit.size > 0 && ![...pending].some((entry) => entry.host === null)) light(unlit);
+        // Every badge built: the highlights. (Not "every badge placed": a page that changes its DOM
+        // all the time keeps existing badges pending for their new positions.)
+        if (lightWanted && ![...pending].some((entry) => entry.host === null)) {
+          lightWanted = false;
+          lightSome();
+        }
       } catch (err) {
         pending.clear();
         console.debug('quotetrace: placing badges failed:', err);
@@ -298,18 +309,49 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     for (const [band, fragment] of added) band.append(fragment);
   }
 
-  // Puts the entries' ranges in their verdict's Highlight, once every badge is built (schedule):
+  // Puts the quotes' ranges in their verdict's Highlight, once every badge is built (schedule):
   // the browser rebuilds the markers of every highlighted range, and repaints their text, whenever
-  // the DOM or any style changed (HighlightRegistry::ValidateHighlightMarkers). 2,000 ranges lit up
-  // front made each of the ~40 frames that add hosts pay 25-35 ms of PrePaint for all of them; the
-  // quotes near the viewport lit with their badges still cost 20-50 ms of Paint per frame (loaded
-  // machine). A page whose badges fit in one frame (most) gets its highlights in that frame.
-  function light(list) {
-    for (const entry of list) {
+  // the DOM or any style changed (HighlightRegistry::ValidateHighlightMarkers), so what each frame
+  // costs grows with the ranges lit. 2,000 ranges lit up front made each of the ~40 frames that add
+  // hosts pay 25-35 ms of PrePaint for all of them; the quotes near the viewport lit with their
+  // badges still cost 20-50 ms of Paint per frame, and all 2,000 lit at once one frame of 100-156 ms
+  // (loaded machine). So a page with up to QT_LIGHT_ALL_MAX quotes (nearly every article) gets all
+  // of them lit in the frame that builds its last badge; a longer one only the quotes within
+  // QT_LIGHT_SCREENS screens of the viewport, brought up to date as the reader scrolls.
+  function lightSome() {
+    inDocumentOrder ??= [...entries.values()].filter((e) => e.quote.kind !== 'indirect')
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const all = inDocumentOrder;
+    let wanted = all;
+    if (all.length > QT_LIGHT_ALL_MAX) {
+      const screen = window.innerHeight;
+      wanted = [];
+      for (let i = qtFirstBelow(all, -QT_LIGHT_SCREENS * screen); i < all.length; i++) {
+        if (all[i].range.getBoundingClientRect().top > (1 + QT_LIGHT_SCREENS) * screen) break;
+        wanted.push(all[i]);
+      }
+      const keep = new Set(wanted);
+      for (const entry of [...lit]) {
+        if (keep.has(entry)) continue;
+        highlights.get(entry.verdict)?.delete(entry.range);
+        lit.delete(entry);
+      }
+    }
+    for (const entry of wanted) {
+      if (lit.has(entry)) continue;
       highlightFor(entry.verdict).add(entry.range);
-      unlit.delete(entry);
+      lit.add(entry);
     }
   }
+
+  // The window's own scroll moves no badge (they are in document coordinates), but on a long page
+  // it changes which quotes are lit.
+  const onScroll = () => {
+    if ((inDocumentOrder?.length ?? entries.size) <= QT_LIGHT_ALL_MAX) return;
+    lightWanted = true;
+    schedule();
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
 
   function bandAt(index) {
     let band = bands.get(index);
@@ -384,13 +426,19 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
  * (empty rect) counts as below; it only changes the order, never what is placed.
  */
 function qtFirstBelowViewportTop(list) {
+  const lo = qtFirstBelow(list, 0);
+  return lo === list.length ? 0 : lo;
+}
+
+/** Index of the first entry of `list` whose quote's box ends at or below `y` (viewport px); list.length if none. */
+function qtFirstBelow(list, y) {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].range.getBoundingClientRect().bottom >= 0) hi = mid; else lo = mid + 1;
+    if (list[mid].range.getBoundingClientRect().bottom >= y) hi = mid; else lo = mid + 1;
   }
-  return lo === list.length ? 0 : lo;
+  return lo;
 }
 
 /**

@@ -264,6 +264,34 @@ async function cardBoxes(page, quoteId) {
   }
 }
 
+test('a long page (2,105 quotes) lights only the quotes near the viewport, then those it scrolls to', async () => {
+  const page = await extension.context.newPage();
+  await page.goto(`${server.origin}/big`);
+  const litRanges = () => page.evaluate(() => {
+    const out = [];
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('qt-') || name === 'qt-flash') continue;
+      for (const range of hl) {
+        const r = range.getBoundingClientRect();
+        out.push({ top: r.top, bottom: r.bottom });
+      }
+    }
+    return { ranges: out, screen: innerHeight };
+  });
+  // Lit once every badge is built: seconds on this 1 MB page, more on a loaded machine.
+  await page.waitForFunction(() => [...CSS.highlights].some(([name, hl]) => name.startsWith('qt-') && hl.size > 0), null, { timeout: 60_000 });
+  const top = await litRanges();
+  assert.ok(top.ranges.length > 0 && top.ranges.length < 2105, `lit: ${top.ranges.length}`);
+  assert.ok(top.ranges.every((r) => r.bottom >= -2 * top.screen && r.top <= 3 * top.screen), 'a quote far from the viewport is lit');
+  assert.ok(top.ranges.some((r) => r.top >= 0 && r.bottom <= top.screen), 'no quote in the viewport is lit');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => [...CSS.highlights].some(([name, hl]) => name.startsWith('qt-') && [...hl]
+    .some((range) => { const r = range.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })), null, { timeout: BADGE_TIMEOUT_MS });
+  const bottom = await litRanges();
+  assert.ok(bottom.ranges.every((r) => r.bottom >= -2 * bottom.screen && r.top <= 3 * bottom.screen), 'a quote far from the viewport stayed lit');
+  await page.close();
+});
+
 test('a dark page gets dark badges; a light page light ones', async () => {
   const dark = await openBadgedPage(extension.context, server.urlFor('dark', '002'), { selector: ALTERED, min: 2 });
   const darkThemes = await dark.$$eval('qt-badge', (hosts) => [...new Set(hosts.map((h) => h.dataset.theme))]);
