@@ -34,10 +34,14 @@ const QT_BADGED_KINDS = new Set(['direct', 'partial', 'unquoted']);
 const QT_BADGE_GAP_PX = 2; // between the quote's last character and its badge
 const QT_BADGE_RAISE = 0.55; // fraction of the badge's height that sits above the line's top
 const QT_PLACE_SLICE_MS = 6; // script per frame for placement; the frame's style/layout comes on top
-const QT_NEW_BADGES_PER_FRAME = 50; // per frame: ~4 ms to build (createElement, attachShadow) + ~3-5 ms of the browser's style for them
+const QT_NEW_BADGES_PER_FRAME = 50; // per frame at most: ~4 ms to build (createElement, attachShadow) + ~3-5 ms of the browser's style for them; fewer when the slice runs out
 const QT_BADGE_HEIGHT_PX = 16; // the .mark's 14px line + 2 × 1px border (content-badge.js)
 const QT_BADGE_MAX_WIDTH_PX = 172; // the .mark's max-width 16em (10px font) + padding + border
 const QT_FLASH_MS = 1600; // how long a revealed quote stays flashed
+// Highlighted quotes (see lightSome): up to this many are all lit (the 2,105 of the 1 MB test page
+// are not); on a longer page, those within QT_LIGHT_SCREENS screens above and below the viewport.
+const QT_LIGHT_ALL_MAX = 300;
+const QT_LIGHT_SCREENS = 2;
 // Badges are grouped by their top into bands of this height (<qt-band>, content-visibility: auto),
 // so the browser skips style, layout and paint of the bands off screen: with every badge host its
 // own paint layer, a frame's rendering grew with the number of hosts on the page, not on screen.
@@ -61,11 +65,37 @@ qt-overlay>qt-band{all:initial!important;display:block!important;position:absolu
 qt-overlay>qt-band:has(>qt-badge:hover,>qt-badge:focus-within){content-visibility:visible!important}
 qt-band>qt-badge{all:initial!important;display:inline-block!important;position:absolute!important;pointer-events:auto!important}`;
 
+let qtDocumentSheet = null; // the one constructed sheet of QT_DOCUMENT_CSS
+
+/**
+ * Adopts the overlay's document sheet (highlight colours, band and host rules) into `doc`, once.
+ * content.js calls it at document_start, when the document is still empty: its rules match only our
+ * own elements and highlight names, so the page renders the same, and the browser's first style pass
+ * includes them. Adopted later, on a parsed page, the sheet restyled the whole document in one task
+ * (its ::highlight() rules invalidate every element: 47-112 ms of style on the 1 MB page, loaded
+ * machine). A constructed sheet is not subject to the page's style-src, unlike an injected <style>.
+ */
+function qtAdoptDocumentSheet(doc) {
+  if (qtDocumentSheet === null) {
+    qtDocumentSheet = new CSSStyleSheet();
+    qtDocumentSheet.replaceSync(QT_DOCUMENT_CSS);
+  }
+  if (!doc.adoptedStyleSheets.includes(qtDocumentSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, qtDocumentSheet];
+}
+
+/** Takes the document sheet back out (a site the reader switched the extension off for). */
+function qtDropDocumentSheet(doc) {
+  if (qtDocumentSheet !== null) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== qtDocumentSheet);
+}
+
 function createOverlay(doc, { onDropped = () => {} } = {}) {
   const entries = new Map(); // id "chunk:index" -> {id, quote, range, host, badged, verdict, nodes: [start, end], width,
   //                            placed: "left top flip" as last written, null while hidden or not built}
   const highlights = new Map(); // verdict -> Highlight (registered once)
   const pending = new Set(); // badged entries to (re)place, in the order they were added (≈ document order)
+  const lit = new Set(); // entries whose range is in its verdict's Highlight (see lightSome)
+  let lightWanted = false; // the lit set is to be brought up to date in the next frame
+  let inDocumentOrder = null; // highlightable entries by where their quote starts, or null when entries changed
   let container = null;
   const bands = new Map(); // band index (floor(top / QT_BAND_PX)) -> <qt-band>
   let bandWidth = 0; // px: the width every band gets, so no badge is clipped at the right
@@ -85,18 +115,13 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       container.style.setProperty(prop, value, 'important');
     }
     doc.documentElement.append(container);
-    // A constructed sheet is not subject to the page's style-src, unlike an injected <style>.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(QT_DOCUMENT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    qtAdoptDocumentSheet(doc); // normally done at document_start already (content.js)
     return container;
   }
 
   /**
-   * Reads the page's theme, then adds the container and the document sheet. Called once the page
-   * text is read and before the findings come: the theme read is cheap while styles are clean, and
-   * adopting the sheet restyles the whole document (~15 ms on a 1 MB page), which then happens in the
-   * browser's next frame while the worker scans, not forced inside a slice of ours by a later read.
+   * Reads the page's theme, then adds the container. Called once the page text is read and before
+   * the findings come: the theme read is cheap while styles are clean.
    */
   function prepare() {
     theme ??= qtPageTheme(doc);
@@ -134,13 +159,13 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       if (range === null) return; // the page changed since the scan
       const id = `${chunk}:${first + index}`;
       const verdict = quote.ledger?.verdict ?? 'none';
-      if (quote.kind !== 'indirect') highlightFor(verdict).add(range);
       const badged = QT_BADGED_KINDS.has(quote.kind) && Boolean(quote.speaker || quote.ledger);
       const entry = { id, quote, range, host: null, badged, verdict, nodes: [range.startContainer, range.endContainer], width: null, placed: null };
       entries.set(id, entry);
+      if (quote.kind !== 'indirect') { lightWanted = true; inDocumentOrder = null; }
       if (badged) { pending.add(entry); queued += 1; ordered = null; }
     });
-    if (queued > 0) schedule();
+    if (queued > 0 || lightWanted) schedule();
     return queued;
   }
 
@@ -150,13 +175,16 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     entry.host?.remove();
     entries.delete(entry.id);
     pending.delete(entry);
+    lit.delete(entry);
     ordered = null;
+    inDocumentOrder = null;
   }
 
   function clear() {
     for (const entry of [...entries.values()]) removeEntry(entry);
     for (const hl of highlights.values()) hl.clear();
     pending.clear();
+    lit.clear();
     theme = null;
   }
 
@@ -180,6 +208,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
   /** Places every badge at its quote's end, from the next frame on; repeated calls coalesce. */
   function reposition() {
     pruneWanted = true;
+    lightWanted = true;
     for (const entry of entries.values()) if (entry.badged) pending.add(entry);
     schedule();
   }
@@ -195,6 +224,12 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
           if (dropped.length > 0) onDropped(dropped);
         }
         placeSome(performance.now() + QT_PLACE_SLICE_MS);
+        // Every badge built: the highlights. (Not "every badge placed": a page that changes its DOM
+        // all the time keeps existing badges pending for their new positions.)
+        if (lightWanted && ![...pending].some((entry) => entry.host === null)) {
+          lightWanted = false;
+          lightSome();
+        }
       } catch (err) {
         pending.clear();
         console.debug('quotetrace: placing badges failed:', err);
@@ -216,11 +251,12 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     const viewportWidth = doc.documentElement.clientWidth;
     const batch = [];
     let fresh = 0;
+    const readUntil = deadline - QT_PLACE_SLICE_MS / 2; // half the slice for reads, the rest for building hosts
     // Reads first: from the first badge in view downwards, then upwards from it.
     for (let k = 0; k < list.length; k++) {
       const entry = list[k < list.length - pivot ? pivot + k : list.length - 1 - k];
       if (entry.host === null && fresh >= QT_NEW_BADGES_PER_FRAME) continue;
-      if (batch.length > 0 && performance.now() >= deadline) break;
+      if (batch.length > 0 && performance.now() >= readUntil) break;
       if (entry.host === null) fresh += 1;
       batch.push({ entry, place: measure(entry, origin, maxLeft, viewportWidth) });
     }
@@ -231,7 +267,11 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
       for (const band of bands.values()) band.style.setProperty('width', `${bandWidth}px`, 'important');
     }
     const added = new Map(); // band -> DocumentFragment of its new hosts
+    let built = 0;
     for (const { entry, place } of batch) {
+      // Building a host is most of a frame's script, and each new host adds to the frame's style
+      // work: past the slice, hosts wait for the next frame (a loaded machine builds fewer per frame).
+      if (entry.host === null && place !== null && built > 0 && performance.now() >= deadline) continue;
       pending.delete(entry);
       if (place === null) {
         if (entry.host !== null && entry.placed !== null) entry.host.style.setProperty('display', 'none', 'important');
@@ -239,6 +279,7 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
         continue;
       }
       if (entry.host === null) {
+        built += 1;
         badgeSheet ??= createBadgeSheet();
         entry.host = createBadge(entry.quote, badgeSheet, theme);
         entry.host.dataset.quote = entry.id;
@@ -267,6 +308,50 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
     }
     for (const [band, fragment] of added) band.append(fragment);
   }
+
+  // Puts the quotes' ranges in their verdict's Highlight, once every badge is built (schedule):
+  // the browser rebuilds the markers of every highlighted range, and repaints their text, whenever
+  // the DOM or any style changed (HighlightRegistry::ValidateHighlightMarkers), so what each frame
+  // costs grows with the ranges lit. 2,000 ranges lit up front made each of the ~40 frames that add
+  // hosts pay 25-35 ms of PrePaint for all of them; the quotes near the viewport lit with their
+  // badges still cost 20-50 ms of Paint per frame, and all 2,000 lit at once one frame of 100-156 ms
+  // (loaded machine). So a page with up to QT_LIGHT_ALL_MAX quotes (nearly every article) gets all
+  // of them lit in the frame that builds its last badge; a longer one only the quotes within
+  // QT_LIGHT_SCREENS screens of the viewport, brought up to date as the reader scrolls.
+  function lightSome() {
+    inDocumentOrder ??= [...entries.values()].filter((e) => e.quote.kind !== 'indirect')
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const all = inDocumentOrder;
+    let wanted = all;
+    if (all.length > QT_LIGHT_ALL_MAX) {
+      const screen = window.innerHeight;
+      wanted = [];
+      for (let i = qtFirstBelow(all, -QT_LIGHT_SCREENS * screen); i < all.length; i++) {
+        if (all[i].range.getBoundingClientRect().top > (1 + QT_LIGHT_SCREENS) * screen) break;
+        wanted.push(all[i]);
+      }
+      const keep = new Set(wanted);
+      for (const entry of [...lit]) {
+        if (keep.has(entry)) continue;
+        highlights.get(entry.verdict)?.delete(entry.range);
+        lit.delete(entry);
+      }
+    }
+    for (const entry of wanted) {
+      if (lit.has(entry)) continue;
+      highlightFor(entry.verdict).add(entry.range);
+      lit.add(entry);
+    }
+  }
+
+  // The window's own scroll moves no badge (they are in document coordinates), but on a long page
+  // it changes which quotes are lit.
+  const onScroll = () => {
+    if ((inDocumentOrder?.length ?? entries.size) <= QT_LIGHT_ALL_MAX) return;
+    lightWanted = true;
+    schedule();
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
 
   function bandAt(index) {
     let band = bands.get(index);
@@ -341,13 +426,19 @@ function createOverlay(doc, { onDropped = () => {} } = {}) {
  * (empty rect) counts as below; it only changes the order, never what is placed.
  */
 function qtFirstBelowViewportTop(list) {
+  const lo = qtFirstBelow(list, 0);
+  return lo === list.length ? 0 : lo;
+}
+
+/** Index of the first entry of `list` whose quote's box ends at or below `y` (viewport px); list.length if none. */
+function qtFirstBelow(list, y) {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].range.getBoundingClientRect().bottom >= 0) hi = mid; else lo = mid + 1;
+    if (list[mid].range.getBoundingClientRect().bottom >= y) hi = mid; else lo = mid + 1;
   }
-  return lo === list.length ? 0 : lo;
+  return lo;
 }
 
 /**

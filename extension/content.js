@@ -43,10 +43,17 @@ const QT_QUOTE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u300C\u300E]/; // double
     // No page data in it, so it need not wait for the neverRun answer; it saves the worker's start
     // and the core's load (~60-100 ms after an eviction) on the first scan. Failures do not matter.
     qtSendToBackground({ type: 'warm' }, { retry: false });
+    // The overlay's style rules go in while the document is empty (content-overlay.js says why).
+    // Should a document refuse them, the overlay adopts them later, when it shows findings.
+    try { qtAdoptDocumentSheet(document); } catch (err) { console.debug('quotetrace: sheet not adopted yet:', err); }
     Promise.all([qtNeverRunHere(location.hostname), qtDomReady(document)])
       .then(([never]) => {
-        if (never) console.debug('quotetrace: switched off on this site by the reader');
-        else if (document.body) qtStart(document);
+        if (never) {
+          qtDropDocumentSheet(document);
+          console.debug('quotetrace: switched off on this site by the reader');
+        } else if (document.body) {
+          qtStart(document);
+        }
       })
       .catch((err) => console.debug('quotetrace: content script not started:', err));
   } catch (err) {

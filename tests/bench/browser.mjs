@@ -10,7 +10,10 @@
 // <= 200 ms cold start with 100k entries) are read off these tables, never asserted.
 //
 //   ./build.sh && node tests/bench/browser.mjs [launches=5]
-//   QT_BENCH=cold node tests/bench/browser.mjs 9     (the cold-start table alone)
+//   QT_BENCH_SECTIONS=cold node tests/bench/browser.mjs 9   # the cold-start table alone
+//   QT_BENCH_SECTIONS=big node tests/bench/browser.mjs 5     # only the 1 MB page's long tasks
+//   QT_DIST=/tmp/before QT_DIST_B=dist QT_BENCH_SECTIONS=badges node tests/bench/browser.mjs 6
+//                                                            # first badges, two builds alternated
 //
 // dist/ is never modified: the 100k run copies dist/ to a temp directory and replaces its ledger
 // (QT_LEDGER_100K names another file than /tmp/qt-100k.qtl).
@@ -19,9 +22,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startFixtureServer, PROJECT_ROOT } from '../browser/fixture-server.js';
+import { traceLongTasks } from './trace-tasks.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
+// QT_BENCH_SECTIONS=cold,badges,big (the default: all three) runs only the sections named.
+// QT_BENCH=cold (the earlier spelling) is QT_BENCH_SECTIONS=cold.
+const SECTIONS = new Set(
+  (process.env.QT_BENCH_SECTIONS ?? (process.env.QT_BENCH === 'cold' ? 'cold' : 'cold,badges,big')).split(','),
+);
 const DIST = path.resolve(process.env.QT_DIST ?? path.join(PROJECT_ROOT, 'dist')); // QT_DIST: compare another build
+const DIST_B = process.env.QT_DIST_B ? path.resolve(process.env.QT_DIST_B) : null; // first badges: A/B, alternated
 const CHROMIUM = process.env.QT_CHROMIUM ?? '/usr/bin/chromium';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0)} ms`;
@@ -104,141 +114,139 @@ const OBSERVE = () => {
     .observe({ type: 'longtask', buffered: true });
 };
 
-async function firstBadges(server, article) {
-  const loadTimes = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { context } = await launch(DIST);
+async function firstBadge(server, article, dist) {
+  {
+    const { context } = await launch(dist);
     await context.addInitScript(OBSERVE);
     const page = await context.newPage();
     await page.waitForTimeout(1000); // the worker's start-up engine load is over
     await stopWorker(context, page);
     await page.goto(server.urlFor('article', article.id.slice(0, 3)));
     await page.waitForFunction(() => window.__qt.firstBadge !== null, null, { timeout: 20_000 });
-    loadTimes.push(await page.evaluate(() => {
+    const t = await page.evaluate(() => {
       const [nav] = performance.getEntriesByType('navigation');
       return { fromLoad: window.__qt.firstBadge - nav.loadEventEnd, fromStart: window.__qt.firstBadge };
-    }));
+    });
+    await context.close();
+    return t;
+  }
+}
+
+// The 1 MB page, traced (trace-tasks.mjs): every task over 50 ms on the page's main thread, split
+// into the extension's part (its scripts, and the frames its requestAnimationFrame callbacks wrote
+// into) and the rest. Without the extension (`dist` null) the same page in the same browser build
+// gives the page's own long tasks: its first style and layout of 1 MB of text, and a first frame.
+// Why a trace and not the Long Tasks API alone: the API cannot tell whose work a task holds, and
+// it counted the page's own post-load layout as ours whenever one of our listeners ran in it.
+async function tracedBigPage(server, dist) {
+  const { context } = await launch(dist);
+  try {
+    await context.addInitScript(OBSERVE);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/markup`); // same site as /big: the traced renderer stays
+    const { tasks, result } = await traceLongTasks(context, page, async () => {
+      await page.goto(`${server.origin}/big`);
+      if (dist) {
+        await page.waitForFunction(() => document.querySelectorAll('qt-badge').length > 2000, null, { timeout: 60_000 });
+        await page.waitForTimeout(2000); // the last frames of placement, then highlights
+      } else {
+        await page.waitForTimeout(4000);
+      }
+      return page.evaluate(() => ({
+        badges: document.querySelectorAll('qt-badge').length,
+        apiLongest: Math.max(0, ...window.__qt.longtasks.map((t) => t.ms)),
+        firstToLast: window.__qt.lastBadge - window.__qt.firstBadge,
+      }));
+    });
+    return { tasks, ...result };
+  } finally {
     await context.close();
   }
-  return { fromLoad: median(loadTimes.map((t) => t.fromLoad)), fromStart: median(loadTimes.map((t) => t.fromStart)) };
-}
-
-async function bigPage(server, dist) {
-  const { context } = await launch(dist);
-  await context.addInitScript(OBSERVE);
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/big`);
-  if (dist) await page.waitForFunction(() => window.__qt.firstBadge !== null, null, { timeout: 60_000 });
-  await page.waitForTimeout(4000); // let every slice of the scan and badge placement finish
-  const out = await page.evaluate(() => ({
-    longtasks: window.__qt.longtasks.map((t) => t.ms),
-    // Tasks that end after the first badge: the overlay's work, not the page's own first layout.
-    longtasksAfter: window.__qt.longtasks.filter((t) => window.__qt.firstBadge !== null && t.start + t.ms > window.__qt.firstBadge).map((t) => t.ms),
-    badges: document.querySelectorAll('qt-badge').length, chars: document.body.textContent.length,
-    firstToLast: window.__qt.lastBadge - window.__qt.firstBadge,
-  }));
-  await context.close();
-  return out;
-}
-
-// Whose time the long tasks are. A V8 CPU profile of the page (sampled every 200 µs; the page's
-// scripts, the content script's isolated world and the Blink work they call share one thread and
-// one profile) runs beside the Long Tasks API. A sample is the content script's when a frame of its
-// stack is in one of our chrome-extension:// scripts, so style and layout forced by our calls
-// (getClientRects, getComputedStyle) count as ours; the rendering that follows our code in a frame
-// (style, layout, paint of the page with our new hosts) does not, and the long-task column shows it.
-// Why: the Long Tasks API alone reported the page's own post-load layout (a long task with the
-// extension disabled too) as ours whenever one of our listeners ran in the same task.
-// Profile time (µs, monotonic) is matched to performance.now() by a marker function run in the page.
-async function profiledBigPage(server, dist) {
-  const { context } = await launch(dist);
-  await context.addInitScript(OBSERVE);
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/markup`); // same site as /big: the profiled renderer stays
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await page.goto(`${server.origin}/big`);
-  await page.waitForFunction(() => document.querySelectorAll('qt-badge').length > 2000, null, { timeout: 60_000 });
-  await page.waitForTimeout(2000);
-  const markerAt = await page.evaluate(() => {
-    const qtProfileMarker = () => { const t = performance.now(); while (performance.now() - t < 5); return t; };
-    return qtProfileMarker();
-  });
-  const longtasks = await page.evaluate(() => window.__qt.longtasks);
-  const { profile } = await cdp.send('Profiler.stop');
-  await context.close();
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentOf = new Map();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
-  const memo = new Map();
-  const stackHas = (id, test) => { // memoised per test function
-    let m = memo.get(test);
-    if (!m) memo.set(test, m = new Map());
-    if (!m.has(id)) m.set(id, test(nodes.get(id).callFrame) || (parentOf.has(id) && stackHas(parentOf.get(id), test)));
-    return m.get(id);
-  };
-  const ours = (frame) => frame.url.startsWith('chrome-extension://');
-  const marker = (frame) => frame.functionName === 'qtProfileMarker';
-  const samples = []; // [µs since profile start, ms it stands for, ours]
-  let t = 0;
-  profile.samples.forEach((id, i) => {
-    t += profile.timeDeltas[i];
-    samples.push([t, (profile.timeDeltas[i + 1] ?? 0) / 1000, id]);
-  });
-  const first = samples.find(([, , id]) => stackHas(id, marker));
-  if (!first) throw new Error('profile marker not found');
-  const offsetMs = first[0] / 1000 - markerAt; // profile ms = performance.now() + offsetMs
-  const oursIn = (start, ms) => samples
-    .filter(([at, , id]) => at / 1000 >= start + offsetMs && at / 1000 < start + ms + offsetMs && stackHas(id, ours))
-    .reduce((sum, [, w]) => sum + w, 0);
-  const tasks = longtasks.map((task) => ({ ms: task.ms, ours: oursIn(task.start, task.ms) }));
-  const total = samples.filter(([, , id]) => stackHas(id, ours)).reduce((sum, [, w]) => sum + w, 0);
-  return { tasks, total };
 }
 
 const server = await startFixtureServer();
-console.log(`## Service worker cold start (median of ${RUNS} fresh profiles)\n`);
-console.log('| ledger | entries | bytes | `info` round trip, worker stopped | wasm compile | ledger fetch (parallel) | new Engine | personal | warm-up scan |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-const coldRow = (label, r) => `| ${label} | ${r.entries} | ${r.bytes} | ${fmt(r.info)} | ${['wasm', 'ledger', 'engine', 'personal', 'warmUp'].map((s) => fmt(r.stages[s])).join(' | ')} |`;
-const bundled = await coldStart(DIST);
-console.log(coldRow('bundled dist/ledger.qtl', bundled));
-const LEDGER_100K = process.env.QT_LEDGER_100K ?? '/tmp/qt-100k.qtl';
-if (existsSync(LEDGER_100K)) {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'qt-dist-'));
-  cpSync(DIST, tmp, { recursive: true });
-  copyFileSync(LEDGER_100K, path.join(tmp, 'ledger.qtl'));
-  const big = await coldStart(tmp);
-  console.log(coldRow(LEDGER_100K, big));
-  rmSync(tmp, { recursive: true, force: true });
+if (SECTIONS.has('cold')) {
+  console.log(`## Service worker cold start (median of ${RUNS} fresh profiles)\n`);
+  console.log('| ledger | entries | bytes | `info` round trip, worker stopped | wasm compile | ledger fetch (parallel) | new Engine | personal | warm-up scan |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const coldRow = (label, r) => `| ${label} | ${r.entries} | ${r.bytes} | ${fmt(r.info)} | ${['wasm', 'ledger', 'engine', 'personal', 'warmUp'].map((s) => fmt(r.stages[s])).join(' | ')} |`;
+  const bundled = await coldStart(DIST);
+  console.log(coldRow('bundled dist/ledger.qtl', bundled));
+  const LEDGER_100K = process.env.QT_LEDGER_100K ?? '/tmp/qt-100k.qtl';
+  if (existsSync(LEDGER_100K)) {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'qt-dist-'));
+    cpSync(DIST, tmp, { recursive: true });
+    copyFileSync(LEDGER_100K, path.join(tmp, 'ledger.qtl'));
+    const big = await coldStart(tmp);
+    console.log(coldRow(LEDGER_100K, big));
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
-if (process.env.QT_BENCH === 'cold') {
-  await server.close();
-  process.exit(0);
+if (SECTIONS.has('badges') && !DIST_B) {
+  console.log(`\n## First badges from a stopped worker (median of ${RUNS})\n`);
+  console.log('| page | load event → first badge | navigation start → first badge |');
+  console.log('| --- | --- | --- |');
+  const all = [];
+  for (const article of server.articles) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await firstBadge(server, article, DIST));
+    all.push(median(times.map((t) => t.fromLoad)));
+    console.log(`| /article/${article.id.slice(0, 3)} | ${fmt(median(times.map((t) => t.fromLoad)))} | ${fmt(median(times.map((t) => t.fromStart)))} |`);
+  }
+  console.log(`\nPage medians: ${all.filter((ms) => ms <= 100).length} of ${all.length} at most 100 ms; their median ${fmt(median(all))}.`);
 }
-
-console.log(`\n## First badges from a stopped worker (median of ${RUNS})\n`);
-console.log('| page | load event → first badge | navigation start → first badge |');
-console.log('| --- | --- | --- |');
-for (const article of server.articles) {
-  const t = await firstBadges(server, article);
-  console.log(`| /article/${article.id.slice(0, 3)} | ${fmt(t.fromLoad)} | ${fmt(t.fromStart)} |`);
+// QT_DIST_B: the same loads for a second build, A and B alternated load by load (so both see the
+// same machine load), with the median of the paired differences.
+if (SECTIONS.has('badges') && DIST_B) {
+  console.log(`\n## First badges from a stopped worker, A = ${DIST}, B = ${DIST_B}, alternated (${RUNS} pairs per page)\n`);
+  console.log('| page | A: load → first badge, median [range] | B: the same | B − A, median of pairs | B − A, navigation start → first badge | B − A, navigation start → load |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const pages = { a: [], b: [], d: [], ds: [], dl: [] };
+  const spread = (xs) => `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}]`;
+  for (const article of server.articles) {
+    const ta = [];
+    const tb = [];
+    for (let i = 0; i < RUNS; i++) {
+      ta.push(await firstBadge(server, article, DIST));
+      tb.push(await firstBadge(server, article, DIST_B));
+    }
+    const [a, b] = [ta.map((t) => t.fromLoad), tb.map((t) => t.fromLoad)];
+    const d = a.map((x, i) => b[i] - x);
+    const ds = ta.map((t, i) => tb[i].fromStart - t.fromStart);
+    const dl = ta.map((t, i) => (tb[i].fromStart - tb[i].fromLoad) - (t.fromStart - t.fromLoad));
+    pages.a.push(...a); pages.b.push(...b); pages.d.push(...d); pages.ds.push(...ds); pages.dl.push(...dl);
+    console.log(`| /article/${article.id.slice(0, 3)} | ${spread(a)} | ${spread(b)} | ${median(d).toFixed(0)} | ${median(ds).toFixed(0)} | ${median(dl).toFixed(0)} |`);
+  }
+  console.log(`| all loads | ${spread(pages.a)} | ${spread(pages.b)} | ${median(pages.d).toFixed(0)} | ${median(pages.ds).toFixed(0)} | ${median(pages.dl).toFixed(0)} |`);
+  console.log(`\nLoads at most 100 ms: A ${pages.a.filter((ms) => ms <= 100).length} of ${pages.a.length}, B ${pages.b.filter((ms) => ms <= 100).length} of ${pages.b.length}.`);
 }
-
-console.log('\n## Longest main-thread task on a 1 MB article (/big)\n');
-console.log('| run | badges | long tasks (> 50 ms) | longest | long tasks after the first badge | first → last badge |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [label, dist] of [['extension disabled', null], ['extension enabled', DIST]]) {
-  const r = await bigPage(server, dist);
-  console.log(`| ${label} | ${r.badges} | ${r.longtasks.length} | ${r.longtasks.length ? fmt(Math.max(...r.longtasks)) : '—'} | ${dist ? r.longtasksAfter.map(fmt).join(', ') || 'none' : '—'} | ${dist ? fmt(r.firstToLast) : '—'} |`);
-}
-console.log('\n## Whose time: long tasks on the 1 MB article under a CPU profile (200 µs samples, which slow the page a little)\n');
-console.log('| long tasks (> 50 ms) | each: task (content-script part) | content-script time, whole load |');
-console.log('| --- | --- | --- |');
-{
-  const r = await profiledBigPage(server, DIST);
-  console.log(`| ${r.tasks.length} | ${r.tasks.map((t) => `${fmt(t.ms)} (${fmt(t.ours)})`).join(', ') || 'none'} | ${fmt(r.total)} |`);
+if (SECTIONS.has('big')) {
+  console.log(`\n## Long tasks on a 1 MB article (/big), traced: ${RUNS} loads without and ${RUNS} with the extension, alternated\n`);
+  console.log('Each long task: duration; `*` marks one that is long because of the extension (a frame its');
+  console.log('requestAnimationFrame callback wrote into, or a task under 50 ms without its script), with [our script /');
+  console.log('style / layout / paint] in ms; `+N` is N ms of our script inside one of the page\'s own long tasks.\n');
+  console.log('| load | extension | badges | long tasks | longest | longest of the extension\'s | Long Tasks API longest | first → last badge |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const traced = { without: [], with: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [label, dist] of [['without', null], ['with', DIST]]) {
+      const r = await tracedBigPage(server, dist);
+      const ours = r.tasks.filter((t) => t.caused);
+      traced[label].push({ longest: Math.max(0, ...r.tasks.map((t) => t.ms)), count: r.tasks.length, ours: ours.length, oursLongest: Math.max(0, ...ours.map((t) => t.ms)), oursInPage: Math.max(0, ...r.tasks.filter((t) => !t.caused).map((t) => t.ours)) });
+      const list = r.tasks.map((t) => {
+        if (t.caused) return `${fmt(t.ms)}* [${t.ours.toFixed(0)} / ${t.style.toFixed(0)} / ${t.layout.toFixed(0)} / ${t.paint.toFixed(0)}]`;
+        return t.ours >= 0.05 ? `${fmt(t.ms)} +${t.ours.toFixed(1)}` : fmt(t.ms);
+      }).join(', ') || 'none';
+      console.log(`| ${i + 1} | ${label} | ${r.badges} | ${list} | ${fmt(Math.max(0, ...r.tasks.map((t) => t.ms)))} | ${dist ? (ours.length ? fmt(Math.max(...ours.map((t) => t.ms))) : 'none') : '—'} | ${fmt(r.apiLongest)} | ${dist ? fmt(r.firstToLast) : '—'} |`);
+    }
+  }
+  const spread = (xs) => `${median(xs).toFixed(0)} [${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}]`;
+  console.log('\n| per load, median [range] | without the extension | with it |');
+  console.log('| --- | --- | --- |');
+  console.log(`| long tasks (> 50 ms) | ${spread(traced.without.map((r) => r.count))} | ${spread(traced.with.map((r) => r.count))} |`);
+  console.log(`| longest task, ms | ${spread(traced.without.map((r) => r.longest))} | ${spread(traced.with.map((r) => r.longest))} |`);
+  console.log(`| long tasks that are the extension's | — | ${spread(traced.with.map((r) => r.ours))} |`);
+  console.log(`| longest of those, ms (0: none) | — | ${spread(traced.with.map((r) => r.oursLongest))} |`);
+  console.log(`| our script inside the page's own long tasks, most in one, ms | — | ${spread(traced.with.map((r) => r.oursInPage))} |`);
 }
 await server.close();

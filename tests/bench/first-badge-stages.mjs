@@ -14,7 +14,9 @@
 //   swStart     navigation start -> worker global created (started by webNavigation.onBeforeNavigate,
 //               tabs.onUpdated or the content script's 'warm', whichever the browser sees first)
 //   spawn       content script start -> worker global created (negative: the worker started first)
-//   firstModule worker created -> first module evaluated (script and module graph read and compiled)
+//   glue        worker created -> the first module (the wasm-bindgen glue, a leaf) starts evaluating:
+//               the module graph fetched and compiled
+//   firstModule worker created -> messages.js evaluated (after worker-start.js and its imports)
 //   evalModules worker created -> background.js and its imports evaluated
 //   engine      modules evaluated -> engine ready, or the scan message if later (the engine load
 //               starts in worker-start.js, before background.js's body: it overlaps evalModules)
@@ -47,11 +49,12 @@ const PATCHES = [
   ['content.js', "    const reply = await qtSendToBackground({ type: 'scan'", "    qtMark('sent'); const reply = await qtSendToBackground({ type: 'scan'"],
   ['content.js', '    if (mine !== generation) return;\n    if (!reply || reply.error) {',
     "    qtMark('reply'); Object.assign(QT_M, reply?.marks ?? {}); qtMark('reply');\n    if (mine !== generation) return;\n    if (!reply || reply.error) {"],
+  ['pkg/quotetrace_wasm.js', '', `globalThis.qtGlueModule = ${NOW};\n`], // '' prepends: the first module evaluated
   ['messages.js', '// messages.js', `globalThis.qtFirstModule = ${NOW};\n// messages.js`],
   ['engine.js', '  timings.total = performance.now() - started;', `  timings.total = performance.now() - started; timings.readyAt = ${NOW};`],
   ['background.js', 'chrome.runtime.onMessage.addListener(', `globalThis.qtEvaluated = ${NOW};\nchrome.runtime.onMessage.addListener(`],
   ['background.js', 'async function scanForSender({ text, meta, chunk, reset }, sender) {',
-    `async function scanForSender({ text, meta, chunk, reset }, sender) {\n  const marks = { swOrigin: performance.timeOrigin, swFirstModule: globalThis.qtFirstModule, swEval: globalThis.qtEvaluated, swScanMsg: ${NOW} };`],
+    `async function scanForSender({ text, meta, chunk, reset }, sender) {\n  const marks = { swOrigin: performance.timeOrigin, swGlue: globalThis.qtGlueModule, swFirstModule: globalThis.qtFirstModule, swEval: globalThis.qtEvaluated, swScanMsg: ${NOW} };`],
   ['background.js', '  const { learn } = await settings;',
     `  marks.swEngine = ${NOW}; for (const [k, v] of Object.entries(loadTimings())) marks['L_' + k] = v;\n  const { learn } = await settings;`],
   ['background.js', '    const started = performance.now();\n', '    const started = performance.now(); marks.swScanStart = performance.timeOrigin + started;\n'],
@@ -112,7 +115,7 @@ async function oneLoad(dist, url) {
       const at = (k) => m[k] - performance.timeOrigin; // ms since navigation start
       return {
         load: nav.loadEventEnd, csStart: at('csStart'), sent: at('sent'),
-        swStart: at('swOrigin'), spawn: m.swOrigin - m.csStart, firstModule: m.swFirstModule - m.swOrigin, evalModules: m.swEval - m.swOrigin,
+        swStart: at('swOrigin'), spawn: m.swOrigin - m.csStart, glue: m.swGlue - m.swOrigin, firstModule: m.swFirstModule - m.swOrigin, evalModules: m.swEval - m.swOrigin,
         engine: m.swEngine - m.swEval, wasm: m.L_wasm, ledger: m.L_ledger, newEngine: m.L_engine, warmUp: m.L_warmUp, personal: m.L_personal,
         ready: at('L_readyAt'), msgAt: at('swScanMsg'), waitScan: m.swScanStart - m.swEngine,
         scan: m.scanMs, back: m.reply - m.swScanned, toBadge: window.__qtFirstBadge - at('reply'),

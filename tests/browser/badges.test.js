@@ -62,6 +62,18 @@ test('004: Clarke’s words reused without quotation marks are badged unquoted',
   await page.close();
 });
 
+test('000: Kugelman’s words relayed by Reuters: his badge and its card name the relay', async () => {
+  const selector = 'qt-badge[data-speaker="Michael Kugelman"]';
+  const page = await openBadgedPage(extension.context, server.urlFor('article', '000'), { selector });
+  const labels = await page.$$eval(selector, (hosts) => hosts.map((h) => h.getAttribute('aria-label')));
+  assert.ok(labels.some((l) => l.includes('via Reuters')), `labels: ${JSON.stringify(labels)}`);
+  await openCards(page, selector);
+  const { badgeTexts } = await readPiercedDom(extension.context, page);
+  assert.ok(badgeTexts.some((t) => t.includes('Via: Reuters')), `badge texts: ${JSON.stringify(badgeTexts, null, 1)}`);
+  await assertPageTextUnchanged(page);
+  await page.close();
+});
+
 test('a page served with a strict CSP still gets its badges, styled', async () => {
   const page = await openBadgedPage(extension.context, server.urlFor('strict', '002'));
   const badges = await readBadges(page);

@@ -91,6 +91,8 @@ test('a never-run site gets no badges and sends nothing', async () => {
   const tabId = await tabIdOf(extension, page);
   await page.waitForTimeout(1500); // absence: longer than a scan of this page takes, even cold
   assert.equal(await page.locator('qt-badge, qt-overlay').count(), 0);
+  // The overlay's style sheet, adopted at document_start before the list is read, is taken out again.
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0, 'our style sheet stayed on a never-run site');
   const reply = await options.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTab', tabId: id }), tabId);
   assert.deepEqual(reply, { findings: null });
   await page.close();

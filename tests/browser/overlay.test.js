@@ -222,6 +222,24 @@ test('keyboard: Tab reaches each badge right after its quote, in reading order, 
   await page.close();
 });
 
+test('hover: the pointer on a badge opens its card on top of the page, and leaving closes it', async () => {
+  const page = await openBadgedPage(extension.context, server.urlFor('article', '002'), { selector: ALTERED, min: 2 });
+  const badge = page.locator(ALTERED).first();
+  const quoteId = await badge.evaluate((h) => h.dataset.quote);
+  await badge.scrollIntoViewIfNeeded();
+  await badge.hover();
+  const open = await cardBoxes(page, quoteId);
+  assert.equal(open.visible, true, 'the hovered badge shows no card');
+  // The card is what the reader sees there: the topmost element at its centre is the badge's host
+  // (a closed shadow root retargets to it), not page text or another band's badge.
+  const [x, y] = open.center;
+  const top = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.dataset?.quote ?? document.elementFromPoint(px, py)?.localName, [x, y]);
+  assert.equal(top, quoteId, `the card is covered at (${x}, ${y}) by ${top}`);
+  await page.mouse.move(5, 5);
+  assert.equal((await cardBoxes(page, quoteId)).visible, false, 'the card stays open after the pointer left');
+  await page.close();
+});
+
 /** Whether the card inside the (closed) shadow root of badge `quoteId` is rendered, through DevTools. */
 async function cardBoxes(page, quoteId) {
   const cdp = await extension.context.newCDPSession(page);
@@ -238,11 +256,41 @@ async function cardBoxes(page, quoteId) {
     walk(root);
     if (!card) throw new Error(`no card for badge ${quoteId}`);
     const box = await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId }).catch(() => null);
-    return { visible: box !== null };
+    if (box === null) return { visible: false };
+    const quad = box.model.border; // x1 y1 … x4 y4, CSS pixels of the viewport
+    return { visible: true, center: [(quad[0] + quad[4]) / 2, (quad[1] + quad[5]) / 2] };
   } finally {
     await cdp.detach();
   }
 }
+
+test('a long page (2,105 quotes) lights only the quotes near the viewport, then those it scrolls to', async () => {
+  const page = await extension.context.newPage();
+  await page.goto(`${server.origin}/big`);
+  const litRanges = () => page.evaluate(() => {
+    const out = [];
+    for (const [name, hl] of CSS.highlights) {
+      if (!name.startsWith('qt-') || name === 'qt-flash') continue;
+      for (const range of hl) {
+        const r = range.getBoundingClientRect();
+        out.push({ top: r.top, bottom: r.bottom });
+      }
+    }
+    return { ranges: out, screen: innerHeight };
+  });
+  // Lit once every badge is built: seconds on this 1 MB page, more on a loaded machine.
+  await page.waitForFunction(() => [...CSS.highlights].some(([name, hl]) => name.startsWith('qt-') && hl.size > 0), null, { timeout: 60_000 });
+  const top = await litRanges();
+  assert.ok(top.ranges.length > 0 && top.ranges.length < 2105, `lit: ${top.ranges.length}`);
+  assert.ok(top.ranges.every((r) => r.bottom >= -2 * top.screen && r.top <= 3 * top.screen), 'a quote far from the viewport is lit');
+  assert.ok(top.ranges.some((r) => r.top >= 0 && r.bottom <= top.screen), 'no quote in the viewport is lit');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => [...CSS.highlights].some(([name, hl]) => name.startsWith('qt-') && [...hl]
+    .some((range) => { const r = range.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })), null, { timeout: BADGE_TIMEOUT_MS });
+  const bottom = await litRanges();
+  assert.ok(bottom.ranges.every((r) => r.bottom >= -2 * bottom.screen && r.top <= 3 * bottom.screen), 'a quote far from the viewport stayed lit');
+  await page.close();
+});
 
 test('a dark page gets dark badges; a light page light ones', async () => {
   const dark = await openBadgedPage(extension.context, server.urlFor('dark', '002'), { selector: ALTERED, min: 2 });
