@@ -743,7 +743,10 @@ fn transcript(doc: &Document, p: Span) -> Option<Reported> {
     let label = Span::new(p.start, p.start + colon);
     let lw = doc.words(label);
     let qa = matches!(label.of(text), "Q" | "A");
-    let named = !lw.is_empty()
+    // A paragraph that opens with a quotation mark ("“PENCE: Well, …") is a quoted transcript:
+    // the quote rules' to read.
+    let named = label.of(text).starts_with(char::is_alphabetic)
+        && !lw.is_empty()
         && lw.len() <= TRANSCRIPT_LABEL_MAX_WORDS
         && lw.iter().all(|w| {
             let w = w.span.of(text);
