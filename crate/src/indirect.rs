@@ -1125,14 +1125,15 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
         if cue.span.start < taken || inside(cue.span.start) {
             continue;
         }
-        let push = |c: Span, m: &Mention, out: &mut Vec<Reported>| {
+        let report = |c: Span, mention: Option<Mention>, out: &mut Vec<Reported>| {
             out.push(Reported {
                 content: c,
-                mention: Some(m.clone()),
+                mention,
                 cue,
                 quoted: false,
             });
         };
+        let push = |c: Span, m: &Mention, out: &mut Vec<Reported>| report(c, Some(m.clone()), out);
         // The clause of a partial quote: reported by the quote rules, not as reported speech.
         let push_clause = |c: Span, m: &Mention, out: &mut Vec<Reported>| {
             out.push(Reported {
@@ -1147,12 +1148,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
         match cue.class {
             CueClass::Participle => {
                 if let Some((c, m)) = participle(doc, s, taken, &cue, quotes) {
-                    out.push(Reported {
-                        content: c,
-                        mention: m,
-                        cue,
-                        quoted: false,
-                    });
+                    report(c, m, out);
                     taken = c.end;
                 }
             }
@@ -1200,11 +1196,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         })
                 };
                 if let Some(m) = m {
-                    let after = content_start(doc, &cue, end_w)
-                        .and_then(|start| {
-                            trim_end_punct(text, Span::new(start, clause_end(text, start, end_w)))
-                        })
-                        .and_then(|c| outside_quotes(text, c, quotes));
+                    let after = reported_clause(doc, &cue, end_w, quotes);
                     if let Some(c) = after.filter(|c| {
                         is_content(doc, *c)
                             || (is_say(doc, &cue) && is_said_content(doc, *c))
@@ -1216,11 +1208,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     }
                     // A stance verb's object: "endorsed Trump last week", "called for a
                     // special prosecutor".
-                    if let Some(c) = cue
-                        .object
-                        .then(|| object(doc, &cue, end_w, quotes))
-                        .flatten()
-                    {
+                    if let Some(c) = object(doc, &cue, end_w, quotes) {
                         push(c, &m, out);
                         taken = c.end;
                         continue;
@@ -1356,26 +1344,11 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         && !inverted
                         && !noun_like
                     {
-                        let after = content_start(doc, &cue, end_w)
-                            .and_then(|start| {
-                                trim_end_punct(
-                                    text,
-                                    Span::new(start, clause_end(text, start, end_w)),
-                                )
-                            })
-                            .and_then(|c| outside_quotes(text, c, quotes));
-                        let object = || {
-                            cue.object
-                                .then(|| object(doc, &cue, end_w, quotes))
-                                .flatten()
-                        };
-                        if let Some(c) = after.filter(|c| is_content(doc, *c)).or_else(object) {
-                            out.push(Reported {
-                                content: c,
-                                mention: None,
-                                cue,
-                                quoted: false,
-                            });
+                        let c = reported_clause(doc, &cue, end_w, quotes)
+                            .filter(|c| is_content(doc, *c))
+                            .or_else(|| object(doc, &cue, end_w, quotes));
+                        if let Some(c) = c {
+                            report(c, None, out);
                             taken = c.end;
                             continue;
                         }
@@ -1518,11 +1491,24 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
     }
 }
 
+/// The clause a cue reports, read up to `end`: from where [`content_start`] puts it to
+/// [`clause_end`], final punctuation trimmed, and outside quotations. Whether it is content
+/// (a clause, said words) is the caller's test.
+fn reported_clause(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span> {
+    let text = doc.text;
+    content_start(doc, cue, end)
+        .and_then(|start| trim_end_punct(text, Span::new(start, clause_end(text, start, end))))
+        .and_then(|c| outside_quotes(text, c, quotes))
+}
+
 /// The object of a stance verb as attributed content: from the cue (past a listener or a time
 /// phrase) to the first comma, dash, semicolon or parenthesis, or the clause's end. `None` when
-/// punctuation or a quotation stands first, or the object is a pronoun or a quantity alone
-/// ("criticized him", "promised much").
+/// the cue's object is not content ([`Cue::object`]), when punctuation or a quotation stands
+/// first, or when the object is a pronoun or a quantity alone ("criticized him", "promised much").
 fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span> {
+    if !cue.object {
+        return None;
+    }
     let text = doc.text;
     let start = content_start(doc, cue, end)?;
     let rest = &text[start..end];
@@ -1614,9 +1600,7 @@ fn participle(
         .max(back(text, cue.span.start, WINDOW_BYTES));
     let before = text[floor..cue.span.start].trim_end();
     let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
-    let clause = content_start(doc, cue, end_w)
-        .and_then(|start| trim_end_punct(text, Span::new(start, clause_end(text, start, end_w))))
-        .and_then(|c| outside_quotes(text, c, quotes));
+    let clause = reported_clause(doc, cue, end_w, quotes);
     if !before.ends_with([',', '—', '–']) {
         // "…, with 47 percent of Cuban Americans saying they will …", "Trump was saying
         // the opposite": no comma, so no clause subject to take; a clause after a participle of
@@ -1634,11 +1618,7 @@ fn participle(
     }
     let c = clause
         .filter(|c| is_content(doc, *c) || is_said_content(doc, *c))
-        .or_else(|| {
-            cue.object
-                .then(|| object(doc, cue, end_w, quotes))
-                .flatten()
-        })?;
+        .or_else(|| object(doc, cue, end_w, quotes))?;
     // The speaker: after an earlier verb of saying ("said Devine,"), else the clause's subject.
     let named = doc
         .cues(Span::new(floor, cue.span.start))
