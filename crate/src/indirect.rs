@@ -918,6 +918,19 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
             {
                 (ws[i].span.start, i + 1)
             }
+            // "seemed equally unperturbed", "seems like an odd choice", "appeared headed for a
+            // prolonged contest": an adjective, a participle or "like". Not where "appear" is
+            // being seen ("appeared on Fox News", "appeared Monday with …"). Not the bare "seem"
+            // ("they seem enamored with": PolNeAR train, 10 reports fixed, 16 broken).
+            "seems" | "seemed" | "appear" | "appears" | "appeared"
+                if next.as_deref().is_some_and(|n| raising_complement(w, n))
+                    && ws.get(i + 1).is_some_and(|n| {
+                        !n.span.of(text).starts_with(char::is_uppercase)
+                            && text[ws[i].span.end..n.span.start].trim().is_empty()
+                    }) =>
+            {
+                (ws[i].span.start, i + 1)
+            }
             "expected"
                 if matches!(prev.as_ref(), "is" | "are" | "was" | "were")
                     && next.as_deref() == Some("to") =>
@@ -1016,6 +1029,41 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         }
         floor = rest.end;
     }
+}
+
+/// Whether `next`, the word after a raising verb `verb` other than "to" and "that", opens its
+/// complement: an adjective, a participle or "like" ("seemed equally unperturbed", "appeared
+/// headed for …"). After "appear" a preposition or an adverb of time is a physical appearance
+/// ("appeared on Fox News", "appears tonight").
+fn raising_complement(verb: &str, next: &str) -> bool {
+    if matches!(next, "and" | "but" | "or" | "if" | "when" | "while" | "because") {
+        return false;
+    }
+    !verb.starts_with("appear")
+        || !(crate::lexicon::is(crate::lexicon::FUNCTION_WORDS, next)
+            || matches!(
+                next,
+                "into" | "through" | "throughout" | "around" | "across" | "amid" | "inside"
+            ))
+            && !matches!(
+                next,
+            "onstage"
+                | "alongside"
+                | "together"
+                | "tonight"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "live"
+                | "again"
+                | "briefly"
+                | "regularly"
+                | "frequently"
+                | "twice"
+                | "once"
+                    | "personally"
+                    | "jointly"
+            )
 }
 
 /// `c` cut short of the first quotation it runs into. Content that runs into a quote is the
@@ -2152,6 +2200,24 @@ mod tests {
         assert_eq!(
             contents("The birth of the child is expected to coincide with the conventions."),
             ["The birth of the child", "to coincide with the conventions"]
+        );
+        // An adjective, a participle or "like" after "seemed"/"appeared" (PolNeAR train, paraphrased).
+        assert_eq!(
+            contents("Her supporters seemed equally unperturbed by the fuss."),
+            ["Her supporters", "equally unperturbed by the fuss"]
+        );
+        assert_eq!(
+            contents("Democrats, too, appeared headed for a long and spirited contest."),
+            ["headed for a long and spirited contest"]
+        );
+        // "appeared" seen in person is no appearance of opinion; nor is a bare "seem".
+        assert_eq!(
+            contents("The governor appeared on Fox News with his wife."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contents("Local leaners seem enamored with the mayor."),
+            Vec::<String>::new()
         );
     }
 
