@@ -1091,7 +1091,7 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
     // saying, opens a report of its own.
     let s = &text[start..end];
     let b = s.as_bytes();
-    memchr_commas(b)
+    let cut = memchr_commas(b)
         .find(|&i| {
             let next = s[i + 2..]
                 .split(|c: char| !c.is_alphabetic())
@@ -1114,23 +1114,45 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                 || (next.ends_with("ing")
                     && crate::cue::classify(next, None)
                         .is_some_and(|c| c.0 == CueClass::Participle))
-        })
-        .map_or(end, |i| start + i)
+                // "…, Emanuel said he meets …", "…, she told reporters …": a subject of its own
+                // and a verb of saying open another report (PolNeAR train: N fixed, M broken).
+                || (next.starts_with(|c: char| c.is_uppercase())
+                    || matches!(next, "he" | "she" | "they" | "we"))
+                    && opens_report_within(&s[i + 2..], SUBJECT_REPORT_WORDS)
+        });
+        // "…; 46 percent said they were …": a report of its own after a semicolon.
+        let semicolon = s
+            .match_indices("; ")
+            .find(|&(i, _)| opens_report(&s[i + 2..]))
+            .map(|(i, _)| i);
+        match (cut, semicolon) {
+            (Some(a), Some(b)) => start + a.min(b),
+            (a, b) => a.or(b).map_or(end, |i| start + i),
+        }
 }
 
 /// Whether the clause that `after` opens (the text after a comma and its conjunction) is a
 /// report of its own: a verb of saying among its first [`OPENS_REPORT_WORDS`] words, before any
 /// other punctuation ("…, and he added that …", "…, while other voters said …").
 fn opens_report(after: &str) -> bool {
+    opens_report_within(after, OPENS_REPORT_WORDS)
+}
+
+/// [`opens_report`] with its verb among the first `words` words.
+fn opens_report_within(after: &str, words: usize) -> bool {
     after
         .split_whitespace()
-        .take(OPENS_REPORT_WORDS)
+        .take(words)
         .take_while(|w| !w.ends_with([',', ';', ':']))
         .any(|w| crate::cue::classify(w, None).is_some_and(|c| c.0 == CueClass::Speech))
 }
 
 /// How far into a clause [`opens_report`] looks for its verb of saying (words).
 const OPENS_REPORT_WORDS: usize = 6;
+
+/// How far after a comma a new subject's verb of saying may stand for the content before it to
+/// end there ("…, Emanuel said …", "…, Sen. John Smith told …"), in words.
+const SUBJECT_REPORT_WORDS: usize = 4;
 
 /// The offsets of ", " in `b`, in order.
 fn memchr_commas(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
