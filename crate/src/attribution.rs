@@ -1308,8 +1308,9 @@ mod tests {
         // A main clause after a subordinate report keeps its own speaker.
         let t = "While not everything Trump says is true, Jamieson said Trump is “telling his supporters what they want.”";
         assert_eq!(one(t).2, s("Jamieson"));
+        // (Trump's report ends before Rubio's: the quote is the last finding.)
         let t = "After Trump argued that Medicare should not be cut, Rubio said only that his “numbers don’t add up.”";
-        assert_eq!(one(t).2, s("Rubio"));
+        assert_eq!(run(t).last().unwrap().2, s("Rubio"));
     }
 
     #[test]

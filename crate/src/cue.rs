@@ -913,11 +913,14 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
         (evidence && finding).then_some((CueClass::Stance, false, true))
     })?;
     // A stance verb's present tense after a modifier of a noun phrase is a noun: "after the
-    // Paris attacks", "in the GOP claims".
+    // Paris attacks", "in the GOP claims". Not before "that", nor after a noun of evidence: "the
+    // poll shows Trump ahead", "the study finds that …".
     let present = raw.ends_with('s') && !raw.ends_with("ss");
     if class == CueClass::Stance
         && present
         && i >= 2
+        && next != Some("that")
+        && !crate::text::with_fold(words[i - 1].span.of(text), is_evidence_noun)
         && crate::text::with_fold(words[i - 2].span.of(text), |w| {
             crate::lexicon::is(crate::lexicon::DETERMINERS, w)
                 || crate::lexicon::is(crate::lexicon::NP_PREPOSITIONS, w)

@@ -464,6 +464,18 @@ fn that_subject(doc: &Document, cue: &Cue, c: Span) -> bool {
         && with_fold(ws[1].span.of(text), is_auxiliary)
 }
 
+/// Content after the complementizer "that" whose verb the clause test does not know ("the poll
+/// shows that Trump leads in Ohio", "found that 449 insiders back Clinton"): "that" opens a
+/// clause. Not when the content opens with a verb ("states that have suffered …": "that" is a
+/// relative pronoun after a noun).
+fn after_that(doc: &Document, c: Span) -> bool {
+    let text = doc.text;
+    let ws = doc.words(Span::new(c.start, c.end.min(ahead(text, c.start, 200)).max(c.start)));
+    text[..c.start].trim_end().ends_with(" that")
+        && ws.len() >= MIN_CONTENT_WORDS
+        && with_fold(ws[0].span.of(text), |f| !is_finite(f) && !f.ends_with("ed"))
+}
+
 /// A singular auxiliary: after "that", it makes "that" a subject ("that is", "that would").
 fn is_auxiliary(w: &str) -> bool {
     matches!(
@@ -1271,6 +1283,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         is_content(doc, *c)
                             || (is_say(doc, &cue) && is_said_content(doc, *c))
                             || that_subject(doc, &cue, *c)
+                            || after_that(doc, *c)
                     }) {
                         push(c, &m, out);
                         taken = c.end;
@@ -2096,6 +2109,30 @@ mod tests {
         assert_eq!(got[0].0, "the former president had made a good case");
         assert_eq!(got[1].0, "they had not heard enough");
         assert_eq!(got[1].1, "voters");
+    }
+
+    #[test]
+    fn indirect141_a_new_subject_or_a_semicolon_opens_a_report_of_its_own() {
+        // PolNeAR train (paraphrased).
+        let got = run("Trying to persuade voters that he understands the fear in many neighborhoods, Emanuel said he meets with families of young victims.");
+        assert_eq!(got[0].0, "he meets with families of young victims");
+        assert_eq!(got[0].1, "Emanuel");
+        let got = run("More than six in 10 said they were not looking forward to the campaign; 46 percent said they were unenthusiastic about the election.");
+        assert_eq!(got[0].0, "they were not looking forward to the campaign");
+        assert_eq!(got[1].0, "they were unenthusiastic about the election");
+    }
+
+    #[test]
+    fn indirect142_what_evidence_shows() {
+        // PolNeAR train (paraphrased): a singular noun of evidence before its verb of finding,
+        // and "that" before a clause whose verb the clause test does not know.
+        let got = run("One poll shows Ted Cruz 16 points ahead of Trump in Indiana.");
+        assert_eq!(got[0].0, "Ted Cruz 16 points ahead of Trump in Indiana");
+        assert_eq!(got[0].1, "poll");
+        let got = run("The poll shows that Trump leads in Ohio by five points.");
+        assert_eq!(got[0].0, "Trump leads in Ohio by five points");
+        let got = run("A new study found that voters prefer Trump in Ohio.");
+        assert_eq!(got[0].0, "voters prefer Trump in Ohio");
     }
 
     #[test]
