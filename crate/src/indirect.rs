@@ -2170,6 +2170,10 @@ mod tests {
         assert_eq!(got[0].1, "Times");
         let got = run("He pointed out the seven-point gap in the latest polls.");
         assert_eq!(got[0].0, "the seven-point gap in the latest polls");
+        // An ambiguous present tense after a name is a verb.
+        let got = run("Meanwhile Clinton hopes to win the state by a wide margin in November.");
+        assert_eq!(got[0].0, "to win the state by a wide margin in November");
+        assert!(run("Her hopes of a wide margin in November are fading.").is_empty());
         // Not a verb whose object is a thing it made.
         assert!(run("She wrote a book about her years in the Senate.").is_empty());
         assert!(run("He posted a video of the rally on Facebook.").is_empty());
