@@ -682,7 +682,8 @@ pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
 }
 
 /// [`classify`]; `verb_position` when the word stands where only a verb can (after a name or a
-/// subject pronoun): then the words too ambiguous to be cues elsewhere are read as verbs.
+/// subject pronoun, or an "-ing" form after "is"): then the words too ambiguous to be cues
+/// elsewhere are read as verbs, and an "-ing" form is a finite verb, not a participle.
 fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Reading> {
     let w = crate::text::fold(word);
     if w == "according" {
@@ -691,7 +692,7 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
             .map(|_| (CueClass::According, false, false));
     }
     if is_phrasal_stance(&w, next) {
-        let class = if w.ends_with("ing") {
+        let class = if w.ends_with("ing") && !verb_position {
             CueClass::Participle
         } else {
             CueClass::Stance
@@ -721,7 +722,7 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
         // Before "that" a present tense is a verb: "the poll shows that …", "she hopes that …".
         return None;
     }
-    let participle = w.ends_with("ing");
+    let participle = w.ends_with("ing") && !verb_position;
     let listener = matches!(
         w.as_ref(),
         "told"
@@ -857,6 +858,24 @@ static CUE_KEYS: LazyLock<Box<[u64]>> = LazyLock::new(|| {
     bits.into_boxed_slice()
 });
 
+/// Whether `words[i]`, an "-ing" form, follows an auxiliary of the progressive ("is arguing",
+/// "were quietly pressing", "has been saying").
+fn is_progressive(text: &str, words: &[crate::text::Word], i: usize) -> bool {
+    let aux = |k: usize| {
+        crate::text::with_fold(words[k].span.of(text), |f| {
+            matches!(f, "is" | "are" | "was" | "were" | "been" | "be" | "am")
+        })
+    };
+    match i {
+        0 => false,
+        1 => aux(0),
+        _ => {
+            aux(i - 1)
+                || (words[i - 1].span.of(text).ends_with("ly") && aux(i - 2))
+        }
+    }
+}
+
 /// The cues among `words` (spans into `text`), in order. "according to" is one cue of two words.
 pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
     (0..words.len())
@@ -920,6 +939,15 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                 | "indicated"
         );
         (evidence && finding).then_some((CueClass::Stance, false, true))
+    })
+    .map(|reading| {
+        // "is demanding that …", "were quietly arguing …": a progressive is the finite verb of
+        // its clause, whose subject stands before the auxiliary; no participle.
+        if reading.0 == CueClass::Participle && is_progressive(text, words, i) {
+            classify_in(raw, next, true).unwrap_or(reading)
+        } else {
+            reading
+        }
     })
     .or_else(|| {
         // "Clinton hopes to …", "he fears the plan …": a present tense after a name or "he"/"she",

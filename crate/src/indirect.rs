@@ -2174,6 +2174,12 @@ mod tests {
         let got = run("Meanwhile Clinton hopes to win the state by a wide margin in November.");
         assert_eq!(got[0].0, "to win the state by a wide margin in November");
         assert!(run("Her hopes of a wide margin in November are fading.").is_empty());
+        // A progressive is a finite verb whose subject stands before the auxiliary.
+        let got = run("A major climate group is demanding that the candidates make clean energy a priority.");
+        assert_eq!(got[0].0, "the candidates make clean energy a priority");
+        assert_eq!(got[0].1, "major climate group");
+        let got = run("Clinton was arguing that the plan would cost too much.");
+        assert_eq!(got[0].1, "Clinton");
         // Not a verb whose object is a thing it made.
         assert!(run("She wrote a book about her years in the Senate.").is_empty());
         assert!(run("He posted a video of the rally on Facebook.").is_empty());
