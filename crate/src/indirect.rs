@@ -949,7 +949,14 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         };
         let next = ws.get(i + 1).map(|n| fold(n.span.of(text)));
         let prev = fold(ws[i - 1].span.of(text));
+        // "it appears he has little chance …": after "it", a clause with no "that".
+        let it_clause = prev == "it"
+            && ws.get(i + 1).is_some_and(|n| {
+                with_fold(n.span.of(text), |f| is(SUBJECT_PRONOUNS, f))
+                    || is_capitalized(n.span.of(text))
+            });
         let (verb_start, complement_at) = match w {
+            "seems" | "seemed" | "appears" | "appeared" if it_clause => (ws[i].span.start, i + 1),
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
                 if matches!(next.as_deref(), Some("to" | "that")) =>
             {
@@ -2318,6 +2325,11 @@ mod tests {
         assert_eq!(
             contents("Democrats, too, appeared headed for a long and spirited contest."),
             ["headed for a long and spirited contest"]
+        );
+        // After "it", a clause with no "that".
+        assert_eq!(
+            contents("For now, it appears he has little chance of winning the nomination."),
+            ["he has little chance of winning the nomination"]
         );
         // "appeared" seen in person is no appearance of opinion; nor is a bare "seem".
         assert_eq!(
