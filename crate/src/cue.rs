@@ -515,12 +515,31 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Verbs of finding, whose subject is a noun of evidence: "polls show", "the study found".
+pub(crate) fn is_finding_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "show"
+            | "shows"
+            | "showed"
+            | "found"
+            | "finds"
+            | "find"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "indicate"
+            | "indicates"
+            | "indicated"
+    )
+}
+
 /// How many words before a verb of finding its noun of evidence may stand.
 const EVIDENCE_REACH_WORDS: usize = 6;
 
 /// Nouns of evidence whose verbs of finding report content: "polls show", "records showed",
 /// "the study found".
-fn is_evidence_noun(w: &str) -> bool {
+pub(crate) fn is_evidence_noun(w: &str) -> bool {
     matches!(
         w,
         "poll"
@@ -923,21 +942,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
         // The noun heads the subject a few words back: "FEC records from the 2008 cycle show".
         let evidence = (i.saturating_sub(EVIDENCE_REACH_WORDS)..i)
             .any(|k| crate::text::with_fold(words[k].span.of(text), is_evidence_noun));
-        let finding = matches!(
-            crate::text::fold(raw).as_ref(),
-            "show"
-                | "shows"
-                | "showed"
-                | "found"
-                | "finds"
-                | "find"
-                | "suggest"
-                | "suggests"
-                | "suggested"
-                | "indicate"
-                | "indicates"
-                | "indicated"
-        );
+        let finding = crate::text::with_fold(raw, is_finding_verb);
         (evidence && finding).then_some((CueClass::Stance, false, true))
     })
     .map(|reading| {

@@ -636,6 +636,9 @@ pub fn find(doc: &Document) -> Vec<Reported> {
             let b = a + quotes[a..].partition_point(|q| q.start < s.end);
             let from = out.len();
             in_sentence(doc, s, &quotes[a..b], &mut out);
+            if out.len() == from {
+                out.extend(in_evidence(doc, s, &quotes[a..b]));
+            }
             raising(doc, s, &quotes[a..b], from, &mut out);
         }
     }
@@ -899,6 +902,61 @@ fn asked(doc: &Document, s: Span) -> Option<Reported> {
             class: CueClass::Speech,
             takes_listener: false,
             object: true,
+        },
+        quoted: false,
+    })
+}
+
+/// Most bytes of the opening "In the … poll," phrase that [`in_evidence`] reads.
+const EVIDENCE_OPENING_MAX_BYTES: usize = 120;
+
+/// A sentence that opens with its source, a poll or a study: "In the new Morning Consult poll,
+/// conducted March 11-13, 40 percent of likely Democratic voters back Sanders". The source is the
+/// opening phrase (a noun of evidence among its words), the content the clause after it (past a
+/// participle phrase that describes the source). Only for a sentence with no other report.
+fn in_evidence(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
+    let text = doc.text;
+    let line = s.of(text);
+    let lead = line.strip_prefix("In ")?;
+    let comma = lead.find(", ").filter(|&c| c <= EVIDENCE_OPENING_MAX_BYTES)?;
+    let opening = Span::new(s.start + 3, s.start + 3 + comma);
+    let ows = doc.words(opening);
+    if !ows
+        .iter()
+        .any(|w| with_fold(w.span.of(text), crate::cue::is_evidence_noun))
+    {
+        return None;
+    }
+    let mut start = opening.end + 2;
+    // ", conducted March 11-13, …": a participle phrase about the source.
+    let first = text[start..s.end].split_whitespace().next().unwrap_or("");
+    if first.ends_with("ed") {
+        let skip = text[start..s.end.min(ahead(text, start, EVIDENCE_OPENING_MAX_BYTES))]
+            .find(", ")?;
+        start += skip + 2;
+    }
+    let end = s.end.min(ahead(text, start, WINDOW_BYTES)).max(start);
+    let content = trim_end_punct(text, Span::new(start, clause_end(text, start, end)))
+        .and_then(|c| outside_quotes(text, c, quotes))
+        .filter(|c| is_content(doc, *c) || is_said_content(doc, *c))?;
+    let det = usize::from(
+        ows.len() > 1 && with_fold(ows[0].span.of(text), |f| matches!(f, "the" | "a" | "an")),
+    );
+    let named = Span::new(ows[det].span.start, opening.end);
+    Some(Reported {
+        content,
+        mention: Some(Mention {
+            span: Span::new(ows[0].span.start, opening.end),
+            name: named.of(text).to_string(),
+            role: None,
+            org: None,
+            class: speaker::MentionClass::Group,
+        }),
+        cue: Cue {
+            span: Span::new(s.start, s.start + 2),
+            class: CueClass::According,
+            takes_listener: false,
+            object: false,
         },
         quoted: false,
     })
@@ -1328,7 +1386,9 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         taken = c.end;
                         continue;
                     }
-                    if object_cue {
+                    // "…, a Quinnipiac University poll shows.": a verb of finding also closes
+                    // content that comes first.
+                    if object_cue && !with_fold(cue.span.of(text), crate::cue::is_finding_verb) {
                         continue;
                     }
                     // The clause runs into a quote of its own: the clause of a partial quote.
@@ -2166,6 +2226,14 @@ mod tests {
         assert_eq!(got[0].0, "Trump leads in Ohio by five points");
         let got = run("A new study found that voters prefer Trump in Ohio.");
         assert_eq!(got[0].0, "voters prefer Trump in Ohio");
+        // Evidence named after its content, and before it in an opening phrase.
+        let got = run("Senate races in Ohio and Florida are all close, a Quinnipiac University poll shows.");
+        assert_eq!(got[0].0, "Senate races in Ohio and Florida are all close");
+        assert_eq!(got[0].1, "Quinnipiac University poll");
+        let got = run("In the new Morning Consult poll, conducted March 11-13, 40 percent of likely Democratic voters back Sanders.");
+        assert_eq!(got[0].0, "40 percent of likely Democratic voters back Sanders");
+        assert_eq!(got[0].1, "new Morning Consult poll");
+        assert!(run("In the new building, the workers back the union by a wide margin.").is_empty());
     }
 
     #[test]
