@@ -501,6 +501,20 @@ fn after_that(doc: &Document, c: Span) -> bool {
         && with_fold(ws[0].span.of(text), |f| !is_finite(f) && !f.ends_with("ed"))
 }
 
+/// Content whose subject is a relative pronoun before the speaker: "a strike that company
+/// executives said could affect earnings", "slots, which he said were evenly split". The content
+/// is the relative clause's predicate: it opens with a finite verb.
+fn relative_report(doc: &Document, m: &Mention, c: Span) -> bool {
+    let text = doc.text;
+    let head = text[..m.span.start].trim_end();
+    let ws = doc.words(Span::new(c.start, c.end.min(ahead(text, c.start, 200)).max(c.start)));
+    (head.ends_with(" that") || head.ends_with(" which"))
+        && ws.len() >= 2
+        && with_fold(ws[0].span.of(text), |f| {
+            is_finite(f) || (f.ends_with("ed") && f.len() > 4)
+        })
+}
+
 /// A singular auxiliary: after "that", it makes "that" a subject ("that is", "that would").
 fn is_auxiliary(w: &str) -> bool {
     matches!(
@@ -1374,6 +1388,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             || (says_anything(doc, &cue) && is_said_content(doc, *c))
                             || that_subject(doc, &cue, *c)
                             || after_that(doc, *c)
+                            || relative_report(doc, &m, *c)
                     }) {
                         push(c, &m, out);
                         taken = c.end;
@@ -1536,7 +1551,18 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         if let Some(m) = speaker::after(doc, cue.span.end, s.end) {
                             let c = trim_end_punct(text, Span::new(floor, floor + before.len()))
                                 .and_then(|c| outside_quotes_tail(text, c, quotes));
-                            if let Some(c) = c.filter(|c| is_content(doc, *c)) {
+                            // A long opening phrase before the clause ("In a year when …
+                            // resonating, candidates have more room …, said Steve Grubbs"): the
+                            // clause after a comma makes the whole content.
+                            let c = c.filter(|&c| {
+                                is_content(doc, c)
+                                    || memchr_commas(c.of(text).as_bytes())
+                                        .filter_map(|i| {
+                                            trim(text, Span::new(c.start + i + 1, c.end))
+                                        })
+                                        .any(|t| is_content(doc, t))
+                            });
+                            if let Some(c) = c {
                                 push(c, &m, out);
                                 taken = cue.span.end;
                             }
@@ -2226,6 +2252,13 @@ mod tests {
         assert_eq!(got[0].0, "Trump leads in Ohio by five points");
         let got = run("A new study found that voters prefer Trump in Ohio.");
         assert_eq!(got[0].0, "voters prefer Trump in Ohio");
+        // A relative clause's predicate, reported by the speaker after the relative pronoun.
+        let got = run("The district saw 30 applicants for delegate slots, which he said were about evenly split between Trump and Cruz.");
+        assert_eq!(got[0].0, "were about evenly split between Trump and Cruz");
+        // A long opening phrase before the clause of content that a tag closes.
+        let got = run("In a year when arguments against big government are resonating, candidates have more room to walk away from the program, said Steve Grubbs, an Iowa operative.");
+        assert_eq!(got[0].1, "Steve Grubbs");
+        assert!(got[0].0.starts_with("In a year when"));
         // Evidence named after its content, and before it in an opening phrase.
         let got = run("Senate races in Ohio and Florida are all close, a Quinnipiac University poll shows.");
         assert_eq!(got[0].0, "Senate races in Ohio and Florida are all close");
