@@ -1244,13 +1244,16 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         // "rejected the idea … and said that Mr. Manafort …": a second plain verb of saying
         // opens a report of its own. (Any verb of saying, belief or stance there: 28 reports
         // fixed, 64 broken on PolNeAR train; "he said Clinton lied and refused …".)
-        let and_says = s
-            .match_indices(" and ")
-            .find(|&(i, _)| {
-                let next = s[i + 5..].split(' ').next().unwrap_or("");
-                matches!(next, "said" | "added" | "told")
+        let and_says = [" and ", " but "]
+            .iter()
+            .filter_map(|conj| {
+                s.match_indices(conj).find(|&(i, _)| {
+                    let next = s[i + conj.len()..].split(' ').next().unwrap_or("");
+                    matches!(next, "said" | "added" | "told" | "noted" | "says" | "adds")
+                })
             })
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .min();
         [cut, semicolon, and_says]
             .into_iter()
             .flatten()
@@ -1364,7 +1367,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     .trim_end()
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| w == "and");
+                    .is_some_and(|w| w == "and" || w == "but");
                 // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
                 // speaker is the phrase it follows.
                 let head = text[floor..cue.span.start].trim_end();
@@ -2276,6 +2279,10 @@ mod tests {
         assert_eq!(got[0].0, "the idea that the changes amounted to a shake-up");
         assert_eq!(got[1].0, "Mr. Manafort was not being diminished");
         assert_eq!(got[1].1, "Trump");
+        let got = run("She said she had met with Manafort twice but said neither Manafort nor Gates played a role.");
+        assert_eq!(got[0].0, "she had met with Manafort twice");
+        assert_eq!(got[1].0, "neither Manafort nor Gates played a role");
+        assert_eq!(got[1].1, "She");
         // A relative clause's predicate, reported by the speaker after the relative pronoun.
         let got = run("The district saw 30 applicants for delegate slots, which he said were about evenly split between Trump and Cruz.");
         assert_eq!(got[0].0, "were about evenly split between Trump and Cruz");
