@@ -648,15 +648,21 @@ pub fn find(doc: &Document) -> Vec<Reported> {
             out.push(r);
             continue;
         }
-        if let Some(r) = p.sentences.first().and_then(|&s| asked(doc, s)) {
-            out.push(r);
-        }
         for &s in &p.sentences {
             // The sentence's quotes: top-level quotes are in text order and do not overlap.
             let a = quotes.partition_point(|q| q.end <= s.start);
             let b = a + quotes[a..].partition_point(|q| q.start < s.end);
             let from = out.len();
-            in_sentence(doc, s, &quotes[a..b], &mut out);
+            // "Asked why …, Sanders said …": the question, then the rest of the sentence.
+            let rest = match asked(doc, s) {
+                Some(r) => {
+                    let rest = Span::new(r.content.end, s.end);
+                    out.push(r);
+                    rest
+                }
+                None => s,
+            };
+            in_sentence(doc, rest, &quotes[a..b], &mut out);
             if out.len() == from {
                 out.extend(in_evidence(doc, s, &quotes[a..b]));
             }
@@ -2290,6 +2296,11 @@ mod tests {
         assert_eq!(got[0].0, "she had met with Manafort twice");
         assert_eq!(got[1].0, "neither Manafort nor Gates played a role");
         assert_eq!(got[1].1, "She");
+        // "Asked why …, X said …" in any sentence of a paragraph, then the rest of it.
+        let got = run("Mr. Sanders supports free tuition. Asked why he had yet to endorse Clinton during an appearance on Friday, Sanders said he was waiting.");
+        assert_eq!(got[1].0, "why he had yet to endorse Clinton during an appearance on Friday");
+        assert_eq!(got[2].0, "he was waiting");
+        assert_eq!(got[2].1, "Sanders");
         // "asked X to …": the listener is part of what is asked.
         let got = run("Elias has asked the Supreme Court to intervene in the case.");
         assert_eq!(got[0].0, "the Supreme Court to intervene in the case");
