@@ -1608,6 +1608,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
             CueClass::According => {
                 let Some(m) = speaker::after(doc, cue.span.end, s.end)
                     .or_else(|| speaker::described(doc, cue.span.end, s.end))
+                    .or_else(|| opening_source(doc, &cue, s))
                 else {
                     continue;
                 };
@@ -1725,6 +1726,35 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
             _ => {}
         }
     }
+}
+
+/// Most words of a source that opens its sentence ("According to early results of exit polls
+/// conducted for The Associated Press by Edison Research, …").
+const OPENING_SOURCE_MAX_WORDS: usize = 20;
+
+/// The source of a sentence that opens "According to …,": the phrase up to the comma, when
+/// neither a name nor a described speaker reads it (a long description of a poll or a study).
+fn opening_source(doc: &Document, cue: &Cue, s: Span) -> Option<Mention> {
+    let text = doc.text;
+    if cue.span.start != s.start {
+        return None;
+    }
+    let rest = &text[cue.span.end..s.end.min(ahead(text, cue.span.end, 300)).max(cue.span.end)];
+    let phrase = trim(text, Span::new(cue.span.end, cue.span.end + rest.find(", ")?))?;
+    let ws = doc.words(phrase);
+    if ws.is_empty() || ws.len() > OPENING_SOURCE_MAX_WORDS {
+        return None;
+    }
+    let det = usize::from(
+        ws.len() > 1 && with_fold(ws[0].span.of(text), |f| matches!(f, "the" | "a" | "an")),
+    );
+    Some(Mention {
+        span: phrase,
+        name: Span::new(ws[det].span.start, phrase.end).of(text).to_string(),
+        role: None,
+        org: None,
+        class: speaker::MentionClass::Group,
+    })
 }
 
 /// The clause a cue reports, read up to `end`: from where [`content_start`] puts it to
@@ -2296,6 +2326,10 @@ mod tests {
         assert_eq!(got[0].0, "she had met with Manafort twice");
         assert_eq!(got[1].0, "neither Manafort nor Gates played a role");
         assert_eq!(got[1].1, "She");
+        // A long described source that opens the sentence.
+        let got = run("According to early results of exit polls conducted for The Associated Press and television networks by Edison Research, at least 8 in 10 voters in each state feel down on the government.");
+        assert_eq!(got[0].0, "at least 8 in 10 voters in each state feel down on the government");
+        assert!(got[0].1.starts_with("early results of exit polls"));
         // "Asked why …, X said …" in any sentence of a paragraph, then the rest of it.
         let got = run("Mr. Sanders supports free tuition. Asked why he had yet to endorse Clinton during an appearance on Friday, Sanders said he was waiting.");
         assert_eq!(got[1].0, "why he had yet to endorse Clinton during an appearance on Friday");
