@@ -441,12 +441,7 @@ impl WordSet {
 
     /// Whether [`fold`] of `w` is in the set: the same as `with_fold(w, |f| set.contains(f))`.
     pub fn contains_word(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let mut n = b.len();
-        while n > 0 && b[n - 1] == b'.' {
-            n -= 1;
-        }
-        let t = &b[..n];
+        let t = trim_periods(w.as_bytes());
         let (h, ascii) = ascii_case_hash(t);
         if !ascii {
             return with_fold(w, |f| self.contains(f));
@@ -456,6 +451,38 @@ impl WordSet {
             s.len() == t.len() && s.bytes().zip(t).all(|(a, &b)| a == b.to_ascii_lowercase())
         })
     }
+}
+
+/// `w` without its final periods (what [`fold`] drops).
+#[inline]
+pub fn trim_periods(w: &[u8]) -> &[u8] {
+    let mut n = w.len();
+    while n > 0 && w[n - 1] == b'.' {
+        n -= 1;
+    }
+    &w[..n]
+}
+
+/// Up to eight bytes as a little-endian `u64`, padded with zeros.
+#[inline]
+pub fn load_short(b: &[u8]) -> u64 {
+    match b.len() {
+        0 => 0,
+        8.. => load8(b, 0),
+        _ => tail(b),
+    }
+}
+
+/// The ASCII lowercase of eight ASCII bytes at once (bytes `A`..=`Z` gain their 0x20 bit).
+#[inline]
+pub fn lower_ascii8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Each byte is below 0x80, so no sum carries into the next byte: the high bit of a byte
+    // of `ge_a` says it is at least 'A', of `gt_z` that it is past 'Z'.
+    let ge_a = x.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let gt_z = x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// The byte offset of the first `needle` in `hay`: `hay.find(needle)`, found by `memchr` on the
@@ -825,6 +852,15 @@ mod tests {
             let want = list.contains(&fold(w).as_ref());
             assert_eq!(set.contains_word(w), want, "{w}");
             assert_eq!(set.contains(w), list.contains(&w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower010_eight_bytes_at_once(w in "[ -~]{0,8}") {
+            let mut want = [0u8; 8];
+            want[..w.len()].copy_from_slice(w.to_ascii_lowercase().as_bytes());
+            proptest::prop_assert_eq!(lower_ascii8(load_short(w.as_bytes())), u64::from_le_bytes(want));
         }
     }
 
