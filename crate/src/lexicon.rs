@@ -1108,11 +1108,15 @@ static CLASSED: LazyLock<ClassTable> = LazyLock::new(|| {
         (NP_PREPOSITIONS, Classes::NP_PREPOSITION),
     ];
     let mut words: Vec<(&'static str, Classes)> = Vec::new();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (list, bit) in lists {
         for &w in list {
-            match words.iter_mut().find(|x| x.0 == w) {
-                Some(x) => x.1 .0 |= bit.0,
-                None => words.push((w, bit)),
+            match seen.get(w) {
+                Some(&i) => words[i].1 .0 |= bit.0,
+                None => {
+                    seen.insert(w, words.len());
+                    words.push((w, bit));
+                }
             }
         }
     }
