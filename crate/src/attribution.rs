@@ -79,6 +79,29 @@ static RELAY_FIRST: [bool; 256] = {
     t
 };
 
+/// The first two bytes of the phrases [`relay_phrase`] reads: those of [`RELAY_PHRASES`] and the
+/// "in" of "in a|an".
+static RELAY_PAIRS: [[u8; 2]; RELAY_PHRASES.len() + 1] = {
+    let mut t = [[b'i', b'n']; RELAY_PHRASES.len() + 1];
+    let mut i = 0;
+    while i < RELAY_PHRASES.len() {
+        let p = RELAY_PHRASES[i].as_bytes();
+        t[i] = [p[0], p[1]];
+        i += 1;
+    }
+    t
+};
+
+/// Whether `b` opens with the first two bytes of a relay phrase: most bytes of [`RELAY_FIRST`]
+/// ('a', 's', 't', 'i', 'w' open many words) open none, and this test costs less than comparing
+/// each phrase.
+fn may_open_relay(b: &[u8]) -> bool {
+    match b {
+        [x, y, ..] => RELAY_PAIRS.contains(&[*x, *y]),
+        _ => false,
+    }
+}
+
 /// Whether `c` may continue a name word of a relay: "Fox", "AT&T", "U.S.", "O’Reilly".
 fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '’' | '\'' | '&' | '.' | '-')
@@ -157,6 +180,11 @@ fn relay(text: &str, span: Span) -> Option<String> {
         };
         at += skip;
         let here = &s[at..];
+        if !may_open_relay(here.as_bytes()) {
+            // The candidate is an ASCII byte.
+            at += 1;
+            continue;
+        }
         let boundary = s[..at]
             .chars()
             .next_back()
