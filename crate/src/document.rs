@@ -1,11 +1,10 @@
 //! A document read once: its paragraphs, sentences, quotation spans, cast of names and words.
 
 use crate::cast::Cast;
-use crate::cue::Cue;
 use crate::quote::{find_quotes_in, QuoteSpan};
 use crate::span::Span;
 use crate::text::{paragraphs, sentence_breaks_into, trim, Word};
-use crate::wordindex::WordIndex;
+use crate::wordindex::{Cues, WordIndex};
 use std::borrow::Cow;
 
 /// One paragraph and its sentences (bytes). Sentence breaks inside a quotation are not
@@ -94,7 +93,7 @@ impl<'t> Document<'t> {
 
     /// The cues among the words of `range` (bytes): the same as [`crate::cue::find_cues`] of
     /// them.
-    pub fn cues(&self, range: Span) -> Vec<Cue> {
+    pub fn cues(&self, range: Span) -> Cues<'_> {
         self.words.cues(self.text, range)
     }
 

@@ -141,8 +141,10 @@ impl WordIndex {
     }
 
     /// The cues among the words of `text[range]`, in order: the same as
-    /// [`crate::cue::find_cues`] of those words.
-    pub fn cues(&self, text: &str, range: Span) -> Vec<Cue> {
+    /// [`crate::cue::find_cues`] of those words. An iterator, so that the rules' loop over a
+    /// sentence's cues allocates nothing (only a range whose ends cut a word is read into a
+    /// vector).
+    pub fn cues<'a>(&'a self, text: &str, range: Span) -> Cues<'a> {
         match self.slice(text, range) {
             Slice::Run(lo, hi) if lo < hi => {
                 let run = &self.words[lo..hi];
@@ -150,16 +152,61 @@ impl WordIndex {
                 // the index's.
                 let a = self.cues.partition_point(|&(i, _)| i <= lo);
                 let b = a + self.cues[a..].partition_point(|&(i, _)| i + 1 < hi);
-                let mut out = Vec::with_capacity(b - a + 2);
-                out.extend(cue_at(text, run, 0));
-                out.extend(self.cues[a..b].iter().map(|&(_, c)| c));
-                if hi - lo > 1 {
-                    out.extend(cue_at(text, run, hi - lo - 1));
+                Cues::Run {
+                    first: cue_at(text, run, 0),
+                    inner: self.cues[a..b].iter(),
+                    last: if hi - lo > 1 {
+                        cue_at(text, run, hi - lo - 1)
+                    } else {
+                        None
+                    },
                 }
-                out
             }
-            Slice::Run(..) => Vec::new(),
-            Slice::Read(ws) => find_cues(text, &ws),
+            Slice::Run(..) => Cues::Run {
+                first: None,
+                inner: [].iter(),
+                last: None,
+            },
+            Slice::Read(ws) => Cues::Read(find_cues(text, &ws).into_iter()),
+        }
+    }
+}
+
+/// The cues of a range, in order ([`WordIndex::cues`]).
+pub enum Cues<'a> {
+    /// The cues of a run of the index's words: its first word's and its last word's read with
+    /// the neighbours the run gives them, the inner ones the index's.
+    Run {
+        first: Option<Cue>,
+        inner: std::slice::Iter<'a, (usize, Cue)>,
+        last: Option<Cue>,
+    },
+    /// The cues of words read again.
+    Read(std::vec::IntoIter<Cue>),
+}
+
+impl Iterator for Cues<'_> {
+    type Item = Cue;
+
+    fn next(&mut self) -> Option<Cue> {
+        match self {
+            Cues::Run { first, inner, last } => first
+                .take()
+                .or_else(|| inner.next().map(|&(_, c)| c))
+                .or_else(|| last.take()),
+            Cues::Read(it) => it.next(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for Cues<'_> {
+    fn next_back(&mut self) -> Option<Cue> {
+        match self {
+            Cues::Run { first, inner, last } => last
+                .take()
+                .or_else(|| inner.next_back().map(|&(_, c)| c))
+                .or_else(|| first.take()),
+            Cues::Read(it) => it.next_back(),
         }
     }
 }
@@ -187,7 +234,11 @@ mod tests {
                     let r = Span::new(i, j);
                     let naive = words(t, r);
                     assert_eq!(&*ix.words(t, r), &naive[..], "{i}..{j}");
-                    assert_eq!(ix.cues(t, r), find_cues(t, &naive), "{i}..{j}");
+                    let want = find_cues(t, &naive);
+                    assert_eq!(ix.cues(t, r).collect::<Vec<_>>(), want, "{i}..{j}");
+                    let mut back: Vec<Cue> = ix.cues(t, r).rev().collect();
+                    back.reverse();
+                    assert_eq!(back, want, "{i}..{j}");
                 }
             }
         }
