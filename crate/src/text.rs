@@ -116,50 +116,62 @@ pub struct Word {
 pub fn words(text: &str, range: Span) -> Vec<Word> {
     let s = &text[range.range()];
     let b = s.as_bytes();
+    let n = b.len();
     // About one word per six bytes of prose (PolNeAR: 6.1), a fifth for headroom: one
     // allocation for most ranges.
-    let mut out = Vec::with_capacity(b.len() / 5 + 1);
+    let mut out = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
-    while i < b.len() {
-        let len = if ALNUM[usize::from(b[i])] {
-            1
+    while i < n {
+        let start = i;
+        let c = b[i];
+        if ALNUM[usize::from(c)] {
+            i += 1;
+        } else if c < 0x80 {
+            // Space, punctuation, a joiner before no word: no word opens here.
+            i += 1;
+            continue;
         } else {
-            // Another ASCII byte, or a char that may be a word char.
             let (word, len) = char_at(s, i);
+            i += len;
             if !word {
-                i += len;
                 continue;
             }
-            len
-        };
-        let mut end = i + len;
-        while end < b.len() {
-            let d = b[end];
-            if ALNUM[usize::from(d)] {
+        }
+        let mut end = i;
+        loop {
+            // The run of ASCII letters and digits, then what ends it.
+            while end < n && ALNUM[usize::from(b[end])] {
                 end += 1;
-                continue;
             }
-            let (word, len, joiner) = if d < 0x80 {
-                (false, 1, matches!(d, b'\'' | b'-' | b'.' | b'&'))
-            } else {
-                let c = s[end..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8(), is_joiner(c))
-            };
-            if word || (joiner && end + len < b.len() && char_at(s, end + len).0) {
+            if end == n {
+                break;
+            }
+            let d = b[end];
+            if d < 0x80 {
+                // An ASCII joiner joins only a word char that follows it.
+                if matches!(d, b'\'' | b'-' | b'.' | b'&') && end + 1 < n && char_at(s, end + 1).0 {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = s[end..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if is_word_char(c) || (is_joiner(c) && end + len < n && char_at(s, end + len).0) {
                 end += len;
             } else {
                 break;
             }
         }
         // A trailing period belongs to initials, acronyms and abbreviations.
-        if b.get(end) == Some(&b'.') {
-            let w = &s[i..end];
+        if end < n && b[end] == b'.' {
+            let w = &s[start..end];
             if is_initial(w) || w.contains('.') || is_abbreviation(w) {
                 end += 1;
             }
         }
         out.push(Word {
-            span: Span::new(range.start + i, range.start + end),
+            span: Span::new(range.start + start, range.start + end),
         });
         i = end;
     }
