@@ -465,6 +465,33 @@ impl WordSet {
     }
 }
 
+/// How many chars of `s` are uppercase: `s.chars().filter(|c| c.is_uppercase()).count()`,
+/// without decoding ASCII (a rule counts the capitals of up to 2,000 bytes): the ASCII capitals
+/// counted over the bytes, then the chars that are not ASCII, found eight bytes at a time.
+pub fn count_uppercase(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    // The lead byte of a char that is not ASCII is at least 0xC0; decode from there.
+    let mut upper_at =
+        |i: usize| n += usize::from(s[i..].chars().next().is_some_and(char::is_uppercase));
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        if u64::from_le_bytes(c.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
+            (0..8)
+                .filter(|&k| c[k] >= 0xC0)
+                .for_each(|k| upper_at(at + k));
+        }
+        at += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        if c >= 0xC0 {
+            upper_at(at + k);
+        }
+    }
+    n
+}
+
 /// `w` without its final periods (what [`fold`] drops).
 #[inline]
 pub fn trim_periods(w: &[u8]) -> &[u8] {
@@ -864,6 +891,13 @@ mod tests {
             let want = list.contains(&fold(w).as_ref());
             assert_eq!(set.contains_word(w), want, "{w}");
             assert_eq!(set.contains(w), list.contains(&w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn upper010_counted_by_bytes(t in "[ -~ÉéÜüΣσ’“İ\u{10400}\u{10428}]{0,30}") {
+            proptest::prop_assert_eq!(count_uppercase(&t), t.chars().filter(|c| c.is_uppercase()).count());
         }
     }
 
