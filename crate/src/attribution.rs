@@ -677,15 +677,18 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
         known: HashMap::new(),
         recent: Vec::new(),
     };
-    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len());
     // Per quote: paragraph index, and whether its speaker came from its own tag.
     let mut meta: Vec<(usize, bool)> = Vec::with_capacity(doc.quotes.len());
-    let tops: Vec<&QuoteSpan> = doc.quotes.iter().filter(|q| q.depth == 0).collect();
+    let mut tops: Vec<&QuoteSpan> = Vec::with_capacity(doc.top_quotes.len());
+    tops.extend(doc.quotes.iter().filter(|q| q.depth == 0));
     let (clauses, reported): (Vec<_>, Vec<_>) = crate::indirect::find(doc)
         .into_iter()
         .partition(|r| r.quoted);
+    // Sized once: the quotes' findings, then the reports' appended (findings are large, and a
+    // grown vector copies them).
+    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len() + reported.len());
+    let mut indirect = Vec::with_capacity(reported.len());
     let mut reported = reported.into_iter().peekable();
-    let mut indirect = Vec::new();
     let mut resolve_reported = |reader: &mut Reader, upto: usize, indirect: &mut Vec<Finding>| {
         while let Some(r) = reported.next_if(|r| r.content.start.min(r.cue.span.start) < upto) {
             let para = doc.paragraph_at(r.cue.span.start).unwrap_or(0);

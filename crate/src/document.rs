@@ -40,11 +40,8 @@ impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
         let paras = paragraphs(text);
         let quotes = find_quotes_in(text, &paras);
-        let top: Vec<Span> = quotes
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(QuoteSpan::outer)
-            .collect();
+        let mut top: Vec<Span> = Vec::with_capacity(quotes.len());
+        top.extend(quotes.iter().filter(|q| q.depth == 0).map(QuoteSpan::outer));
         // Top-level quotes are in order and do not overlap: one cursor walks them with the breaks.
         let mut cursor = 0;
         // One buffer for every paragraph's breaks.
