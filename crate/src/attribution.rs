@@ -13,7 +13,7 @@
 //! recent person who spoke. Partial quotes with no cue in their sentence (scare quotes, titles)
 //! stay unattributed: a speaker is never guessed for them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::cue::{Cue, CueClass};
 use crate::document::Document;
@@ -234,7 +234,7 @@ struct Known {
 /// Attribution state carried through one document in text order.
 struct Reader<'d, 't> {
     doc: &'d Document<'t>,
-    known: HashMap<String, Known>,
+    known: FxHashMap<String, Known>,
     /// The people who spoke most recently, latest last: (name, paragraph index). At most
     /// [`RECENT_PEOPLE`]; a pronoun takes the latest whose first name does not contradict it.
     recent: Vec<(String, usize)>,
@@ -361,7 +361,11 @@ impl<'d, 't> Reader<'d, 't> {
     /// Records what the speaker `name` (resolved from mention `m`) is known by, and makes a
     /// person the latest speaker.
     fn finish(&mut self, m: Mention, name: String, person: bool, para: usize) -> Option<Speaker> {
-        let known = self.known.entry(name.clone()).or_default();
+        // (Most speakers are known already: the name is copied only for a new one.)
+        let known = match self.known.get_mut(&name) {
+            Some(k) => k,
+            None => self.known.entry(name.clone()).or_default(),
+        };
         if known.role.is_none() {
             known.role = m.role.clone();
         }
@@ -674,7 +678,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
     let text = doc.text;
     let mut reader = Reader {
         doc,
-        known: HashMap::new(),
+        known: FxHashMap::default(),
         recent: Vec::new(),
     };
     // Per quote: paragraph index, and whether its speaker came from its own tag.

@@ -211,8 +211,13 @@ pub fn is_initial(w: &str) -> bool {
 /// Whether `w` (with or without its final period) is a known abbreviation.
 pub fn is_abbreviation(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // (An ASCII word is one of them when its lowercase is; a word that is not ASCII never is.)
+    w.len() <= 6 && w.is_ascii() && ABBREVIATION_SET.contains_word(w)
 }
+
+/// [`ABBREVIATIONS`] as a set.
+static ABBREVIATION_SET: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new(ABBREVIATIONS));
 
 /// Whether the word starts with an uppercase letter or a digit.
 pub fn is_capitalized(w: &str) -> bool {
@@ -824,6 +829,30 @@ mod tests {
         fn fold020_with_fold_is_fold_of_any_word(w in "[a-zA-Z.’‘ʼ‑–'ÜüİΣßẞ\u{10400}-]{0,40}") {
             proptest::prop_assert_eq!(fold(&w), naive_fold(&w));
             proptest::prop_assert_eq!(with_fold(&w, str::to_string), naive_fold(&w));
+        }
+    }
+
+    /// The set answers as the list's linear reading did.
+    #[test]
+    fn abbreviation010_set_is_the_list() {
+        let naive = |w: &str| {
+            let w = w.trim_end_matches('.');
+            w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for a in ABBREVIATIONS {
+            words.extend([
+                a.to_string(),
+                a.to_uppercase(),
+                format!("{a}."),
+                format!("{}{}.", a[..1].to_uppercase(), &a[1..]),
+                format!("{a}x"),
+                a[1..].to_string(),
+            ]);
+        }
+        words.extend(["", ".", "Über", "İnc", "ﬁ", "Sept.", "Messrs."].map(String::from));
+        for w in &words {
+            assert_eq!(is_abbreviation(w), naive(w), "{w:?}");
         }
     }
 
