@@ -999,6 +999,14 @@ impl Classes {
         if ascii {
             return Classes::of_ascii(h, t);
         }
+        // The listed words that can match are made of 'a'..='z' and '-' (`classes020`), and
+        // of the chars that are not ASCII only these fold into them: any other ("Trump’s",
+        // "Über") puts a word on no list, without folding it.
+        if w.chars()
+            .any(|c| !c.is_ascii() && !matches!(c, '‑' | '–' | '\u{212A}'))
+        {
+            return Classes(0);
+        }
         with_fold(w, |f| CLASSED.folded(f))
     }
 
@@ -1414,11 +1422,52 @@ mod tests {
             ]
             .map(String::from),
         );
+        words.extend(
+            [
+                "Trump’s",
+                "Vice‑President",
+                "President–elect",
+                "\u{212A}",
+                "İn",
+                "ʼtis",
+                "ﬁrm",
+            ]
+            .map(String::from),
+        );
         for w in &words {
             let c = Classes::of(w);
             for (list, bit) in lists {
                 assert_eq!(c.has(bit), is_word(list, w), "{w:?}");
             }
+        }
+    }
+
+    /// What `Classes::of` assumes of a word that is not ASCII: every listed word that can match
+    /// is made of 'a'..='z' and '-' (the others fold to something else, so nothing folds to
+    /// them), and the only chars that are not ASCII and fold into those are '‑', '–' and the
+    /// Kelvin sign.
+    #[test]
+    fn classes020_what_a_word_that_is_not_ascii_may_match() {
+        let lists = [
+            FUNCTION_WORDS,
+            ROLE_NOUNS,
+            INSTITUTION_WORDS,
+            TITLES,
+            BETWEEN_WORDS,
+            PRONOUNS,
+            DETERMINERS,
+            NP_PREPOSITIONS,
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let plain = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            assert!(plain || crate::text::fold(w) != *w, "{w}");
+        }
+        for c in ('\u{80}'..=char::MAX).filter(|c| {
+            let mut f = String::new();
+            crate::text::with_fold(c.encode_utf8(&mut [0; 4]), |x| f.push_str(x));
+            !f.is_empty() && f.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        }) {
+            assert!(matches!(c, '‑' | '–' | '\u{212A}'), "{c:?}");
         }
     }
 }
