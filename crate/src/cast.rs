@@ -3,7 +3,7 @@
 
 use crate::lexicon::{self, is_word, Classes};
 use crate::span::Span;
-use crate::text::{fold, is_capitalized, is_initial, with_fold, Word};
+use crate::text::{is_capitalized, is_initial, with_fold, Word};
 
 /// Most words in a full name (titles left out): a longer run of name words is a headline or a
 /// list.
@@ -170,7 +170,7 @@ impl Cast {
     /// refers to: the latest full name before it that ends with (or, failing that, contains) the
     /// mention's last word; failing that, the first after it. `None` when nobody fits.
     pub fn resolve(&self, mention: &str, at: usize) -> Option<&str> {
-        let last = mention.split_whitespace().last().map(fold)?;
+        let last = mention.split_whitespace().last()?;
         if mention
             .split_whitespace()
             .filter(|w| !is_word(lexicon::TITLES, w))
@@ -179,25 +179,23 @@ impl Cast {
         {
             return None; // already a full name
         }
-        let last = last.as_ref();
         let buf = self.buf.as_str();
-        // The latest member before `at` that `fits` (members are in text order), else the
-        // first.
+        // Members are in text order: those before `at` are `..k`.
+        let k = self.members.partition_point(|m| m.at < at);
+        // The latest member before `at` that `fits`, else the first after it.
         let by = |fits: &dyn Fn(&Member) -> bool| {
-            let mut first = None;
-            let mut latest = None;
-            for m in self.members.iter().filter(|m| fits(m)) {
-                first = first.or(Some(m));
-                if m.at >= at {
-                    break;
-                }
-                latest = Some(m);
-            }
-            latest.or(first)
+            let (before, after) = self.members.split_at(k);
+            before
+                .iter()
+                .rev()
+                .find(|m| fits(m))
+                .or_else(|| after.iter().find(|m| fits(m)))
         };
-        by(&|m| m.parts().last().is_some_and(|p| p.of(buf) == last))
-            .or_else(|| by(&|m| m.parts().iter().any(|p| p.of(buf) == last)))
-            .map(|m| m.name.of(buf))
+        with_fold(last, |last| {
+            by(&|m| m.parts().last().is_some_and(|p| p.of(buf) == last))
+                .or_else(|| by(&|m| m.parts().iter().any(|p| p.of(buf) == last)))
+                .map(|m| m.name.of(buf))
+        })
     }
 }
 
