@@ -33,9 +33,11 @@ pub struct WordIndex {
     blocks: Vec<u32>,
 }
 
-/// Bytes of text per entry of [`WordIndex::blocks`]: about ten words of prose. Trade-off: the
-/// table is 4 bytes per block (6% of the text), a look-up walks half a block's words on average.
-const BLOCK_BYTES: usize = 64;
+/// Bytes of text per entry of [`WordIndex::blocks`]: about five words of prose. Trade-off: the
+/// table is 4 bytes per block (12% of the text), a look-up walks half a block's words on
+/// average. Measured on 200 PolNeAR train articles (callgrind): 32 bytes read 0.5 M fewer
+/// instructions than 64, and 16 bytes 0.2 M more than 32 (a larger table to build).
+const BLOCK_BYTES: usize = 32;
 
 /// Where a range's words are: a run of the index, or (when an end of the range cuts a word)
 /// words read again.
@@ -223,7 +225,7 @@ mod tests {
             "Sen. Tom Cotton said, “U.S. ISIS-K’s AT&T,” according to Colin P. Clarke. He told Mr. Byman.",
             "the group said by phone it was a go... went on; “A.B.C.” so-called U.K.-based—said 24.75%.",
             "é“b”c said… Über-ALLES points out, the being said",
-            // Several of the index's 64-byte blocks, their ends inside words and chars.
+            // Several of the index's blocks, their ends inside words and chars.
             "Sen. Tom Cotton said, “U.S. ISIS-K’s AT&T,” according to Colin P. Clarke. He told Mr. \
              Byman. the group said by phone it was a go... went on; “A.B.C.” so-called \
              U.K.-based—said 24.75%. é“b”c said… Über-ALLES points out, the being said",
