@@ -143,18 +143,18 @@ impl WordIndex {
     }
 
     /// The cues among the words of `text[range]`, in order: the same as
-    /// [`crate::cue::find_cues`] of those words. An iterator, so that the rules' loop over a
-    /// sentence's cues allocates nothing (only a range whose ends cut a word is read into a
+    /// [`crate::cue::find_cues`] of those words. Iterated in place, so that the rules' loop over
+    /// a sentence's cues allocates nothing (only a range whose ends cut a word is read into a
     /// vector).
     pub fn cues<'a>(&'a self, text: &str, range: Span) -> Cues<'a> {
-        match self.slice(text, range) {
+        Cues(match self.slice(text, range) {
             Slice::Run(lo, hi) if lo < hi => {
                 let run = &self.words[lo..hi];
                 // An end word has fewer neighbours here: read again; the inner words' cues are
                 // the index's.
                 let a = self.cues.partition_point(|&(i, _)| i <= lo);
                 let b = a + self.cues[a..].partition_point(|&(i, _)| i + 1 < hi);
-                Cues::Run {
+                CueIter::Run {
                     first: cue_at(text, run, 0),
                     inner: self.cues[a..b].iter(),
                     last: if hi - lo > 1 {
@@ -164,18 +164,31 @@ impl WordIndex {
                     },
                 }
             }
-            Slice::Run(..) => Cues::Run {
+            Slice::Run(..) => CueIter::Run {
                 first: None,
                 inner: [].iter(),
                 last: None,
             },
-            Slice::Read(ws) => Cues::Read(find_cues(text, &ws).into_iter()),
-        }
+            Slice::Read(ws) => CueIter::Read(find_cues(text, &ws).into_iter()),
+        })
     }
 }
 
-/// The cues of a range, in order ([`WordIndex::cues`]).
-pub enum Cues<'a> {
+/// The cues of a range ([`WordIndex::cues`]): `for cue in doc.cues(s)`, or
+/// `.into_iter().rev()` for the last first.
+pub struct Cues<'a>(CueIter<'a>);
+
+impl<'a> IntoIterator for Cues<'a> {
+    type Item = Cue;
+    type IntoIter = CueIter<'a>;
+
+    fn into_iter(self) -> CueIter<'a> {
+        self.0
+    }
+}
+
+/// The iterator of [`Cues`], in text order (and back).
+pub enum CueIter<'a> {
     /// The cues of a run of the index's words: its first word's and its last word's read with
     /// the neighbours the run gives them, the inner ones the index's.
     Run {
@@ -187,28 +200,28 @@ pub enum Cues<'a> {
     Read(std::vec::IntoIter<Cue>),
 }
 
-impl Iterator for Cues<'_> {
+impl Iterator for CueIter<'_> {
     type Item = Cue;
 
     fn next(&mut self) -> Option<Cue> {
         match self {
-            Cues::Run { first, inner, last } => first
+            CueIter::Run { first, inner, last } => first
                 .take()
                 .or_else(|| inner.next().map(|&(_, c)| c))
                 .or_else(|| last.take()),
-            Cues::Read(it) => it.next(),
+            CueIter::Read(it) => it.next(),
         }
     }
 }
 
-impl DoubleEndedIterator for Cues<'_> {
+impl DoubleEndedIterator for CueIter<'_> {
     fn next_back(&mut self) -> Option<Cue> {
         match self {
-            Cues::Run { first, inner, last } => last
+            CueIter::Run { first, inner, last } => last
                 .take()
                 .or_else(|| inner.next_back().map(|&(_, c)| c))
                 .or_else(|| first.take()),
-            Cues::Read(it) => it.next_back(),
+            CueIter::Read(it) => it.next_back(),
         }
     }
 }
@@ -237,8 +250,8 @@ mod tests {
                     let naive = words(t, r);
                     assert_eq!(&*ix.words(t, r), &naive[..], "{i}..{j}");
                     let want = find_cues(t, &naive);
-                    assert_eq!(ix.cues(t, r).collect::<Vec<_>>(), want, "{i}..{j}");
-                    let mut back: Vec<Cue> = ix.cues(t, r).rev().collect();
+                    assert_eq!(ix.cues(t, r).into_iter().collect::<Vec<_>>(), want, "{i}..{j}");
+                    let mut back: Vec<Cue> = ix.cues(t, r).into_iter().rev().collect();
                     back.reverse();
                     assert_eq!(back, want, "{i}..{j}");
                 }
