@@ -13,7 +13,7 @@
 //! recent person who spoke. Partial quotes with no cue in their sentence (scare quotes, titles)
 //! stay unattributed: a speaker is never guessed for them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::cue::{Cue, CueClass};
 use crate::document::Document;
@@ -78,6 +78,29 @@ static RELAY_FIRST: [bool; 256] = {
     }
     t
 };
+
+/// The first two bytes of the phrases [`relay_phrase`] reads: those of [`RELAY_PHRASES`] and the
+/// "in" of "in a|an".
+static RELAY_PAIRS: [[u8; 2]; RELAY_PHRASES.len() + 1] = {
+    let mut t = [[b'i', b'n']; RELAY_PHRASES.len() + 1];
+    let mut i = 0;
+    while i < RELAY_PHRASES.len() {
+        let p = RELAY_PHRASES[i].as_bytes();
+        t[i] = [p[0], p[1]];
+        i += 1;
+    }
+    t
+};
+
+/// Whether `b` opens with the first two bytes of a relay phrase: most bytes of [`RELAY_FIRST`]
+/// ('a', 's', 't', 'i', 'w' open many words) open none, and this test costs less than comparing
+/// each phrase.
+fn may_open_relay(b: &[u8]) -> bool {
+    match b {
+        [x, y, ..] => RELAY_PAIRS.contains(&[*x, *y]),
+        _ => false,
+    }
+}
 
 /// Whether `c` may continue a name word of a relay: "Fox", "AT&T", "U.S.", "O’Reilly".
 fn is_name_char(c: char) -> bool {
@@ -157,6 +180,11 @@ fn relay(text: &str, span: Span) -> Option<String> {
         };
         at += skip;
         let here = &s[at..];
+        if !may_open_relay(here.as_bytes()) {
+            // The candidate is an ASCII byte.
+            at += 1;
+            continue;
+        }
         let boundary = s[..at]
             .chars()
             .next_back()
@@ -206,7 +234,7 @@ struct Known {
 /// Attribution state carried through one document in text order.
 struct Reader<'d, 't> {
     doc: &'d Document<'t>,
-    known: HashMap<String, Known>,
+    known: FxHashMap<String, Known>,
     /// The people who spoke most recently, latest last: (name, paragraph index). At most
     /// [`RECENT_PEOPLE`]; a pronoun takes the latest whose first name does not contradict it.
     recent: Vec<(String, usize)>,
@@ -333,7 +361,11 @@ impl<'d, 't> Reader<'d, 't> {
     /// Records what the speaker `name` (resolved from mention `m`) is known by, and makes a
     /// person the latest speaker.
     fn finish(&mut self, m: Mention, name: String, person: bool, para: usize) -> Option<Speaker> {
-        let known = self.known.entry(name.clone()).or_default();
+        // (Most speakers are known already: the name is copied only for a new one.)
+        let known = match self.known.get_mut(&name) {
+            Some(k) => k,
+            None => self.known.entry(name.clone()).or_default(),
+        };
         if known.role.is_none() {
             known.role = m.role.clone();
         }
@@ -646,18 +678,21 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
     let text = doc.text;
     let mut reader = Reader {
         doc,
-        known: HashMap::new(),
+        known: FxHashMap::default(),
         recent: Vec::new(),
     };
-    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len());
     // Per quote: paragraph index, and whether its speaker came from its own tag.
     let mut meta: Vec<(usize, bool)> = Vec::with_capacity(doc.quotes.len());
-    let tops: Vec<&QuoteSpan> = doc.quotes.iter().filter(|q| q.depth == 0).collect();
+    let mut tops: Vec<&QuoteSpan> = Vec::with_capacity(doc.top_quotes.len());
+    tops.extend(doc.quotes.iter().filter(|q| q.depth == 0));
     let (clauses, reported): (Vec<_>, Vec<_>) = crate::indirect::find(doc)
         .into_iter()
         .partition(|r| r.quoted);
+    // Sized once: the quotes' findings, then the reports' appended (findings are large, and a
+    // grown vector copies them).
+    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len() + reported.len());
+    let mut indirect = Vec::with_capacity(reported.len());
     let mut reported = reported.into_iter().peekable();
-    let mut indirect = Vec::new();
     let mut resolve_reported = |reader: &mut Reader, upto: usize, indirect: &mut Vec<Finding>| {
         while let Some(r) = reported.next_if(|r| r.content.start.min(r.cue.span.start) < upto) {
             let para = doc.paragraph_at(r.cue.span.start).unwrap_or(0);

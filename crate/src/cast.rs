@@ -1,9 +1,9 @@
 //! The cast of a document: the people it names in full, so that a later "Cotton said" or
 //! "Mr. Byman" resolves to "Tom Cotton" or "Daniel Byman".
 
-use crate::lexicon::{self, is_word};
+use crate::lexicon::{self, is_word, Classes};
 use crate::span::Span;
-use crate::text::{fold, is_capitalized, is_initial, with_fold, Word};
+use crate::text::{is_capitalized, is_initial, with_fold, Word};
 
 /// Most words in a full name (titles left out): a longer run of name words is a headline or a
 /// list.
@@ -44,18 +44,22 @@ fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Whether `w` may be part of a person's name, and if so the word lists it is on (read once:
+/// a run's titles and institution words are read from them).
 #[inline(never)]
-fn is_part(w: &str) -> bool {
+fn is_part(w: &str) -> Option<Classes> {
     // Most words start with a lowercase letter or a digit: neither capitalized nor an initial.
     if w.as_bytes()
         .first()
         .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        return w.starts_with("al-");
+        return w.starts_with("al-").then(|| Classes::of(w));
     }
-    (is_capitalized(w) && !is_acronym(w) && !is_word(lexicon::FUNCTION_WORDS, w))
+    let classes = Classes::of(w);
+    ((is_capitalized(w) && !is_acronym(w) && !classes.has(Classes::FUNCTION))
         || is_initial(w)
-        || w.starts_with("al-")
+        || w.starts_with("al-"))
+    .then_some(classes)
 }
 
 impl Cast {
@@ -72,16 +76,20 @@ impl Cast {
         let part = |k: usize| {
             let s = ws[k].span;
             match bytes[s.start] {
-                b'a'..=b'z' | b'0'..=b'9' => bytes[s.start..s.end].starts_with(b"al-"),
+                b'a'..=b'z' | b'0'..=b'9' if !bytes[s.start..s.end].starts_with(b"al-") => None,
                 _ => is_part(s.of(text)),
             }
         };
+        // The word lists of the run's words.
+        let mut classes: Vec<Classes> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
-            if !part(i) {
+            let Some(first) = part(i) else {
                 i += 1;
                 continue;
-            }
+            };
+            classes.clear();
+            classes.push(first);
             let mut j = i;
             // A run continues over adjacent words only (a comma or period between ends it).
             // When the word after it is no name word, the next run cannot start there either.
@@ -91,17 +99,18 @@ impl Cast {
                     .chars()
                     .all(|c| c == ' ' || c == '\u{a0}')
             {
-                if !part(j + 1) {
+                let Some(c) = part(j + 1) else {
                     next_not_part = true;
                     break;
-                }
+                };
+                classes.push(c);
                 j += 1;
             }
             let after = j + 1 + usize::from(next_not_part);
             // Titles lead, and are not part of the name.
-            let lead = ws[i..j]
+            let lead = classes[..j - i]
                 .iter()
-                .take_while(|w| is_word(lexicon::TITLES, w.span.of(text)))
+                .take_while(|c| c.has(Classes::TITLE))
                 .count();
             if j + 1 - i - lead > MAX_NAME_WORDS {
                 i = after; // too long for a name: a headline or a list
@@ -111,10 +120,9 @@ impl Cast {
             let word = |w: &Word| w.span.of(text);
             // (The word lists last: most runs are one word, and decided by their length.)
             let institution = || {
-                run.iter().any(|w| {
-                    is_word(lexicon::INSTITUTION_WORDS, word(w))
-                        || is_word(lexicon::ROLE_NOUNS, word(w))
-                })
+                classes[lead..]
+                    .iter()
+                    .any(|c| c.has(Classes::INSTITUTION) || c.has(Classes::ROLE_NOUN))
             };
             let all_caps = run.iter().all(|w| !word(w).chars().any(char::is_lowercase));
             if (2..=MAX_NAME_WORDS).contains(&run.len())
@@ -162,7 +170,7 @@ impl Cast {
     /// refers to: the latest full name before it that ends with (or, failing that, contains) the
     /// mention's last word; failing that, the first after it. `None` when nobody fits.
     pub fn resolve(&self, mention: &str, at: usize) -> Option<&str> {
-        let last = mention.split_whitespace().last().map(fold)?;
+        let last = mention.split_whitespace().last()?;
         if mention
             .split_whitespace()
             .filter(|w| !is_word(lexicon::TITLES, w))
@@ -171,25 +179,23 @@ impl Cast {
         {
             return None; // already a full name
         }
-        let last = last.as_ref();
         let buf = self.buf.as_str();
-        // The latest member before `at` that `fits` (members are in text order), else the
-        // first.
+        // Members are in text order: those before `at` are `..k`.
+        let k = self.members.partition_point(|m| m.at < at);
+        // The latest member before `at` that `fits`, else the first after it.
         let by = |fits: &dyn Fn(&Member) -> bool| {
-            let mut first = None;
-            let mut latest = None;
-            for m in self.members.iter().filter(|m| fits(m)) {
-                first = first.or(Some(m));
-                if m.at >= at {
-                    break;
-                }
-                latest = Some(m);
-            }
-            latest.or(first)
+            let (before, after) = self.members.split_at(k);
+            before
+                .iter()
+                .rev()
+                .find(|m| fits(m))
+                .or_else(|| after.iter().find(|m| fits(m)))
         };
-        by(&|m| m.parts().last().is_some_and(|p| p.of(buf) == last))
-            .or_else(|| by(&|m| m.parts().iter().any(|p| p.of(buf) == last)))
-            .map(|m| m.name.of(buf))
+        with_fold(last, |last| {
+            by(&|m| m.parts().last().is_some_and(|p| p.of(buf) == last))
+                .or_else(|| by(&|m| m.parts().iter().any(|p| p.of(buf) == last)))
+                .map(|m| m.name.of(buf))
+        })
     }
 }
 
@@ -198,10 +204,14 @@ mod tests {
     use super::*;
     use crate::text::words;
 
+    fn cast(t: &str) -> Cast {
+        Cast::new(t, &words(t, Span::new(0, t.len())))
+    }
+
     #[test]
     fn cast010_surnames_resolve_to_the_latest_full_name() {
         let t = "Tom Cotton spoke. Daniel Byman, an expert, agreed. Later Cotton said so and Byman said more.";
-        let c = Cast::new(t, &words(t, Span::new(0, t.len())));
+        let c = cast(t);
         assert_eq!(
             c.resolve("Cotton", t.find("Cotton said").unwrap()),
             Some("Tom Cotton")
@@ -220,7 +230,7 @@ mod tests {
     #[test]
     fn cast030_latest_full_name_before() {
         let t = "Jane Roe spoke. Then John Doe left. Later:";
-        let c = Cast::new(t, &words(t, Span::new(0, t.len())));
+        let c = cast(t);
         assert_eq!(c.latest_before(t.len()).map(|m| m.1), Some("John Doe"));
         assert_eq!(
             c.latest_before(t.find("Then").unwrap()).map(|m| m.1),
@@ -232,7 +242,7 @@ mod tests {
     #[test]
     fn cast020_titles_and_initials() {
         let t = "President Vladimir V. Putin spoke in Crocus City Hall. Putin said.";
-        let c = Cast::new(t, &words(t, Span::new(0, t.len())));
+        let c = cast(t);
         assert_eq!(
             c.resolve("Putin", t.rfind("Putin").unwrap()),
             Some("Vladimir V. Putin")

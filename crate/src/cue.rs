@@ -925,14 +925,13 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     if adjacent && next.is_some_and(|n| n == "by") {
         return None;
     }
-    let prev = i
-        .checked_sub(1)
-        .map(|p| crate::text::fold(words[p].span.of(text)));
-    if prev.as_deref().is_some_and(|p| {
-        matches!(
-            p,
-            "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
-        )
+    if i.checked_sub(1).is_some_and(|p| {
+        crate::text::with_fold(words[p].span.of(text), |p| {
+            matches!(
+                p,
+                "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
+            )
+        })
     }) {
         return None;
     }
@@ -940,10 +939,12 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
         // "polls show Trump leading", "the survey found 449 insiders back Clinton": a verb of
         // finding after a noun of evidence, whose object is what the evidence says.
         // The noun heads the subject a few words back: "FEC records from the 2008 cycle show".
-        let evidence = (i.saturating_sub(EVIDENCE_REACH_WORDS)..i)
-            .any(|k| crate::text::with_fold(words[k].span.of(text), is_evidence_noun));
+        let evidence = || {
+            (i.saturating_sub(EVIDENCE_REACH_WORDS)..i)
+                .any(|k| crate::text::with_fold(words[k].span.of(text), is_evidence_noun))
+        };
         let finding = crate::text::with_fold(raw, is_finding_verb);
-        (evidence && finding).then_some((CueClass::Stance, false, true))
+        (finding && evidence()).then_some((CueClass::Stance, false, true))
     })
     .map(|reading| {
         // "is demanding that …", "were quietly arguing …": a progressive is the finite verb of
@@ -993,7 +994,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     {
         return None;
     }
-    let phrasal = is_phrasal_stance(&crate::text::fold(raw), next);
+    let phrasal = crate::text::with_fold(raw, |f| is_phrasal_stance(f, next));
     let end = if class == CueClass::According || phrasal {
         words[i + 1].span.end
     } else {

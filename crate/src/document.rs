@@ -1,11 +1,10 @@
 //! A document read once: its paragraphs, sentences, quotation spans, cast of names and words.
 
 use crate::cast::Cast;
-use crate::cue::Cue;
 use crate::quote::{find_quotes_in, QuoteSpan};
 use crate::span::Span;
 use crate::text::{paragraphs, sentence_breaks_into, trim, Word};
-use crate::wordindex::WordIndex;
+use crate::wordindex::{Cues, WordIndex};
 use std::borrow::Cow;
 
 /// One paragraph and its sentences (bytes). Sentence breaks inside a quotation are not
@@ -41,11 +40,8 @@ impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Document<'t> {
         let paras = paragraphs(text);
         let quotes = find_quotes_in(text, &paras);
-        let top: Vec<Span> = quotes
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(QuoteSpan::outer)
-            .collect();
+        let mut top: Vec<Span> = Vec::with_capacity(quotes.len());
+        top.extend(quotes.iter().filter(|q| q.depth == 0).map(QuoteSpan::outer));
         // Top-level quotes are in order and do not overlap: one cursor walks them with the breaks.
         let mut cursor = 0;
         // One buffer for every paragraph's breaks.
@@ -94,7 +90,7 @@ impl<'t> Document<'t> {
 
     /// The cues among the words of `range` (bytes): the same as [`crate::cue::find_cues`] of
     /// them.
-    pub fn cues(&self, range: Span) -> Vec<Cue> {
+    pub fn cues(&self, range: Span) -> Cues<'_> {
         self.words.cues(self.text, range)
     }
 

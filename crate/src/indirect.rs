@@ -1324,7 +1324,7 @@ fn is_content(doc: &Document, c: Span) -> bool {
             | "though"
             | "although"
     ) && !s.contains(',');
-    let shouted = s.chars().filter(|c| c.is_uppercase()).count() * 2 > s.len();
+    let shouted = crate::text::count_uppercase(s) * 2 > s.len();
     !adverbial && !shouted && word_count(doc, c) >= MIN_CONTENT_WORDS && is_clause(doc, c)
 }
 

@@ -5,9 +5,9 @@
 //! that follows an inverted cue ("…,” said X). Offsets are bytes.
 
 use crate::document::Document;
-use crate::lexicon::{self, is, is_word};
+use crate::lexicon::Classes;
 use crate::span::Span;
-use crate::text::{ahead, back, fold, is_capitalized, is_initial};
+use crate::text::{ahead, back, fold, is_capitalized, is_initial, with_fold};
 
 /// How far a speaker phrase (with its appositive) is read from its cue, in bytes. Trade-off: a
 /// longer appositive is cut, but reading never costs more than this per cue.
@@ -80,10 +80,29 @@ fn word<'t>(text: &'t str, t: Option<&Tok>) -> Option<&'t str> {
     }
 }
 
+/// Whether word `w`, as written, is on the word list `list` (a [`Classes`] bit).
+fn on(w: &str, list: Classes) -> bool {
+    Classes::of(w).has(list)
+}
+
+/// Whether [`fold`] of `w` ends in "-based" ("Washington-based"), folded on the stack and only
+/// for a word whose last letters may fold to "based".
+fn is_based(w: &str) -> bool {
+    let t = crate::text::trim_periods(w.as_bytes());
+    let tail = t.len() >= 5 && t[t.len() - 5..].eq_ignore_ascii_case(b"based");
+    (tail || !w.is_ascii()) && with_fold(w, |f| f.ends_with("-based"))
+}
+
 /// Whether a word can be part of a name: capitalized, not a sentence-initial function word.
 fn is_name_word(w: &str) -> bool {
     (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
-        && (!is_word(lexicon::FUNCTION_WORDS, w) || is_initial(w) || matches!(w, "Will" | "May"))
+        && (!on(w, Classes::FUNCTION) || is_initial(w) || matches!(w, "Will" | "May"))
+}
+
+/// [`is_name_word`] of a word whose lists `c` the caller has read.
+fn is_name_word_in(w: &str, c: Classes) -> bool {
+    (is_capitalized(w) || w.starts_with("al-") || w.starts_with("el-"))
+        && (!c.has(Classes::FUNCTION) || is_initial(w) || matches!(w, "Will" | "May"))
 }
 
 /// Most words in a described speaker read by [`described`] ("one Republican involved in the
@@ -126,12 +145,13 @@ pub fn described(doc: &Document, start: usize, limit: usize) -> Option<Mention> 
 
 /// Lowercase words that describe a role noun ("senior administration official").
 fn is_modifier(w: &str) -> bool {
-    let f = fold(w);
-    !is_capitalized(w)
-        && !is(lexicon::FUNCTION_WORDS, &f)
-        && !is(lexicon::BETWEEN_WORDS, &f)
-        && !f.ends_with("ed")
-        && !f.ends_with("ly")
+    if is_capitalized(w) {
+        return false;
+    }
+    let c = Classes::of(w);
+    !c.has(Classes::FUNCTION)
+        && !c.has(Classes::BETWEEN)
+        && !with_fold(w, |f| f.ends_with("ed") || f.ends_with("ly"))
         && crate::cue::classify(w, None).is_none()
 }
 
@@ -143,7 +163,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(doc, Span::new(floor, end));
     let mut j = toks.len();
-    while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| is_word(lexicon::BETWEEN_WORDS, w)) {
+    while j > 0 && word(text, toks.get(j - 1)).is_some_and(|w| on(w, Classes::BETWEEN)) {
         j -= 1;
     }
     // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
@@ -189,50 +209,44 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         let t = &toks[i - 1];
         let Tok::Word(s) = *t else { break };
         let w = s.of(text);
-        let f = fold(w);
-        if is(lexicon::PRONOUNS, &f) {
+        let c = Classes::of(w);
+        if c.has(Classes::PRONOUN) {
             if i == stop {
                 i -= 1;
                 has_head = true;
             }
             break;
         }
-        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
+        if is_name_word_in(w, c) || c.has(Classes::ROLE_NOUN) || is_based(w) {
             has_head = true;
             i -= 1;
             continue;
         }
-        if is(lexicon::DETERMINERS, &f) {
+        if c.has(Classes::DETERMINER) {
             i -= 1;
             // "of the Wilson Center": a determiner inside a prepositional phrase continues.
             let prep = word(text, i.checked_sub(1).and_then(|p| toks.get(p)));
-            if prep.is_some_and(|p| is_word(lexicon::NP_PREPOSITIONS, p))
+            if prep.is_some_and(|p| on(p, Classes::NP_PREPOSITION))
                 && word(text, i.checked_sub(2).and_then(|p| toks.get(p)))
-                    .is_some_and(|w| is_name_word(w) || is_word(lexicon::ROLE_NOUNS, w))
+                    .is_some_and(|w| is_name_word(w) || on(w, Classes::ROLE_NOUN))
             {
                 i -= 1;
                 continue;
             }
             break;
         }
-        if is(lexicon::NP_PREPOSITIONS, &f)
+        if c.has(Classes::NP_PREPOSITION)
             && has_head
             && word(text, i.checked_sub(2).and_then(|p| toks.get(p)))
-                .is_some_and(|w| is_name_word(w) || is_word(lexicon::ROLE_NOUNS, w))
+                .is_some_and(|w| is_name_word(w) || on(w, Classes::ROLE_NOUN))
         {
             i -= 1;
             continue;
         }
         if has_head && is_modifier(w) && i < stop {
             // Only directly before a role noun or another modifier: "senior administration official".
-            let next = word(text, toks.get(i)).map(fold).unwrap_or_default();
-            if is(lexicon::ROLE_NOUNS, &next)
-                || (i + 1 < stop
-                    && is(
-                        lexicon::ROLE_NOUNS,
-                        &word(text, toks.get(i + 1)).map(fold).unwrap_or_default(),
-                    ))
-            {
+            let role = |t: Option<&Tok>| word(text, t).is_some_and(|n| on(n, Classes::ROLE_NOUN));
+            if role(toks.get(i)) || (i + 1 < stop && role(toks.get(i + 1))) {
                 i -= 1;
                 continue;
             }
@@ -240,8 +254,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         break;
     }
     // Drop leading prepositions left by the walk.
-    while i < stop && word(text, toks.get(i)).is_some_and(|w| is_word(lexicon::NP_PREPOSITIONS, w))
-    {
+    while i < stop && word(text, toks.get(i)).is_some_and(|w| on(w, Classes::NP_PREPOSITION)) {
         i += 1;
     }
     if i >= stop || !has_head {
@@ -249,21 +262,23 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     }
     // A phrase right after a preposition is its object, not a subject ("an attack in Iran claimed").
     if word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
-        matches!(
-            fold(w).as_ref(),
-            "in" | "of"
-                | "at"
-                | "for"
-                | "from"
-                | "with"
-                | "on"
-                | "to"
-                | "by"
-                | "about"
-                | "against"
-                | "into"
-                | "over"
-        )
+        with_fold(w, |f| {
+            matches!(
+                f,
+                "in" | "of"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "to"
+                    | "by"
+                    | "about"
+                    | "against"
+                    | "into"
+                    | "over"
+            )
+        })
     }) {
         return None;
     }
@@ -282,19 +297,19 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
     let limit = limit.min(ahead(text, start, PHRASE_REACH_BYTES)).max(start);
     let toks = tokens(doc, Span::new(start, limit));
     let mut i = 0;
-    if word(text, toks.first()).is_some_and(|w| is_word(lexicon::DETERMINERS, w)) {
+    if word(text, toks.first()).is_some_and(|w| on(w, Classes::DETERMINER)) {
         i = 1;
     }
     let mut j = i;
     while j < toks.len() {
         let Tok::Word(s) = toks[j] else { break };
         let w = s.of(text);
-        let f = fold(w);
-        if j == i && is(lexicon::PRONOUNS, &f) {
+        let c = Classes::of(w);
+        if j == i && c.has(Classes::PRONOUN) {
             j += 1;
             break;
         }
-        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") {
+        if is_name_word_in(w, c) || c.has(Classes::ROLE_NOUN) || is_based(w) {
             j += 1;
         } else if j > i
             && is_modifier(w)
@@ -303,10 +318,10 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         {
             // "Cruz constituent Dan Golvach": a lowercase descriptor between names.
             j += 1;
-        } else if j > i && is(lexicon::NP_PREPOSITIONS, &f) {
+        } else if j > i && c.has(Classes::NP_PREPOSITION) {
             // "of the Soufan Group": continue only into a name.
             let mut k = j + 1;
-            if word(text, toks.get(k)).is_some_and(|w| is_word(lexicon::DETERMINERS, w)) {
+            if word(text, toks.get(k)).is_some_and(|w| on(w, Classes::DETERMINER)) {
                 k += 1;
             }
             if word(text, toks.get(k)).is_some_and(is_name_word) {
@@ -316,7 +331,7 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
             }
         } else if is_modifier(w)
             && word(text, toks.get(j + 1))
-                .is_some_and(|n| is_word(lexicon::ROLE_NOUNS, n) || is_modifier(n))
+                .is_some_and(|n| on(n, Classes::ROLE_NOUN) || is_modifier(n))
             && j - i < 3
         {
             j += 1;
@@ -331,30 +346,32 @@ pub fn after(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
     match toks.get(j) {
         None | Some(Tok::Punct(..)) => {}
         Some(Tok::Word(s)) => {
-            let f = fold(s.of(text));
-            if !matches!(
-                f.as_ref(),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "who"
-                    | "whose"
-                    | "last"
-                    | "this"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "as"
-                    | "about"
-                    | "to"
-                    | "while"
-                    | "and"
-                    | "earlier"
-                    | "later"
-                    | "today"
-                    | "yesterday"
-                    | "told"
-            ) {
+            let ends = with_fold(s.of(text), |f| {
+                matches!(
+                    f,
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "who"
+                        | "whose"
+                        | "last"
+                        | "this"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "as"
+                        | "about"
+                        | "to"
+                        | "while"
+                        | "and"
+                        | "earlier"
+                        | "later"
+                        | "today"
+                        | "yesterday"
+                        | "told"
+                )
+            });
+            if !ends {
                 return None;
             }
         }
@@ -389,11 +406,13 @@ fn opens_description(f: &str) -> bool {
 /// A word that may stand in a description: lowercase or a number ("46-year-old"), not a
 /// function word, a cue or a word between a speaker and a cue.
 fn is_description_word(w: &str) -> bool {
-    let f = fold(w);
-    !is_capitalized(w)
-        && !is(lexicon::FUNCTION_WORDS, &f)
-        && !is(lexicon::BETWEEN_WORDS, &f)
-        && !is(lexicon::PRONOUNS, &f)
+    if is_capitalized(w) {
+        return false;
+    }
+    let c = Classes::of(w);
+    !c.has(Classes::FUNCTION)
+        && !c.has(Classes::BETWEEN)
+        && !c.has(Classes::PRONOUN)
         && crate::cue::classify(w, None).is_none()
 }
 
@@ -426,22 +445,20 @@ fn description_before(text: &str, toks: &[Tok]) -> Option<Mention> {
     if i == toks.len() || i == 0 {
         return None;
     }
-    let det = word(text, toks.get(i - 1)).map(fold)?;
-    if !opens_description(&det) {
+    if !word(text, toks.get(i - 1)).is_some_and(|d| with_fold(d, opens_description)) {
         return None;
     }
     let opens_clause = i < 2
         || match toks[i - 2] {
             Tok::Punct(..) => true,
-            Tok::Word(s) => matches!(fold(s.of(text)).as_ref(), "and" | "but" | "while"),
+            Tok::Word(s) => with_fold(s.of(text), |f| matches!(f, "and" | "but" | "while")),
         };
     opens_clause.then(|| description(text, &toks[i - 1..]))?
 }
 
 /// "said the 46-year-old.": a determiner and a few lowercase words that end the clause.
 fn description_after(text: &str, toks: &[Tok]) -> Option<Mention> {
-    let det = word(text, toks.first()).map(fold)?;
-    if !opens_description(&det) {
+    if !word(text, toks.first()).is_some_and(|d| with_fold(d, opens_description)) {
         return None;
     }
     // Capitalized modifiers may stand in it ("a senior Cruz adviser"); its head is lowercase.
@@ -487,10 +504,12 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         i += 1;
     }
     while word(text, toks.get(i)).is_some_and(|w| {
-        matches!(
-            fold(w).as_ref(),
-            "but" | "and" | "so" | "yet" | "then" | "still" | "also" | "meanwhile" | "now"
-        )
+        with_fold(w, |f| {
+            matches!(
+                f,
+                "but" | "and" | "so" | "yet" | "then" | "still" | "also" | "meanwhile" | "now"
+            )
+        })
     }) {
         i += 1;
     }
@@ -499,11 +518,12 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
     }
     // "In a statement Monday, X …" / "Earlier this week, X …": an introduction before a comma.
     let intro = word(text, toks.get(i)).is_some_and(|w| {
-        let f = fold(w);
-        is(lexicon::NP_PREPOSITIONS, &f)
-            || is(lexicon::BETWEEN_WORDS, &f)
-            || matches!(
-                f.as_ref(),
+        let c = Classes::of(w);
+        c.has(Classes::NP_PREPOSITION)
+            || c.has(Classes::BETWEEN)
+            || with_fold(w, |f| {
+                matches!(
+                f,
                 "after"
                     | "before"
                     | "during"
@@ -554,6 +574,7 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
             )
             // "Reprising one of her favorite lines, the former secretary …": a participle.
             || (is_capitalized(w) && f.len() > 5 && f.ends_with("ing"))
+            })
     }) || {
         // "But a few days later, Trump …": a time phrase that ends in "later", "earlier" or
         // "ago" before a comma.
@@ -564,7 +585,7 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         k.is_some_and(|k| {
             k > 0
                 && word(text, toks.get(i + k - 1))
-                    .is_some_and(|w| matches!(fold(w).as_ref(), "later" | "earlier" | "ago"))
+                    .is_some_and(|w| with_fold(w, |f| matches!(f, "later" | "earlier" | "ago")))
         })
     };
     if intro {
@@ -575,36 +596,39 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         i += comma + 1;
     }
     let first = word(text, toks.get(i))?;
-    if is_word(lexicon::PRONOUNS, first) {
+    let first_classes = Classes::of(first);
+    if first_classes.has(Classes::PRONOUN) {
         return interpret(text, &toks[i..=i]);
     }
     // A subject opens with a name, a capital or a determiner, not mid-clause ("to discuss his
     // recent remarks", "few days later").
-    if !is_capitalized(first) && !is_word(lexicon::DETERMINERS, first) {
+    if !is_capitalized(first) && !first_classes.has(Classes::DETERMINER) {
         return None;
     }
     let from = i;
-    if is_word(lexicon::DETERMINERS, first) {
+    if first_classes.has(Classes::DETERMINER) {
         i += 1;
     }
     let mut j = i;
     while j < toks.len() && j - from < 8 {
         let Tok::Word(s) = toks[j] else { break };
         let w = s.of(text);
-        let f = fold(w);
+        let c = Classes::of(w);
         // A lowercase word modifies a role noun that follows within a few words ("senior
         // administration official"); "Barack Obama made clear his aim" has none.
-        let modifies = is_modifier(w) && {
-            let mut k = j + 1;
-            while k < j + 4
-                && word(text, toks.get(k)).is_some_and(is_modifier)
-                && !word(text, toks.get(k)).is_some_and(|n| is_word(lexicon::ROLE_NOUNS, n))
-            {
-                k += 1;
+        let modifies = || {
+            is_modifier(w) && {
+                let mut k = j + 1;
+                while k < j + 4
+                    && word(text, toks.get(k)).is_some_and(is_modifier)
+                    && !word(text, toks.get(k)).is_some_and(|n| on(n, Classes::ROLE_NOUN))
+                {
+                    k += 1;
+                }
+                word(text, toks.get(k)).is_some_and(|n| on(n, Classes::ROLE_NOUN))
             }
-            word(text, toks.get(k)).is_some_and(|n| is_word(lexicon::ROLE_NOUNS, n))
         };
-        if is_name_word(w) || is(lexicon::ROLE_NOUNS, &f) || f.ends_with("-based") || modifies {
+        if is_name_word_in(w, c) || c.has(Classes::ROLE_NOUN) || is_based(w) || modifies() {
             j += 1;
         } else {
             break;
@@ -625,22 +649,24 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
     let f = fold(first);
     // A clause is no appositive: "According to officials, the United States had gathered …".
     let finite = toks.iter().filter_map(|t| word(text, Some(t))).any(|w| {
-        matches!(
-            fold(w).as_ref(),
-            "had"
-                | "has"
-                | "have"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "said"
-                | "says"
-                | "could"
-                | "can"
-        )
+        with_fold(w, |f| {
+            matches!(
+                f,
+                "had"
+                    | "has"
+                    | "have"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "said"
+                    | "says"
+                    | "could"
+                    | "can"
+            )
+        })
     });
     if finite && !matches!(f.as_ref(), "who" | "whose" | "which") {
         return false;
@@ -669,32 +695,31 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
                 | "another"
         )
         || first.chars().all(|c| c.is_ascii_digit())
-        || is(lexicon::ROLE_NOUNS, &f)
+        || on(first, Classes::ROLE_NOUN)
         || (is_name_word(first)
             && toks.len() <= 8
             && toks
                 .iter()
-                .any(|t| word(text, Some(t)).is_some_and(|w| is_word(lexicon::ROLE_NOUNS, w))))
+                .any(|t| word(text, Some(t)).is_some_and(|w| on(w, Classes::ROLE_NOUN))))
 }
 
 /// Fills role and organisation from an appositive when the phrase itself named none.
 fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
     let ws: Vec<&str> = toks.iter().filter_map(|t| word(text, Some(t))).collect();
     let Some(first) = ws.first() else { return };
-    if matches!(fold(first).as_ref(), "who" | "whose" | "which")
+    if with_fold(first, |f| matches!(f, "who" | "whose" | "which"))
         || first.chars().all(|c| c.is_ascii_digit())
     {
         return;
     }
-    let skip = usize::from(is_word(lexicon::DETERMINERS, first));
+    let skip = usize::from(on(first, Classes::DETERMINER));
     let prep = ws
         .iter()
         .skip(skip)
         .position(|w| {
-            matches!(
-                fold(w).as_ref(),
-                "at" | "of" | "for" | "with" | "on" | "from" | "in"
-            )
+            with_fold(w, |f| {
+                matches!(f, "at" | "of" | "for" | "with" | "on" | "from" | "in")
+            })
         })
         .map(|p| p + skip);
     let role_words = &ws[skip..prep.unwrap_or(ws.len())];
@@ -712,8 +737,7 @@ fn apply_appositive(text: &str, toks: &[Tok], m: &mut Mention) {
 fn org_name(ws: &[&str]) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     let mut i = 0;
-    while i < ws.len() && (is_word(lexicon::DETERMINERS, ws[i]) || fold(ws[i]).ends_with("-based"))
-    {
+    while i < ws.len() && (on(ws[i], Classes::DETERMINER) || is_based(ws[i])) {
         i += 1;
     }
     while i < ws.len() {
@@ -739,7 +763,7 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
         .collect();
     let first = ws.first()?.of(text);
     let full = Span::new(ws.first()?.start, ws.last()?.end);
-    if ws.len() == 1 && is_word(lexicon::PRONOUNS, first) {
+    if ws.len() == 1 && on(first, Classes::PRONOUN) {
         return Some(Mention {
             span: full,
             name: first.to_string(),
@@ -748,39 +772,52 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
             class: MentionClass::Pronoun,
         });
     }
-    // Head: the words before the first preposition; the rest qualifies it.
-    let split = ws
-        .iter()
-        .position(|w| is_word(lexicon::NP_PREPOSITIONS, w.of(text)))
-        .unwrap_or(ws.len());
+    // Head: the words before the first preposition; the rest qualifies it. The word lists of
+    // the head's words (and of the preposition), read once.
+    let mut classes = Vec::with_capacity(ws.len());
+    let mut split = ws.len();
+    for (k, w) in ws.iter().enumerate() {
+        let c = Classes::of(w.of(text));
+        classes.push(c);
+        if c.has(Classes::NP_PREPOSITION) {
+            split = k;
+            break;
+        }
+    }
     let (head, pp) = ws.split_at(split);
-    let det = usize::from(
-        head.first()
-            .is_some_and(|w| is_word(lexicon::DETERMINERS, w.of(text))),
-    );
+    let det = usize::from(split > 0 && classes[0].has(Classes::DETERMINER));
     let head = &head[det..];
+    let head_classes = &classes[det..split];
     if head.is_empty() {
         return None;
     }
     // The trailing run of name words in the head.
     let mut r = head.len();
-    while r > 0 && is_name_word(head[r - 1].of(text)) {
+    while r > 0 && is_name_word_in(head[r - 1].of(text), head_classes[r - 1]) {
         r -= 1;
     }
     // Titles at the start of the run belong to the role: "President Vladimir Putin".
     let mut t = r;
-    while t < head.len() && head.len() - t > 1 && is_word(lexicon::TITLES, head[t].of(text)) {
+    while t < head.len() && head.len() - t > 1 && head_classes[t].has(Classes::TITLE) {
         t += 1;
     }
     let run = &head[t..];
-    let institution = run
+    let institution = head_classes[t..]
         .iter()
-        .any(|w| is_word(lexicon::INSTITUTION_WORDS, w.of(text)))
+        .any(|c| c.has(Classes::INSTITUTION))
         || det == 1 && !run.is_empty() && r == 0;
-    let phrase = |ws: &[Span]| ws.iter().map(|w| w.of(text)).collect::<Vec<_>>().join(" ");
-    if run.is_empty()
-        || institution
-        || (run.len() == 1 && is_word(lexicon::ROLE_NOUNS, run[0].of(text)))
+    // The words joined by single spaces, in one allocation (no longer than their span).
+    let phrase = |ws: &[Span]| {
+        let mut out = String::with_capacity(ws.last().map_or(0, |l| l.end - ws[0].start));
+        for (k, w) in ws.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(w.of(text));
+        }
+        out
+    };
+    if run.is_empty() || institution || (run.len() == 1 && head_classes[t].has(Classes::ROLE_NOUN))
     {
         // A group: the whole phrase without its determiner names it.
         let named = &ws[det..];
@@ -797,13 +834,11 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
     // The role is the trailing stretch of lowercase words and titles; capitalized words before it
     // name the organisation ("White House spokesman", "US National Security Council spokesperson").
     let mut k = pre.len();
-    while k > 0
-        && (!is_capitalized(pre[k - 1].of(text)) || is_word(lexicon::TITLES, pre[k - 1].of(text)))
+    while k > 0 && (!is_capitalized(pre[k - 1].of(text)) || head_classes[k - 1].has(Classes::TITLE))
     {
         k -= 1;
     }
     let (org, role) = (phrase(&pre[..k]), phrase(&pre[k..]));
-    let pp_words: Vec<&str> = pp.iter().skip(1).map(|w| w.of(text)).collect();
     Some(Mention {
         span: Span::new(run[0].start, run[run.len() - 1].end),
         name: phrase(run),
@@ -811,6 +846,7 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
         org: if !org.is_empty() {
             Some(org)
         } else {
+            let pp_words: Vec<&str> = pp.iter().skip(1).map(|w| w.of(text)).collect();
             org_name(&pp_words)
         },
         class: MentionClass::Person,
