@@ -14,6 +14,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::bits::{read_list, varint, width, BitReader, Blocked};
 use super::compiled::In;
 use super::index::Frozen;
 use crate::error::Error;
@@ -142,11 +143,84 @@ impl Group {
         }
         Ok(g.seal())
     }
+
+    /// Reads one group as the compiled form version 4 stores it: `v k`, then a bit stream (see
+    /// [`super::compiled`]). `None` if it does not decode (only in a file made to pass the
+    /// checksum).
+    pub(super) fn read_v4(bytes: &[u8], entries: usize) -> Option<Group> {
+        if bytes.is_empty() {
+            return Some(Group::default());
+        }
+        let (k, at) = varint(bytes, 0)?;
+        let mut r = BitReader::new(&bytes[at..]);
+        // Each pair takes at least two bits.
+        if k > r.left() / 2 {
+            return None;
+        }
+        let mut g = Group {
+            seconds: Vec::with_capacity(k),
+            slots: Vec::with_capacity(k),
+            ..Group::default()
+        };
+        let p = r.bits(6)? as u32;
+        let ew = width(entries);
+        let mut second = 0u64;
+        for j in 0..k {
+            let d = r.rice(p)?;
+            second = if j == 0 {
+                d
+            } else {
+                second.checked_add(d)?.checked_add(1)?
+            };
+            if second > u64::from(u32::MAX) {
+                return None;
+            }
+            g.seconds.push(second as u32);
+            if r.bit()? {
+                if g.lists.len() >= MANY as usize {
+                    return None;
+                }
+                g.slots.push(MANY | g.lists.len() as u32);
+                let at = g.lists.len();
+                g.lists.push(0);
+                g.lists[at] = read_list(&mut r, &mut g.lists, entries)? as u32;
+            } else {
+                let e = r.bits(ew)?;
+                if e >= entries as u64 {
+                    return None;
+                }
+                g.slots.push(e as u32);
+            }
+        }
+        Some(g.seal())
+    }
 }
 
-/// Where the groups of a compiled ledger (version 3) are, to decode each on first use.
+/// Where the groups of a compiled ledger are, to decode each on first use.
 #[derive(Debug, Clone)]
-struct Lazy {
+enum Lazy {
+    V3(LazyV3),
+    /// Version 4: one item per term, [`Group::read_v4`].
+    V4 {
+        groups: Blocked,
+        entries: usize,
+    },
+}
+
+impl Lazy {
+    fn decode(&self, a: usize) -> Group {
+        match self {
+            Lazy::V3(l) => l.decode(a),
+            Lazy::V4 { groups, entries } => {
+                Group::read_v4(groups.get(a), *entries).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Where the groups of a compiled ledger version 3 are.
+#[derive(Debug, Clone)]
+struct LazyV3 {
     bytes: Arc<Vec<u8>>,
     /// Byte offset of the directory: `terms + 1` little-endian `u32`, group `a` being bytes
     /// `base + dir[a] .. base + dir[a + 1]`.
@@ -157,7 +231,7 @@ struct Lazy {
     entries: usize,
 }
 
-impl Lazy {
+impl LazyV3 {
     fn offset(&self, a: usize) -> usize {
         let at = self.dir + 4 * a;
         self.bytes.get(at..at + 4).map_or(0, |b| {
@@ -233,7 +307,7 @@ impl Pairs {
         terms: usize,
         entries: usize,
     ) -> Pairs {
-        let lazy = Lazy {
+        let lazy = LazyV3 {
             bytes,
             dir,
             base,
@@ -244,7 +318,16 @@ impl Pairs {
         }
         Pairs {
             groups: (0..terms).map(|_| OnceLock::new()).collect(),
-            lazy: Some(lazy),
+            lazy: Some(Lazy::V3(lazy)),
+        }
+    }
+
+    /// The pairs of the groups left in `groups` (compiled form version 4: one item per term),
+    /// of a ledger of `entries` entries.
+    pub(super) fn lazy_v4(groups: Blocked, entries: usize) -> Pairs {
+        Pairs {
+            groups: (0..groups.n).map(|_| OnceLock::new()).collect(),
+            lazy: Some(Lazy::V4 { groups, entries }),
         }
     }
 
