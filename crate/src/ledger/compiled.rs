@@ -46,9 +46,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::bits::{
-    best_rice, read_list, width, write_list, BitReader, BitWriter, Blocked, BlockedWriter, BLOCK,
-};
+use super::bits::{pack, unpack, width, Blocked, BlockedWriter, BLOCK};
 use super::index::{Frozen, Index};
 use super::pairs::{Group, Pairs, MAX_ENTRIES};
 use super::skeleton::{self, Gap};
@@ -918,71 +916,68 @@ impl Rec<'_> {
     }
 }
 
-/// One pair group (version 4): `v k`, then bits: a 6-bit Rice parameter; per pair the gap to its
-/// second term (minus one after the first) Rice-coded and a bit for "several entries"; then the
-/// only entry in `width(entries)` bits, or the list ([`write_list`]).
+/// Postings as versions 2 and 3 store them: `v len, len × v Δentry`.
+fn put_postings(buf: &mut Vec<u8>, list: &[u32]) {
+    put_v(buf, list.len() as u64);
+    let mut prev = 0u32;
+    for &e in list {
+        put_v(buf, u64::from(e - prev));
+        prev = e;
+    }
+}
+
+/// One pair group (version 4): `v k`, `k × v (Δsecond << 1 | several)` (second terms ascending,
+/// the first one's gap from 0), the only entry of each pair held by one packed in
+/// `width(entries)` bits ([`super::bits::pack`]), then the lists of the others, in order, as
+/// postings (`v len, len × v Δentry`).
 fn write_group(pairs: &[(u32, &[u32])], entries: usize) -> Vec<u8> {
     let mut out = Vec::new();
     if pairs.is_empty() {
         return out;
     }
     put_v(&mut out, pairs.len() as u64);
-    let gaps = pairs.iter().enumerate().map(|(i, &(b, _))| {
-        if i == 0 {
-            u64::from(b)
-        } else {
-            u64::from(b - pairs[i - 1].0 - 1)
-        }
-    });
-    let (r, _) = best_rice(gaps.clone());
-    let ew = width(entries);
-    let mut w = BitWriter::default();
-    w.bits(u64::from(r), 6);
-    for (g, &(_, list)) in gaps.zip(pairs) {
-        w.rice(g, r);
-        match list {
-            [only] => {
-                w.bit(false);
-                w.bits(u64::from(*only), ew);
-            }
-            _ => {
-                w.bit(true);
-                write_list(&mut w, list);
-            }
-        }
+    let mut prev = 0;
+    for &(b, list) in pairs {
+        put_v(
+            &mut out,
+            u64::from(b - prev) << 1 | u64::from(list.len() > 1),
+        );
+        prev = b;
     }
-    out.extend_from_slice(&w.finish());
+    let singles = pairs.iter().filter(|p| p.1.len() == 1);
+    out.extend_from_slice(&pack(singles.map(|p| u64::from(p.1[0])), width(entries)));
+    for &(_, list) in pairs.iter().filter(|p| p.1.len() > 1) {
+        put_postings(&mut out, list);
+    }
     out
 }
 
-/// The whole-text keys (version 4): `v k`, then bits: the first key in 64 bits, a 6-bit Rice
-/// parameter, the other keys' gaps minus one Rice-coded; beside each key a bit for "several
-/// entries", then the only entry in `width(entries)` bits or the list ([`write_list`]).
+/// The whole-text keys (version 4): `v k`, `k × v Δkey` (ascending, the first from 0), beside
+/// each key packed in `width(entries) + 1` bits its only entry `<< 1`, or the number of its list
+/// `<< 1 | 1` for a key of several entries; then those lists as postings.
 fn write_whole(whole: &Frozen, entries: usize) -> Vec<u8> {
     let mut out = Vec::new();
     put_v(&mut out, whole.keys.len() as u64);
-    let gaps = whole.keys.windows(2).map(|k| k[1] - k[0] - 1);
-    let (r, _) = best_rice(gaps.clone());
-    let ew = width(entries);
-    let mut w = BitWriter::default();
-    w.bits(whole.keys.first().copied().unwrap_or(0), 64);
-    w.bits(u64::from(r), 6);
-    for (i, &key) in whole.keys.iter().enumerate() {
-        if i > 0 {
-            w.rice(key - whole.keys[i - 1] - 1, r);
+    let mut prev = 0;
+    for &key in &whole.keys {
+        put_v(&mut out, key - prev);
+        prev = key;
+    }
+    let list = |i: usize| &whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize];
+    let mut lists = 0u64;
+    let slots = (0..whole.keys.len()).map(|i| match list(i) {
+        [only] => u64::from(*only) << 1,
+        _ => {
+            lists += 1;
+            (lists - 1) << 1 | 1
         }
-        match &whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize] {
-            [only] => {
-                w.bit(false);
-                w.bits(u64::from(*only), ew);
-            }
-            list => {
-                w.bit(true);
-                write_list(&mut w, list);
-            }
+    });
+    out.extend_from_slice(&pack(slots, width(entries) + 1));
+    for i in 0..whole.keys.len() {
+        if list(i).len() != 1 {
+            put_postings(&mut out, list(i));
         }
     }
-    out.extend_from_slice(&w.finish());
     out
 }
 
@@ -1158,37 +1153,53 @@ fn read_whole_v4(r: &mut In, count: usize) -> Result<Frozen, Error> {
         offs: Vec::with_capacity(k + 1),
         posts: Vec::with_capacity(k),
     };
-    whole.offs.push(0);
-    let mut b = BitReader::new(&r.bytes[r.at..]);
-    let ew = width(count);
-    let decoded = (|| {
-        let mut key = b.bits(64)?;
-        let p = b.bits(6)? as u32;
-        for j in 0..k {
-            if j > 0 {
-                key = key.checked_add(b.rice(p)?)?.checked_add(1)?;
-            }
-            whole.keys.push(key);
-            if b.bit()? {
-                read_list(&mut b, &mut whole.posts, count)?;
-            } else {
-                let e = b.bits(ew)?;
-                if e >= count as u64 {
-                    return None;
-                }
-                whole.posts.push(e as u32);
-            }
-            whole.offs.push(whole.posts.len() as u32);
-        }
-        Some(())
-    })();
-    if decoded.is_none() {
-        return Err(r.err("the whole-text keys do not decode"));
+    let mut key = 0u64;
+    for j in 0..k {
+        let d = r.v()?;
+        key = key
+            .checked_add(d)
+            .filter(|_| j == 0 || d > 0)
+            .ok_or_else(|| r.err("text keys are not ascending"))?;
+        whole.keys.push(key);
     }
+    let w = width(count) + 1;
+    let slots = r.take((k * w as usize).div_ceil(8))?;
+    // The lists, in order: where each starts in `posts` once read.
+    let mut lists = Vec::new();
+    let mut many = 0;
+    for j in 0..k {
+        if unpack(slots, j, w) & 1 == 1 {
+            many += 1;
+        }
+    }
+    for _ in 0..many {
+        let at = whole.posts.len();
+        r.postings(&mut whole.posts, count)?;
+        lists.push((at as u32, whole.posts.len() as u32));
+    }
+    let singles = whole.posts.len();
+    whole.offs.push(0);
+    let mut posts = Vec::with_capacity(singles + k - many);
+    for j in 0..k {
+        let slot = unpack(slots, j, w);
+        if slot & 1 == 0 {
+            if slot >> 1 >= count as u64 {
+                return Err(r.err(&format!("text posting {} out of range", slot >> 1)));
+            }
+            posts.push((slot >> 1) as u32);
+        } else {
+            let (a, b) = lists
+                .get((slot >> 1) as usize)
+                .copied()
+                .ok_or_else(|| r.err("text posting list out of range"))?;
+            posts.extend_from_slice(&whole.posts[a as usize..b as usize]);
+        }
+        whole.offs.push(posts.len() as u32);
+    }
+    whole.posts = posts;
     if k == 0 {
         whole.offs.truncate(1);
     }
-    r.at += b.bytes_read();
     Ok(whole)
 }
 

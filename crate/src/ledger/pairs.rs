@@ -14,7 +14,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::bits::{read_list, varint, width, BitReader, Blocked};
+use super::bits::{unpack, width, Blocked};
 use super::compiled::In;
 use super::index::Frozen;
 use crate::error::Error;
@@ -144,55 +144,59 @@ impl Group {
         Ok(g.seal())
     }
 
-    /// Reads one group as the compiled form version 4 stores it: `v k`, then a bit stream (see
-    /// [`super::compiled`]). `None` if it does not decode (only in a file made to pass the
-    /// checksum).
+    /// Reads one group as the compiled form version 4 stores it (see [`super::compiled`]).
+    /// `None` if it does not decode (only in a file made to pass the checksum).
     pub(super) fn read_v4(bytes: &[u8], entries: usize) -> Option<Group> {
         if bytes.is_empty() {
             return Some(Group::default());
         }
-        let (k, at) = varint(bytes, 0)?;
-        let mut r = BitReader::new(&bytes[at..]);
-        // Each pair takes at least two bits.
-        if k > r.left() / 2 {
-            return None;
-        }
+        let mut r = In {
+            bytes,
+            at: 0,
+            entry: entries,
+        };
+        let k = r.count().ok()?;
         let mut g = Group {
             seconds: Vec::with_capacity(k),
             slots: Vec::with_capacity(k),
             ..Group::default()
         };
-        let p = r.bits(6)? as u32;
-        let ew = width(entries);
         let mut second = 0u64;
+        let mut many = 0;
         for j in 0..k {
-            let d = r.rice(p)?;
-            second = if j == 0 {
-                d
-            } else {
-                second.checked_add(d)?.checked_add(1)?
-            };
-            if second > u64::from(u32::MAX) {
-                return None;
-            }
+            let code = r.v().ok()?;
+            let d = code >> 1;
+            second = second
+                .checked_add(d)
+                .filter(|&s| (j == 0 || d > 0) && s <= u64::from(u32::MAX))?;
             g.seconds.push(second as u32);
-            if r.bit()? {
+            // Set below: a list's slot is MANY, a single entry's is not.
+            g.slots.push(if code & 1 == 1 { MANY } else { 0 });
+            many += (code & 1) as usize;
+        }
+        let w = width(entries);
+        let packed = r.take(((k - many) * w as usize).div_ceil(8)).ok()?;
+        let mut single = 0;
+        for slot in &mut g.slots {
+            if *slot == MANY {
                 if g.lists.len() >= MANY as usize {
                     return None;
                 }
-                g.slots.push(MANY | g.lists.len() as u32);
+                *slot = MANY | g.lists.len() as u32;
                 let at = g.lists.len();
                 g.lists.push(0);
-                g.lists[at] = read_list(&mut r, &mut g.lists, entries)? as u32;
+                r.postings(&mut g.lists, entries).ok()?;
+                g.lists[at] = (g.lists.len() - at - 1) as u32;
             } else {
-                let e = r.bits(ew)?;
+                let e = unpack(packed, single, w);
+                single += 1;
                 if e >= entries as u64 {
                     return None;
                 }
-                g.slots.push(e as u32);
+                *slot = e as u32;
             }
         }
-        Some(g.seal())
+        (r.at == bytes.len()).then(|| g.seal())
     }
 }
 
