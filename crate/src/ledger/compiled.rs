@@ -1091,6 +1091,8 @@ fn write_v4(ledger: &Ledger) -> Vec<u8> {
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&[0; 8]);
+    // The file's length, filled in below: a reader streaming the file allocates it once.
+    out.extend_from_slice(&[0; 4]);
     put_v(&mut out, n as u64);
     put_v(&mut out, ids.len() as u64);
     put_v(&mut out, pairs.keys.len() as u64);
@@ -1107,6 +1109,8 @@ fn write_v4(ledger: &Ledger) -> Vec<u8> {
     push_blocked(&mut out, &records);
     push_blocked(&mut out, &groups);
     out.extend_from_slice(&write_whole(&whole, n));
+    let len = out.len() as u32;
+    out[HEADER..HEADER + 4].copy_from_slice(&len.to_le_bytes());
     let check = checksum(&out[HEADER..]);
     out[12..HEADER].copy_from_slice(&check.to_le_bytes());
     out
@@ -1218,6 +1222,9 @@ fn read_v4(bytes: Vec<u8>) -> Result<Ledger, Error> {
     }
     if u32::try_from(bytes.len()).is_err() {
         return Err(r.err("compiled ledger larger than 4 GiB"));
+    }
+    if r.u32()? as usize != bytes.len() {
+        return Err(r.err("the file's length is not the one its header gives"));
     }
     let count = read_count(&mut r)?;
     let total = r.count()?;
