@@ -1,47 +1,49 @@
-//! The ledger's compiled form (version 3): a compact binary read without a JSON parser, whose
-//! entries and word pairs stay in the bytes until a quote needs them.
+//! The ledger's compiled form (version 4): a compact binary read without a JSON parser, whose
+//! entries, strings and word pairs stay in the bytes until a quote needs them.
 //!
 //! Layout. `v` is an unsigned LEB128 varint (1 byte below 128, 2 below 16,384, …); `u32` and
-//! `u64` are little-endian; `str` is a `v` index into the string table, `opt` is `v` 0 for none
-//! or index + 1.
+//! `u64` are little-endian; `str` is a `v` index into the string table. `blocked(n)` is `u32`
+//! byte length, `n` items each `v len, len bytes`, then the offset of every [`BLOCK`]-th item
+//! (`ceil(n / BLOCK) × u32`, from the first item; [`super::bits::Blocked`]). `packed(k, w)` is
+//! `k` numbers of `w` bits each, least significant bit first, padded to a byte
+//! ([`super::bits::unpack`]).
 //!
 //! ```text
 //! magic   8 bytes  "QTLEDGR\0"
-//! version u32 = VERSION (3)
+//! version u32 = VERSION (4)
 //! check   u64      checksum of every byte after it ([`checksum`])
+//! length  u32      the file's length
 //! count   v        number of entries
-//! strings v n, n × v length, then the n strings' UTF-8 bytes back to back   each distinct string once
-//! entries u32 length in bytes, then count × entry     each opening with its words: v len,
-//!                                                       len × v term id (layout: [`super::stored`])
-//! offsets count × u32                                 where each entry starts, from the first
-//! index   v words, v pair keys, v pair postings         totals
-//!         v t, t × str term                             the vocabulary, in term-id order
-//!         (t + 1) × u32                                 where each term's pair group starts, from
-//!                                                       the first group; the last is their end
-//!         t × group                                     the pairs starting with each term
-//! group   v k, k × pair                                 ascending second terms
-//! pair    v Δsecond-term << 1 | 0, v entry               a pair in one entry (most of them)
-//!       | v Δsecond-term << 1 | 1, postings              a pair in several
-//! whole   v k, k × (u64 Δkey, v entry << 1 | v 1, postings)   whole-text hashes, ascending:
-//!                                                       one entry (most), or a list
-//! postings v len, len × v Δentry                        entry numbers ascending
+//! totals  v words, v pair keys, v pair postings
+//! terms   v t, t × v length, then their UTF-8 bytes      the vocabulary, in term-id order
+//! strings v n, blocked(n): v p, bytes                      front-coded: the first p bytes of the
+//!                                                          string before it in its block, then
+//!                                                          these; used more than once first (by
+//!                                                          use), then the others in byte order
+//! entries blocked(count): v len, len × v term id, record   (record: [`super::stored`])
+//! groups  blocked(t): v k, k × v (Δsecond << 1 | several), packed(singles, width(count)),
+//!                     postings of each pair in several entries, in order
+//! whole   v k, k × v Δkey, packed(k, width(count) + 1) (entry << 1 | list number << 1 | 1),
+//!         postings of each list, in order                   whole-text hashes, ascending
+//! postings v len, len × v Δentry                            entry numbers ascending
 //! ```
 //!
 //! Loading checks the checksum (a corrupt or truncated file is refused before anything is read
-//! from it), reads the string table's lengths, the entry offsets, the vocabulary (hashed), the
-//! group directory and the whole-text keys. It decodes no entry and no word pair: an entry's
-//! term ids when a quote's candidate needs them ([`super::words::Words`]), the entry when a quote
-//! traces to it ([`super::stored::Stored`]), a pair group at the first lookup of its first word
+//! from it), hashes the vocabulary, checks the three block directories and decodes the whole-text
+//! keys. It decodes no entry, string or word pair: an entry's term ids when a quote's candidate
+//! needs them ([`super::words::Words`]), the entry when a quote traces to it
+//! ([`super::stored::Stored`]), a pair group at the first lookup of its first word
 //! ([`super::pairs::Pairs`]). An entry's text is stored as a skeleton over its term ids
-//! ([`super::skeleton`]) and a 16-hex-digit id as 8 bytes. Because loading no longer checks every
-//! entry and pair, a file that passes the checksum but whose records were built wrong
-//! (deliberately: a writer gets the checksum right only when it means to) is never a panic: an
-//! entry that does not decode reads as empty fields, a pair group as no pairs.
+//! ([`super::skeleton`]), a builder's id not at all (derived again), another 16-hex-digit id as 8
+//! bytes. A file that passes the checksum but whose records were built wrong (deliberately: a
+//! writer gets the checksum right only when it means to) is never a panic: an entry that does not
+//! decode reads as empty fields, a pair group as no pairs.
 //!
-//! Version 2 (the same records without their words, which follow the vocabulary; no checksum,
-//! no entry offsets or group directory: everything checked and decoded at load) and version 1
-//! (texts and ids as strings, entries decoded at load; [`super::compiled_v1`]) are still read;
-//! any other version is refused by number.
+//! Version 3 (varint-coded entry numbers, a `u32` offset per entry and per pair group, the string
+//! table plain with a length per string, a byte per absent appearance field), version 2 (the same
+//! records without their words, which follow the vocabulary; no checksum, no offsets: everything
+//! checked and decoded at load) and version 1 (texts and ids as strings, entries decoded at load;
+//! [`super::compiled_v1`]) are still read; any other version is refused by number.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,5 +1,21 @@
 //! Entries left in the compiled bytes, decoded one at a time when a quote traces to them.
 //!
+//! An entry record, compiled form version 4 (after its words, `v len, len × v term id`):
+//!
+//! ```text
+//! flags   byte: bits 0-1 the id's kind (0 str, 1 [`ID_HEX`] 8 bytes, 2 [`ID_DERIVED`] none),
+//!         [`TEXT_SKELETON`], [`SPEAKER`], [`ALIASES`], [`ROLE`], [`ORG`], [`LATER`]
+//! id      str | u64 little-endian | nothing (the builder's hash of words, first page, speaker)
+//! text    str | skeleton: str lead, ceil(words / 4) bytes of 2-bit cases (0 folded, 1
+//!         capitalised, 2 capitals, 3 printed), v m, m × (v words skipped, v gap: 0 one space,
+//!         1 nothing, k + 2 string k) for the gaps that are not the usual (one space; nothing
+//!         after the last word), then a str for each printed word
+//! speaker str name, [v a, a × str alias], [str role], [str org]   (as the flags say)
+//! appear. byte mask (bit i: field i present, in the order doc, outlet, published, url, title,
+//!         text, verdict, speaker), then a str for each field present
+//! entry   flags, id, text, [speaker], appearance first, [v k, k × appearance]
+//! ```
+//!
 //! An entry record (compiled form versions 2 and 3):
 //!
 //! ```text
