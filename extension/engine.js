@@ -13,10 +13,11 @@
 // `info` reply carries it; tests/bench/browser.mjs prints it).
 //
 //   fetch + streaming compile of the wasm ─┐
-//   fetch(ledger.qtl) ─────────────────────┤ (in parallel)
-//   storage: personal ledger ───────────────┴─> new Engine(bytes) -> warm-up scan -> restorePersonal
+//   fetch(ledger.qtl), streamed ───────────┤ (in parallel; each chunk copied into wasm memory
+//   storage: personal ledger ───────────────┴─> Engine.fromBuffer -> warm-up scan -> restorePersonal
+//                                                  as it arrives, once the module is instantiated)
 
-import init, { Engine } from './pkg/quotetrace_wasm.js';
+import init, { Engine, LedgerBuffer } from './pkg/quotetrace_wasm.js';
 import { readStoredPersonal, restorePersonal } from './personal-ledger.js';
 
 const WASM_URL = new URL('pkg/quotetrace_wasm_bg.wasm', import.meta.url);
@@ -62,26 +63,69 @@ export function loadTimings() {
   return { ...timings };
 }
 
+/**
+ * The bundled ledger's bytes, streamed from `response` into a LedgerBuffer in wasm memory: each
+ * chunk is copied once, as it arrives (the chunks that come before the module is instantiated wait
+ * in `pending`). A compiled ledger of version 4 gives its length in its header (bytes 20-23), so
+ * the buffer is allocated once. Resolves to the LedgerBuffer and the number of bytes.
+ */
+async function streamLedger(response, wasmReady) {
+  const reader = response.body.getReader();
+  let exports = null;
+  wasmReady.then((w) => { exports = w; }, () => {});
+  const pending = [];
+  let buffer = null;
+  let bytes = 0;
+  const put = (chunk) => {
+    if (buffer === null) buffer = new LedgerBuffer(declaredLength(chunk) ?? 0);
+    const at = buffer.grow(chunk.length);
+    new Uint8Array(exports.memory.buffer, at, chunk.length).set(chunk);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    if (exports === null) {
+      pending.push(value);
+      continue;
+    }
+    for (const chunk of pending.splice(0)) put(chunk);
+    put(value);
+  }
+  exports = await wasmReady;
+  for (const chunk of pending.splice(0)) put(chunk);
+  return { buffer: buffer ?? new LedgerBuffer(0), bytes };
+}
+
+/** The length a compiled ledger of version 4 declares in its header (bytes 20-23), else null. */
+function declaredLength(first) {
+  if (first.length < 24) return null;
+  const view = new DataView(first.buffer, first.byteOffset, 24);
+  const magic = String.fromCharCode(...first.subarray(0, 8));
+  return magic === 'QTLEDGR\0' && view.getUint32(8, true) === 4 ? view.getUint32(20, true) : null;
+}
+
 async function createEngine() {
   const started = performance.now();
   const lap = (stage, since) => { timings[stage] = performance.now() - since; return performance.now(); };
-  // The ledger is read while the wasm compiles: neither needs the other until `new Engine`.
+  const wasmReady = init({ module_or_path: WASM_URL });
+  // The ledger is read while the wasm compiles; its chunks go into wasm memory once it is ready.
   const ledger = fetch(LEDGER_URL).then(async (response) => {
     if (!response.ok) throw new Error(`cannot read bundled ledger ${LEDGER_URL}: status ${response.status}`);
-    const buffer = await response.arrayBuffer();
+    const read = await streamLedger(response, wasmReady);
     timings.ledger = performance.now() - started;
-    timings.ledgerBytes = buffer.byteLength;
-    return new Uint8Array(buffer);
+    timings.ledgerBytes = read.bytes;
+    return read.buffer;
   });
   ledger.catch(() => {}); // a failed init below rejects first; this rejection is then not "unhandled"
   // The personal ledger's storage read, also in parallel (1-7 ms measured on a cold worker).
   const personal = globalThis.chrome?.storage?.local ? readStoredPersonal() : null;
   personal?.catch(() => {});
-  await init({ module_or_path: WASM_URL });
+  await wasmReady;
   let t = lap('wasm', started);
-  const bytes = await ledger;
+  const buffer = await ledger;
   t = performance.now();
-  const engine = new Engine(bytes); // throws a JS Error on a malformed ledger
+  const engine = Engine.fromBuffer(buffer); // throws a JS Error on a malformed ledger
   t = lap('engine', t);
   // The warm-up first: the storage read has more time to come back meanwhile.
   engine.scan(QT_WARM_UP_TEXT, {});

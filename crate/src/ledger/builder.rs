@@ -57,7 +57,7 @@ pub fn date_order(a: &Appearance, b: &Appearance) -> Ordering {
 }
 
 /// A stable id for an entry: FNV-1a (64 bits) of its words, first page and speaker, as 16 hex digits.
-fn entry_id(text: &str, speaker: Option<&str>) -> String {
+pub(super) fn entry_id(text: &str, speaker: Option<&str>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text
         .bytes()

@@ -1,68 +1,72 @@
-//! The ledger's compiled form (version 3): a compact binary read without a JSON parser, whose
-//! entries and word pairs stay in the bytes until a quote needs them.
+//! The ledger's compiled form (version 4): a compact binary read without a JSON parser, whose
+//! entries, strings and word pairs stay in the bytes until a quote needs them.
 //!
 //! Layout. `v` is an unsigned LEB128 varint (1 byte below 128, 2 below 16,384, …); `u32` and
-//! `u64` are little-endian; `str` is a `v` index into the string table, `opt` is `v` 0 for none
-//! or index + 1.
+//! `u64` are little-endian; `str` is a `v` index into the string table. `blocked(n)` is `u32`
+//! byte length, `n` items each `v len, len bytes`, then the offset of every [`BLOCK`]-th item
+//! (`ceil(n / BLOCK) × u32`, from the first item; [`super::bits::Blocked`]). `packed(k, w)` is
+//! `k` numbers of `w` bits each, least significant bit first, padded to a byte
+//! ([`super::bits::unpack`]).
 //!
 //! ```text
 //! magic   8 bytes  "QTLEDGR\0"
-//! version u32 = VERSION (3)
+//! version u32 = VERSION (4)
 //! check   u64      checksum of every byte after it ([`checksum`])
+//! length  u32      the file's length
 //! count   v        number of entries
-//! strings v n, n × v length, then the n strings' UTF-8 bytes back to back   each distinct string once
-//! entries u32 length in bytes, then count × entry     each opening with its words: v len,
-//!                                                       len × v term id (layout: [`super::stored`])
-//! offsets count × u32                                 where each entry starts, from the first
-//! index   v words, v pair keys, v pair postings         totals
-//!         v t, t × str term                             the vocabulary, in term-id order
-//!         (t + 1) × u32                                 where each term's pair group starts, from
-//!                                                       the first group; the last is their end
-//!         t × group                                     the pairs starting with each term
-//! group   v k, k × pair                                 ascending second terms
-//! pair    v Δsecond-term << 1 | 0, v entry               a pair in one entry (most of them)
-//!       | v Δsecond-term << 1 | 1, postings              a pair in several
-//! whole   v k, k × (u64 Δkey, v entry << 1 | v 1, postings)   whole-text hashes, ascending:
-//!                                                       one entry (most), or a list
-//! postings v len, len × v Δentry                        entry numbers ascending
+//! totals  v words, v pair keys, v pair postings
+//! terms   v t, t × v length, then their UTF-8 bytes      the vocabulary, in term-id order
+//! strings v n, blocked(n): v p, bytes                      front-coded: the first p bytes of the
+//!                                                          string before it in its block, then
+//!                                                          these; used more than once first (by
+//!                                                          use), then the others in byte order
+//! entries blocked(count): v len, len × v term id, record   (record: [`super::stored`])
+//! groups  blocked(t): v k, k × v (Δsecond << 1 | several), packed(singles, width(count)),
+//!                     postings of each pair in several entries, in order
+//! whole   v k, k × v Δkey, packed(k, width(count) + 1) (entry << 1 | list number << 1 | 1),
+//!         postings of each list, in order                   whole-text hashes, ascending
+//! postings v len, len × v Δentry                            entry numbers ascending
 //! ```
 //!
 //! Loading checks the checksum (a corrupt or truncated file is refused before anything is read
-//! from it), reads the string table's lengths, the entry offsets, the vocabulary (hashed), the
-//! group directory and the whole-text keys. It decodes no entry and no word pair: an entry's
-//! term ids when a quote's candidate needs them ([`super::words::Words`]), the entry when a quote
-//! traces to it ([`super::stored::Stored`]), a pair group at the first lookup of its first word
+//! from it), hashes the vocabulary, checks the three block directories and decodes the whole-text
+//! keys. It decodes no entry, string or word pair: an entry's term ids when a quote's candidate
+//! needs them ([`super::words::Words`]), the entry when a quote traces to it
+//! ([`super::stored::Stored`]), a pair group at the first lookup of its first word
 //! ([`super::pairs::Pairs`]). An entry's text is stored as a skeleton over its term ids
-//! ([`super::skeleton`]) and a 16-hex-digit id as 8 bytes. Because loading no longer checks every
-//! entry and pair, a file that passes the checksum but whose records were built wrong
-//! (deliberately: a writer gets the checksum right only when it means to) is never a panic: an
-//! entry that does not decode reads as empty fields, a pair group as no pairs.
+//! ([`super::skeleton`]), a builder's id not at all (derived again), another 16-hex-digit id as 8
+//! bytes. A file that passes the checksum but whose records were built wrong (deliberately: a
+//! writer gets the checksum right only when it means to) is never a panic: an entry that does not
+//! decode reads as empty fields, a pair group as no pairs.
 //!
-//! Version 2 (the same records without their words, which follow the vocabulary; no checksum,
-//! no entry offsets or group directory: everything checked and decoded at load) and version 1
-//! (texts and ids as strings, entries decoded at load; [`super::compiled_v1`]) are still read;
-//! any other version is refused by number.
+//! Version 3 (varint-coded entry numbers, a `u32` offset per entry and per pair group, the string
+//! table plain with a length per string, a byte per absent appearance field), version 2 (the same
+//! records without their words, which follow the vocabulary; no checksum, no offsets: everything
+//! checked and decoded at load) and version 1 (texts and ids as strings, entries decoded at load;
+//! [`super::compiled_v1`]) are still read; any other version is refused by number.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::bits::{pack, unpack, width, Blocked, BlockedWriter, BLOCK};
 use super::index::{Frozen, Index};
 use super::pairs::{Group, Pairs, MAX_ENTRIES};
 use super::skeleton::{self, Gap};
 use super::stored::{self, Stored};
 use super::words::Words;
-use super::{compiled_v1, Appearance, Ledger};
+use super::{compiled_v1, Appearance, Entry, Ledger};
 use crate::error::{Error, ErrorKind};
 
 pub(super) const MAGIC: &[u8; 8] = b"QTLEDGR\0";
 
-/// The compiled form's version this build writes. It reads this one, 2 and 1.
-pub const VERSION: u32 = 3;
+/// The compiled form's version this build writes. It reads this one, 3, 2 and 1.
+pub const VERSION: u32 = 4;
 
-/// The version before [`VERSION`], still read.
+/// The versions before [`VERSION`], still read.
+const V3: u32 = 3;
 const V2: u32 = 2;
 
-/// Bytes before the checksummed part of a version 3 file: magic, version, checksum.
+/// Bytes before the checksummed part of a version 3 or 4 file: magic, version, checksum.
 const HEADER: usize = 20;
 
 /// A 64-bit checksum of `bytes`: Fletcher's two running sums over 8-byte words, in two
@@ -95,12 +99,14 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
+#[cfg(test)]
 pub(super) struct Out {
     pub(super) buf: Vec<u8>,
     strings: HashMap<String, u64>,
     table: Vec<String>,
 }
 
+#[cfg(test)]
 impl Out {
     fn new() -> Out {
         Out {
@@ -207,19 +213,23 @@ impl Out {
     }
 }
 
-/// Writes a ledger in the compiled form (version 3).
+/// Writes a ledger in the compiled form (version 4).
 pub fn write(ledger: &Ledger) -> Vec<u8> {
-    write_as(ledger, VERSION)
+    write_v4(ledger)
 }
 
-/// Writes a ledger in the compiled form `version` (3, or 2 for the tests that read it).
+/// Writes a ledger in the compiled form `version` (4; 3 or 2 for the tests that read them).
+#[cfg(test)]
 fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
+    if version == VERSION {
+        return write_v4(ledger);
+    }
     let (terms, ids, starts, pairs, whole) = ledger.index().parts();
     let mut body = Out::new();
     let mut offsets = Vec::with_capacity(ledger.len());
     for (i, e) in ledger.entries().iter().enumerate() {
         offsets.push(body.buf.len() as u32);
-        if version == VERSION {
+        if version == V3 {
             body.v(u64::from(starts[i + 1] - starts[i]));
             for &t in &ids[starts[i] as usize..starts[i + 1] as usize] {
                 body.v(u64::from(t));
@@ -251,7 +261,7 @@ fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
         }
     }
     let entries_len = body.buf.len();
-    if version == VERSION {
+    if version == V3 {
         for o in &offsets {
             body.buf.extend_from_slice(&o.to_le_bytes());
         }
@@ -261,7 +271,7 @@ fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
     out.buf.reserve(body.buf.len() + 64);
     out.buf.extend_from_slice(MAGIC);
     out.buf.extend_from_slice(&version.to_le_bytes());
-    if version == VERSION {
+    if version == V3 {
         out.buf.extend_from_slice(&[0; 8]);
     }
     out.v(ledger.len() as u64);
@@ -272,12 +282,12 @@ fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
     for s in &body.table {
         out.buf.extend_from_slice(s.as_bytes());
     }
-    if version == VERSION {
+    if version == V3 {
         out.buf
             .extend_from_slice(&(entries_len as u32).to_le_bytes());
     }
     out.buf.extend_from_slice(&body.buf);
-    if version == VERSION {
+    if version == V3 {
         let check = checksum(&out.buf[HEADER..]);
         out.buf[12..HEADER].copy_from_slice(&check.to_le_bytes());
     }
@@ -285,6 +295,7 @@ fn write_as(ledger: &Ledger, version: u32) -> Vec<u8> {
 }
 
 /// The word index, as versions 2 and 3 store it (version 3 with the group directory).
+#[cfg(test)]
 fn write_index(
     body: &mut Out,
     terms: &[Box<str>],
@@ -337,7 +348,7 @@ fn write_index(
         }
     }
     dir.push(groups.buf.len() as u32);
-    if version == VERSION {
+    if version == V3 {
         for d in dir {
             body.buf.extend_from_slice(&d.to_le_bytes());
         }
@@ -480,8 +491,8 @@ impl<'b> In<'b> {
     }
 }
 
-/// Reads the compiled form, version 3, 2 or 1. Refuses another version by number, a version 3
-/// file whose checksum fails, and truncated or corrupt data with the byte offset and entry at
+/// Reads the compiled form, version 4, 3, 2 or 1. Refuses another version by number, a version 3
+/// or 4 file whose checksum fails, and truncated or corrupt data with the byte offset and entry at
 /// fault. Versions 3 and 2 keep `bytes` to decode entries (and in version 3 word pairs) from.
 pub fn read(bytes: Vec<u8>) -> Result<Ledger, Error> {
     if !is_compiled(&bytes) {
@@ -494,7 +505,8 @@ pub fn read(bytes: Vec<u8>) -> Result<Ledger, Error> {
         .get(8..12)
         .map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes")));
     match version {
-        Some(VERSION) => read_v3(bytes),
+        Some(VERSION) => read_v4(bytes),
+        Some(V3) => read_v3(bytes),
         Some(V2) => read_v2(bytes),
         Some(compiled_v1::VERSION) => compiled_v1::read(&bytes),
         Some(v) => Err(Error::new(
@@ -729,6 +741,537 @@ fn read_whole(r: &mut In, count: usize) -> Result<Frozen, Error> {
     Ok(whole)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Version 4: the writer.
+
+/// Where a record's strings go: counted (first pass, to order the string table) or written as
+/// their index in it.
+struct Rec<'t> {
+    buf: Vec<u8>,
+    /// Second pass: each string's index.
+    table: Option<&'t HashMap<String, u64>>,
+    /// First pass: each string's uses and first use.
+    counts: HashMap<String, (u64, usize)>,
+}
+
+impl Rec<'_> {
+    fn v(&mut self, x: u64) {
+        put_v(&mut self.buf, x);
+    }
+    fn str(&mut self, s: &str) {
+        match self.table {
+            Some(t) => {
+                let i = t.get(s).copied().unwrap_or(0);
+                self.v(i);
+            }
+            None => {
+                let next = self.counts.len();
+                self.counts.entry(s.to_string()).or_insert((0, next)).0 += 1;
+            }
+        }
+    }
+    fn appearance(&mut self, a: &Appearance) {
+        let fields = [
+            &a.doc,
+            &a.outlet,
+            &a.published,
+            &a.url,
+            &a.title,
+            &a.text,
+            &a.verdict,
+            &a.speaker,
+        ];
+        let mask = fields
+            .iter()
+            .enumerate()
+            .fold(0u8, |m, (i, f)| m | u8::from(f.is_some()) << i);
+        self.buf.push(mask);
+        for f in fields.into_iter().flatten() {
+            self.str(f);
+        }
+    }
+
+    /// An entry record (version 4): its words, then the fields ([`super::stored`]).
+    fn entry(&mut self, e: &Entry, ids: &[u32], terms: &[Box<str>]) {
+        self.v(ids.len() as u64);
+        for &t in ids {
+            self.v(u64::from(t));
+        }
+        let words: Vec<&str> = ids.iter().map(|&t| &*terms[t as usize]).collect();
+        let hex = e.id.len() == 16 && e.id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        let id_kind = if stored::derived_id(e) == e.id {
+            stored::ID_DERIVED
+        } else if hex {
+            stored::ID_HEX
+        } else {
+            0
+        };
+        let skeleton = skeleton::split(&e.text, &words).filter(|(lead, ws)| {
+            let mut out = lead.to_string();
+            for (w, t) in ws.iter().zip(&words) {
+                skeleton::push_word(&mut out, t, w);
+            }
+            out == e.text
+        });
+        let sp = e.speaker.as_ref();
+        let flags = id_kind
+            | if skeleton.is_some() {
+                stored::TEXT_SKELETON
+            } else {
+                0
+            }
+            | if sp.is_some() { stored::SPEAKER } else { 0 }
+            | if sp.is_some_and(|s| !s.aliases.is_empty()) {
+                stored::ALIASES
+            } else {
+                0
+            }
+            | if sp.is_some_and(|s| s.role.is_some()) {
+                stored::ROLE
+            } else {
+                0
+            }
+            | if sp.is_some_and(|s| s.org.is_some()) {
+                stored::ORG
+            } else {
+                0
+            }
+            | if e.appearances.is_empty() {
+                0
+            } else {
+                stored::LATER
+            };
+        self.buf.push(flags);
+        match id_kind {
+            stored::ID_DERIVED => {}
+            stored::ID_HEX => {
+                let x = u64::from_str_radix(&e.id, 16).unwrap_or(0);
+                self.buf.extend_from_slice(&x.to_le_bytes());
+            }
+            _ => self.str(&e.id),
+        }
+        match skeleton {
+            None => self.str(&e.text),
+            Some((lead, ws)) => {
+                self.str(lead);
+                let mut cases = vec![0u8; ws.len().div_ceil(4)];
+                for (j, w) in ws.iter().enumerate() {
+                    cases[j / 4] |= (w.case as u8) << (2 * (j % 4));
+                }
+                self.buf.extend_from_slice(&cases);
+                let last = ws.len().saturating_sub(1);
+                let odd: Vec<(usize, &Gap)> = ws
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, w)| {
+                        let usual = if j == last { Gap::Nothing } else { Gap::Space };
+                        w.gap != usual
+                    })
+                    .map(|(j, w)| (j, &w.gap))
+                    .collect();
+                self.v(odd.len() as u64);
+                let mut next = 0;
+                for (j, gap) in odd {
+                    self.v((j - next) as u64);
+                    next = j + 1;
+                    match gap {
+                        Gap::Space => self.v(0),
+                        Gap::Nothing => self.v(1),
+                        Gap::Text(g) => match self.table {
+                            Some(t) => {
+                                let i = t.get(*g).copied().unwrap_or(0);
+                                self.v(i + 2);
+                            }
+                            None => self.str(g),
+                        },
+                    }
+                }
+                for w in &ws {
+                    if let Some(l) = w.literal {
+                        self.str(l);
+                    }
+                }
+            }
+        }
+        if let Some(s) = sp {
+            self.str(&s.name);
+            if !s.aliases.is_empty() {
+                self.v(s.aliases.len() as u64);
+                for a in &s.aliases {
+                    self.str(a);
+                }
+            }
+            if let Some(r) = &s.role {
+                self.str(r);
+            }
+            if let Some(o) = &s.org {
+                self.str(o);
+            }
+        }
+        self.appearance(&e.first);
+        if !e.appearances.is_empty() {
+            self.v(e.appearances.len() as u64);
+            for a in &e.appearances {
+                self.appearance(a);
+            }
+        }
+    }
+}
+
+/// Postings as versions 2 and 3 store them: `v len, len × v Δentry`.
+fn put_postings(buf: &mut Vec<u8>, list: &[u32]) {
+    put_v(buf, list.len() as u64);
+    let mut prev = 0u32;
+    for &e in list {
+        put_v(buf, u64::from(e - prev));
+        prev = e;
+    }
+}
+
+/// One pair group (version 4): `v k`, `k × v (Δsecond << 1 | several)` (second terms ascending,
+/// the first one's gap from 0), the only entry of each pair held by one packed in
+/// `width(entries)` bits ([`super::bits::pack`]), then the lists of the others, in order, as
+/// postings (`v len, len × v Δentry`).
+fn write_group(pairs: &[(u32, &[u32])], entries: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    if pairs.is_empty() {
+        return out;
+    }
+    put_v(&mut out, pairs.len() as u64);
+    let mut prev = 0;
+    for &(b, list) in pairs {
+        put_v(
+            &mut out,
+            u64::from(b - prev) << 1 | u64::from(list.len() > 1),
+        );
+        prev = b;
+    }
+    let singles = pairs.iter().filter(|p| p.1.len() == 1);
+    out.extend_from_slice(&pack(singles.map(|p| u64::from(p.1[0])), width(entries)));
+    for &(_, list) in pairs.iter().filter(|p| p.1.len() > 1) {
+        put_postings(&mut out, list);
+    }
+    out
+}
+
+/// The whole-text keys (version 4): `v k`, `k × v Δkey` (ascending, the first from 0), beside
+/// each key packed in `width(entries) + 1` bits its only entry `<< 1`, or the number of its list
+/// `<< 1 | 1` for a key of several entries; then those lists as postings.
+fn write_whole(whole: &Frozen, entries: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_v(&mut out, whole.keys.len() as u64);
+    let mut prev = 0;
+    for &key in &whole.keys {
+        put_v(&mut out, key - prev);
+        prev = key;
+    }
+    let list = |i: usize| &whole.posts[whole.offs[i] as usize..whole.offs[i + 1] as usize];
+    let mut lists = 0u64;
+    let slots = (0..whole.keys.len()).map(|i| match list(i) {
+        [only] => u64::from(*only) << 1,
+        _ => {
+            lists += 1;
+            (lists - 1) << 1 | 1
+        }
+    });
+    out.extend_from_slice(&pack(slots, width(entries) + 1));
+    for i in 0..whole.keys.len() {
+        if list(i).len() != 1 {
+            put_postings(&mut out, list(i));
+        }
+    }
+    out
+}
+
+/// Appends `x` as a varint.
+fn put_v(buf: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        buf.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    buf.push(x as u8);
+}
+
+/// A blocked section: `u32` byte length of the items, the items, the directory.
+fn push_blocked(out: &mut Vec<u8>, b: &BlockedWriter) {
+    out.extend_from_slice(&(b.data.len() as u32).to_le_bytes());
+    out.extend_from_slice(&b.data);
+    for d in &b.dir {
+        out.extend_from_slice(&d.to_le_bytes());
+    }
+}
+
+/// Bytes `a` and `b` share at the start, ending on a character boundary of both.
+fn shared_prefix(a: &str, b: &str) -> usize {
+    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (0..=n).rev().find(|&i| a.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// Writes a ledger in the compiled form version 4.
+fn write_v4(ledger: &Ledger) -> Vec<u8> {
+    let (terms, ids, starts, pairs, whole) = ledger.index().parts();
+    let entries = ledger.entries();
+    let n = entries.len();
+    let words = |i: usize| &ids[starts[i] as usize..starts[i + 1] as usize];
+    // First pass: which strings the records use, how often.
+    let mut rec = Rec {
+        buf: Vec::new(),
+        table: None,
+        counts: HashMap::new(),
+    };
+    for (i, e) in entries.iter().enumerate() {
+        rec.entry(e, words(i), terms);
+        rec.buf.clear();
+    }
+    // The table: strings used more than once, most used first (small indices: one-byte varints
+    // for the outlets and dates), then the others in byte order, so that neighbours share their
+    // beginnings (addresses of one site).
+    let mut shared: Vec<(&String, (u64, usize))> = rec
+        .counts
+        .iter()
+        .filter(|(_, c)| c.0 > 1)
+        .map(|(s, &c)| (s, c))
+        .collect();
+    shared.sort_by_key(|&(_, (uses, first))| (std::cmp::Reverse(uses), first));
+    let mut single: Vec<&String> = rec
+        .counts
+        .iter()
+        .filter(|(_, c)| c.0 == 1)
+        .map(|(s, _)| s)
+        .collect();
+    single.sort();
+    let table: Vec<&String> = shared.into_iter().map(|(s, _)| s).chain(single).collect();
+    let index: HashMap<String, u64> = table
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((*s).clone(), i as u64))
+        .collect();
+    let mut strings = BlockedWriter::default();
+    for (i, s) in table.iter().enumerate() {
+        let prev = if i % BLOCK == 0 {
+            ""
+        } else {
+            table[i - 1].as_str()
+        };
+        let p = shared_prefix(prev, s);
+        let mut item = Vec::with_capacity(s.len() - p + 1);
+        put_v(&mut item, p as u64);
+        item.extend_from_slice(&s.as_bytes()[p..]);
+        strings.push(&item);
+    }
+    // Second pass: the records.
+    let mut rec = Rec {
+        buf: Vec::new(),
+        table: Some(&index),
+        counts: HashMap::new(),
+    };
+    let mut records = BlockedWriter::default();
+    for (i, e) in entries.iter().enumerate() {
+        rec.buf.clear();
+        rec.entry(e, words(i), terms);
+        records.push(&rec.buf);
+    }
+    // Pair groups, one per term (keys `first << 32 | second`, ascending).
+    let mut groups = BlockedWriter::default();
+    let mut k = 0;
+    for first in 0..terms.len() as u64 {
+        let from = k;
+        while k < pairs.keys.len() && pairs.keys[k] >> 32 == first {
+            k += 1;
+        }
+        let group: Vec<(u32, &[u32])> = (from..k)
+            .map(|i| {
+                (
+                    pairs.keys[i] as u32,
+                    &pairs.posts[pairs.offs[i] as usize..pairs.offs[i + 1] as usize],
+                )
+            })
+            .collect();
+        groups.push(&write_group(&group, n));
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&[0; 8]);
+    // The file's length, filled in below: a reader streaming the file allocates it once.
+    out.extend_from_slice(&[0; 4]);
+    put_v(&mut out, n as u64);
+    put_v(&mut out, ids.len() as u64);
+    put_v(&mut out, pairs.keys.len() as u64);
+    put_v(&mut out, pairs.posts.len() as u64);
+    put_v(&mut out, terms.len() as u64);
+    for t in terms {
+        put_v(&mut out, t.len() as u64);
+    }
+    for t in terms {
+        out.extend_from_slice(t.as_bytes());
+    }
+    put_v(&mut out, table.len() as u64);
+    push_blocked(&mut out, &strings);
+    push_blocked(&mut out, &records);
+    push_blocked(&mut out, &groups);
+    out.extend_from_slice(&write_whole(&whole, n));
+    let len = out.len() as u32;
+    out[HEADER..HEADER + 4].copy_from_slice(&len.to_le_bytes());
+    let check = checksum(&out[HEADER..]);
+    out[12..HEADER].copy_from_slice(&check.to_le_bytes());
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 4: the reader.
+
+/// Reads a blocked section of `n` items (`u32` length, items, directory), checking that the
+/// directory starts at 0 and ascends inside the items.
+fn read_blocked(r: &mut In, bytes: &Arc<Vec<u8>>, n: usize) -> Result<Blocked, Error> {
+    let len = r.u32()? as usize;
+    let data = r.at;
+    r.take(len)?;
+    let dir = r.at;
+    let blocks = n.div_ceil(BLOCK);
+    let table = r.take(4 * blocks)?;
+    let mut prev = 0;
+    for (b, d) in table.chunks_exact(4).enumerate() {
+        let at = u32::from_le_bytes(d.try_into().expect("4 bytes")) as usize;
+        if (b == 0 && at != 0) || at < prev || at >= len {
+            r.at = dir + 4 * b;
+            return Err(r.err("block offsets are out of order or range"));
+        }
+        prev = at;
+    }
+    if n == 0 && len != 0 {
+        return Err(r.err("bytes in an empty section"));
+    }
+    Ok(Blocked {
+        bytes: bytes.clone(),
+        dir,
+        data,
+        end: data + len,
+        n,
+    })
+}
+
+/// Reads the whole-text keys (version 4, [`write_whole`]).
+fn read_whole_v4(r: &mut In, count: usize) -> Result<Frozen, Error> {
+    let k = r.count()?;
+    let mut whole = Frozen {
+        keys: Vec::with_capacity(k),
+        offs: Vec::with_capacity(k + 1),
+        posts: Vec::with_capacity(k),
+    };
+    let mut key = 0u64;
+    for j in 0..k {
+        let d = r.v()?;
+        key = key
+            .checked_add(d)
+            .filter(|_| j == 0 || d > 0)
+            .ok_or_else(|| r.err("text keys are not ascending"))?;
+        whole.keys.push(key);
+    }
+    let w = width(count) + 1;
+    let slots = r.take((k * w as usize).div_ceil(8))?;
+    // The lists, in order: where each starts in `posts` once read.
+    let mut lists = Vec::new();
+    let mut many = 0;
+    for j in 0..k {
+        if unpack(slots, j, w) & 1 == 1 {
+            many += 1;
+        }
+    }
+    for _ in 0..many {
+        let at = whole.posts.len();
+        r.postings(&mut whole.posts, count)?;
+        lists.push((at as u32, whole.posts.len() as u32));
+    }
+    let singles = whole.posts.len();
+    whole.offs.push(0);
+    let mut posts = Vec::with_capacity(singles + k - many);
+    for j in 0..k {
+        let slot = unpack(slots, j, w);
+        if slot & 1 == 0 {
+            if slot >> 1 >= count as u64 {
+                return Err(r.err(&format!("text posting {} out of range", slot >> 1)));
+            }
+            posts.push((slot >> 1) as u32);
+        } else {
+            let (a, b) = lists
+                .get((slot >> 1) as usize)
+                .copied()
+                .ok_or_else(|| r.err("text posting list out of range"))?;
+            posts.extend_from_slice(&whole.posts[a as usize..b as usize]);
+        }
+        whole.offs.push(posts.len() as u32);
+    }
+    whole.posts = posts;
+    if k == 0 {
+        whole.offs.truncate(1);
+    }
+    Ok(whole)
+}
+
+fn read_v4(bytes: Vec<u8>) -> Result<Ledger, Error> {
+    let mut r = In {
+        bytes: &bytes,
+        at: 12,
+        entry: 0,
+    };
+    let check = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
+    if checksum(&bytes[HEADER..]) != check {
+        return Err(Error::new(
+            ErrorKind::Ledger,
+            "compiled ledger is malformed: corrupt or truncated (its checksum does not match its bytes)",
+        ));
+    }
+    if u32::try_from(bytes.len()).is_err() {
+        return Err(r.err("compiled ledger larger than 4 GiB"));
+    }
+    if r.u32()? as usize != bytes.len() {
+        return Err(r.err("the file's length is not the one its header gives"));
+    }
+    let count = read_count(&mut r)?;
+    let total = r.count()?;
+    let keys = r.count()?;
+    let _posts = r.count()?;
+    let t = r.count()?;
+    let mut lens = Vec::with_capacity(t);
+    for _ in 0..t {
+        lens.push(r.count()?);
+    }
+    let mut terms: Vec<Box<str>> = Vec::with_capacity(t);
+    for len in lens {
+        let at = r.at;
+        let s = std::str::from_utf8(r.take(len)?).map_err(|_| {
+            r.at = at;
+            r.err("a term is not UTF-8")
+        })?;
+        terms.push(s.into());
+    }
+    let n_strings = r.count()?;
+    let shared = Arc::new(Vec::new());
+    let strings = read_blocked(&mut r, &shared, n_strings)?;
+    let records = read_blocked(&mut r, &shared, count)?;
+    let groups = read_blocked(&mut r, &shared, t)?;
+    r.entry = count;
+    let whole = read_whole_v4(&mut r, count)?;
+    if r.at != bytes.len() {
+        return Err(r.err("trailing bytes after the index"));
+    }
+    let bytes = Arc::new(bytes);
+    let own = |b: Blocked| Blocked {
+        bytes: bytes.clone(),
+        ..b
+    };
+    let (strings, records, groups) = (own(strings), own(records), own(groups));
+    let pairs = if keys == 0 {
+        Pairs::default()
+    } else {
+        Pairs::lazy_v4(groups, count)
+    };
+    let words = Words::lazy_v4(records.clone(), t, total);
+    let index = Index::from_checked_parts(terms, words, pairs, whole);
+    Ok(Ledger::stored(Stored::v4(bytes, strings, records), index))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -771,7 +1314,7 @@ mod tests {
     fn compiled010_roundtrip() {
         let e = sample();
         let bytes = write(&Ledger::new(e.clone()));
-        assert_eq!(&bytes[8..12], &3u32.to_le_bytes());
+        assert_eq!(&bytes[8..12], &4u32.to_le_bytes());
         let back = read(bytes).unwrap();
         assert_eq!(back.entries().as_ref(), e.as_slice());
         assert_eq!(*back.entry(1), e[1]);
@@ -848,6 +1391,70 @@ mod tests {
     }
 
     #[test]
+    fn compiled026_version_3_is_still_read() {
+        let e = sample();
+        let v3 = write_as(&Ledger::new(e.clone()), V3);
+        assert_eq!(&v3[8..12], &3u32.to_le_bytes());
+        let back = read(v3.clone()).unwrap();
+        assert_eq!(back.entries().as_ref(), e.as_slice());
+        let q = back
+            .index()
+            .lookup(&crate::ledger::index::folded("we are ready"));
+        assert_eq!(back.index().exact(&q), vec![0]);
+        assert_eq!(back.index().candidates(&q, 5, 1), vec![(0, 2)]);
+        // Read as version 3, written as version 4: what version 4 writes from the entries.
+        assert_eq!(write(&back), write(&Ledger::new(e)));
+        for cut in 0..v3.len() {
+            assert!(read(v3[..cut].to_vec()).is_err(), "cut at {cut}");
+        }
+    }
+
+    /// Entries whose ids the builder gave (stored as nothing: derived again when decoded), ids of
+    /// every other kind, texts the skeleton rebuilds with unusual gaps and printed words, and
+    /// strings shared by several entries and used once.
+    #[test]
+    fn compiled027_ids_texts_and_strings_read_back() {
+        let mut e = sample();
+        for (i, t) in [
+            "One, two: three!",
+            "  leading space and trailing  ",
+            "McDONALD’s O’Neill said \"no\" — twice",
+            "",
+            "Ünïcode straße ÉCOLE",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut x = Entry {
+                text: t.to_string(),
+                speaker: (i % 2 == 0).then(|| EntrySpeaker {
+                    name: format!("Person {i}"),
+                    aliases: vec![],
+                    role: None,
+                    org: Some("Org".into()),
+                }),
+                first: Appearance {
+                    doc: Some(format!("doc/{i}")),
+                    url: Some(format!("https://example.org/a/{i}")),
+                    published: Some("2024-03-23".into()),
+                    ..Default::default()
+                },
+                ..Entry::default()
+            };
+            x.id = if i == 3 {
+                "not-hex".into()
+            } else {
+                stored::derived_id(&x)
+            };
+            e.push(x);
+        }
+        let bytes = write(&Ledger::new(e.clone()));
+        let back = read(bytes.clone()).unwrap();
+        assert_eq!(back.entries().as_ref(), e.as_slice());
+        assert_eq!(write(&back), bytes);
+    }
+
+    #[test]
     fn compiled025_version_1_is_still_read() {
         let e = sample();
         let v1 = compiled_v1::write(&Ledger::new(e.clone()));
@@ -876,12 +1483,12 @@ mod tests {
         #[test]
         fn compiled030_garbage_never_panics(
             tail in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
-            version in 2u32..4,
+            version in 2u32..5,
         ) {
             let mut b = MAGIC.to_vec();
             b.extend_from_slice(&version.to_le_bytes());
             b.extend(tail);
-            if version == VERSION && b.len() >= HEADER {
+            if version >= V3 && b.len() >= HEADER {
                 b = resealed(b);
             }
             if let Ok(l) = read(b) {
@@ -889,15 +1496,15 @@ mod tests {
             }
         }
 
-        /// A byte changed anywhere, in version 2 and in version 3 with its checksum made to
-        /// match: refused with an error, or read without a panic however it is used.
+        /// A byte changed anywhere, in version 2 and in versions 3 and 4 with their checksum made
+        /// to match: refused with an error, or read without a panic however it is used.
         #[test]
-        fn compiled040_changed_bytes_never_panic(at in 12usize..400, to in proptest::num::u8::ANY, v2 in proptest::bool::ANY) {
+        fn compiled040_changed_bytes_never_panic(at in 12usize..400, to in proptest::num::u8::ANY, version in 2u32..5) {
             let l = Ledger::new(sample());
-            let mut b = if v2 { write_as(&l, V2) } else { write(&l) };
+            let mut b = write_as(&l, version);
             let at = at % b.len();
             b[at] = to;
-            if !v2 && at >= HEADER {
+            if version >= V3 && at >= HEADER {
                 b = resealed(b);
             }
             if let Ok(l) = read(b) {
@@ -905,7 +1512,7 @@ mod tests {
             }
         }
 
-        /// A ledger read back from version 3 (pairs and words left in the bytes) and from
+        /// A ledger read back from versions 4 and 3 (pairs and words left in the bytes) and from
         /// version 2 (decoded at load) answers every lookup as the ledger it was written from.
         #[test]
         fn compiled050_read_back_answers_as_built(
@@ -925,7 +1532,7 @@ mod tests {
                 .collect();
             let built = Ledger::new(entries.clone());
             let q: Vec<&str> = quote.iter().map(word).collect();
-            for back in [read(write(&built)).unwrap(), read(write_as(&built, V2)).unwrap()] {
+            for back in [read(write(&built)).unwrap(), read(write_as(&built, V3)).unwrap(), read(write_as(&built, V2)).unwrap()] {
                 let (a, b) = (built.index(), back.index());
                 let ids = a.lookup(&q);
                 proptest::prop_assert_eq!(&ids, &b.lookup(&q));

@@ -11,6 +11,7 @@
 //! [`Ledger`] holds the entries with the [`index`](crate::ledger::index::Index) that finds the
 //! entries sharing words with a quote.
 
+mod bits;
 mod builder;
 pub mod compiled;
 mod compiled_v1;

@@ -14,6 +14,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::bits::{unpack, width, Blocked};
 use super::compiled::In;
 use super::index::Frozen;
 use crate::error::Error;
@@ -142,11 +143,88 @@ impl Group {
         }
         Ok(g.seal())
     }
+
+    /// Reads one group as the compiled form version 4 stores it (see [`super::compiled`]).
+    /// `None` if it does not decode (only in a file made to pass the checksum).
+    pub(super) fn read_v4(bytes: &[u8], entries: usize) -> Option<Group> {
+        if bytes.is_empty() {
+            return Some(Group::default());
+        }
+        let mut r = In {
+            bytes,
+            at: 0,
+            entry: entries,
+        };
+        let k = r.count().ok()?;
+        let mut g = Group {
+            seconds: Vec::with_capacity(k),
+            slots: Vec::with_capacity(k),
+            ..Group::default()
+        };
+        let mut second = 0u64;
+        let mut many = 0;
+        for j in 0..k {
+            let code = r.v().ok()?;
+            let d = code >> 1;
+            second = second
+                .checked_add(d)
+                .filter(|&s| (j == 0 || d > 0) && s <= u64::from(u32::MAX))?;
+            g.seconds.push(second as u32);
+            // Set below: a list's slot is MANY, a single entry's is not.
+            g.slots.push(if code & 1 == 1 { MANY } else { 0 });
+            many += (code & 1) as usize;
+        }
+        let w = width(entries);
+        let packed = r.take(((k - many) * w as usize).div_ceil(8)).ok()?;
+        let mut single = 0;
+        for slot in &mut g.slots {
+            if *slot == MANY {
+                if g.lists.len() >= MANY as usize {
+                    return None;
+                }
+                *slot = MANY | g.lists.len() as u32;
+                let at = g.lists.len();
+                g.lists.push(0);
+                r.postings(&mut g.lists, entries).ok()?;
+                g.lists[at] = (g.lists.len() - at - 1) as u32;
+            } else {
+                let e = unpack(packed, single, w);
+                single += 1;
+                if e >= entries as u64 {
+                    return None;
+                }
+                *slot = e as u32;
+            }
+        }
+        (r.at == bytes.len()).then(|| g.seal())
+    }
 }
 
-/// Where the groups of a compiled ledger (version 3) are, to decode each on first use.
+/// Where the groups of a compiled ledger are, to decode each on first use.
 #[derive(Debug, Clone)]
-struct Lazy {
+enum Lazy {
+    V3(LazyV3),
+    /// Version 4: one item per term, [`Group::read_v4`].
+    V4 {
+        groups: Blocked,
+        entries: usize,
+    },
+}
+
+impl Lazy {
+    fn decode(&self, a: usize) -> Group {
+        match self {
+            Lazy::V3(l) => l.decode(a),
+            Lazy::V4 { groups, entries } => {
+                Group::read_v4(groups.get(a), *entries).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Where the groups of a compiled ledger version 3 are.
+#[derive(Debug, Clone)]
+struct LazyV3 {
     bytes: Arc<Vec<u8>>,
     /// Byte offset of the directory: `terms + 1` little-endian `u32`, group `a` being bytes
     /// `base + dir[a] .. base + dir[a + 1]`.
@@ -157,7 +235,7 @@ struct Lazy {
     entries: usize,
 }
 
-impl Lazy {
+impl LazyV3 {
     fn offset(&self, a: usize) -> usize {
         let at = self.dir + 4 * a;
         self.bytes.get(at..at + 4).map_or(0, |b| {
@@ -233,7 +311,7 @@ impl Pairs {
         terms: usize,
         entries: usize,
     ) -> Pairs {
-        let lazy = Lazy {
+        let lazy = LazyV3 {
             bytes,
             dir,
             base,
@@ -244,7 +322,16 @@ impl Pairs {
         }
         Pairs {
             groups: (0..terms).map(|_| OnceLock::new()).collect(),
-            lazy: Some(lazy),
+            lazy: Some(Lazy::V3(lazy)),
+        }
+    }
+
+    /// The pairs of the groups left in `groups` (compiled form version 4: one item per term),
+    /// of a ledger of `entries` entries.
+    pub(super) fn lazy_v4(groups: Blocked, entries: usize) -> Pairs {
+        Pairs {
+            groups: (0..groups.n).map(|_| OnceLock::new()).collect(),
+            lazy: Some(Lazy::V4 { groups, entries }),
         }
     }
 

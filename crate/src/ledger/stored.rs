@@ -1,5 +1,21 @@
 //! Entries left in the compiled bytes, decoded one at a time when a quote traces to them.
 //!
+//! An entry record, compiled form version 4 (after its words, `v len, len × v term id`):
+//!
+//! ```text
+//! flags   byte: bits 0-1 the id's kind (0 str, 1 [`ID_HEX`] 8 bytes, 2 [`ID_DERIVED`] none),
+//!         [`TEXT_SKELETON`], [`SPEAKER`], [`ALIASES`], [`ROLE`], [`ORG`], [`LATER`]
+//! id      str | u64 little-endian | nothing (the builder's hash of words, first page, speaker)
+//! text    str | skeleton: str lead, ceil(words / 4) bytes of 2-bit cases (0 folded, 1
+//!         capitalised, 2 capitals, 3 printed), v m, m × (v words skipped, v gap: 0 one space,
+//!         1 nothing, k + 2 string k) for the gaps that are not the usual (one space; nothing
+//!         after the last word), then a str for each printed word
+//! speaker str name, [v a, a × str alias], [str role], [str org]   (as the flags say)
+//! appear. byte mask (bit i: field i present, in the order doc, outlet, published, url, title,
+//!         text, verdict, speaker), then a str for each field present
+//! entry   flags, id, text, [speaker], appearance first, [v k, k × appearance]
+//! ```
+//!
 //! An entry record (compiled form versions 2 and 3):
 //!
 //! ```text
@@ -20,15 +36,54 @@
 
 use std::sync::Arc;
 
+use super::bits::Blocked;
 use super::compiled::In;
 use super::index::Index;
-use super::skeleton::{self, Case, Gap, Word};
+use super::skeleton::{self, Case, Word};
 use super::{Appearance, Entry, EntrySpeaker};
 use crate::error::Error;
+
+/// Entry flags (version 4), the byte after an entry's words. The low two bits say how the id is
+/// stored: a string (0), 8 bytes ([`ID_HEX`]) or not at all ([`ID_DERIVED`]).
+pub(super) const ID_HEX: u8 = 1;
+/// The id is the builder's for this entry ([`derived_id`]), computed when the entry is decoded.
+pub(super) const ID_DERIVED: u8 = 2;
+/// The text is a skeleton over the entry's words (else a string).
+pub(super) const TEXT_SKELETON: u8 = 4;
+/// A speaker follows, and which of its optional fields.
+pub(super) const SPEAKER: u8 = 8;
+pub(super) const ALIASES: u8 = 16;
+pub(super) const ROLE: u8 = 32;
+pub(super) const ORG: u8 = 64;
+/// Later appearances follow the first.
+pub(super) const LATER: u8 = 128;
+
+/// The id [`super::Builder`] gives an entry: a hash of its words, its first page and its speaker.
+pub(super) fn derived_id(e: &Entry) -> String {
+    let page = e
+        .first
+        .doc
+        .as_deref()
+        .or(e.first.url.as_deref())
+        .unwrap_or("");
+    super::builder::entry_id(
+        &format!("{}\u{1f}{page}", e.text),
+        e.speaker.as_ref().map(|s| s.name.as_str()),
+    )
+}
+
+/// Where a version 4 file keeps its strings and entry records.
+#[derive(Clone)]
+struct V4 {
+    strings: Blocked,
+    records: Blocked,
+}
 
 /// Entries kept as compiled bytes.
 #[derive(Clone)]
 pub struct Stored {
+    /// Version 4 (then `strings`, `entries` and `words_first` are unused).
+    v4: Option<V4>,
     bytes: Arc<Vec<u8>>,
     /// String `i` is `bytes[strings[i]..strings[i + 1]]`.
     strings: Vec<u32>,
@@ -173,9 +228,9 @@ impl<'s> Decoder<'s> {
                 self.string(i)
             });
             let gap = match code >> 2 {
-                0 => Gap::Space,
-                1 => Gap::Nothing,
-                k => Gap::Text(self.string(k as usize - 2)),
+                0 => skeleton::Gap::Space,
+                1 => skeleton::Gap::Nothing,
+                k => skeleton::Gap::Text(self.string(k as usize - 2)),
             };
             skeleton::push_word(&mut out, term, &Word { case, literal, gap });
         }
@@ -193,6 +248,7 @@ impl Stored {
         words_first: bool,
     ) -> Stored {
         Stored {
+            v4: None,
             bytes,
             strings,
             entries,
@@ -200,9 +256,23 @@ impl Stored {
         }
     }
 
+    /// Entries of a version 4 file: its string table and records, in `bytes`.
+    pub(super) fn v4(bytes: Arc<Vec<u8>>, strings: Blocked, records: Blocked) -> Stored {
+        Stored {
+            v4: Some(V4 { strings, records }),
+            bytes,
+            strings: Vec::new(),
+            entries: Vec::new(),
+            words_first: true,
+        }
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        match &self.v4 {
+            Some(v4) => v4.records.n,
+            None => self.entries.len(),
+        }
     }
 
     fn string(&self, i: usize) -> &str {
@@ -214,6 +284,9 @@ impl Stored {
 
     /// Entry `i`, decoded; `index` holds its words (term ids). O(size of the entry).
     pub fn entry(&self, i: usize, index: &Index) -> Entry {
+        if let Some(v4) = &self.v4 {
+            return entry_v4(v4, i, index);
+        }
         let mut d = Decoder {
             r: In {
                 bytes: &self.bytes,
@@ -254,4 +327,140 @@ impl Stored {
             appearances,
         }
     }
+}
+
+/// Decodes entry `i` of a version 4 file. A record that does not decode (only in a file made to
+/// pass the checksum) gives empty fields, never a panic.
+fn entry_v4(v4: &V4, i: usize, index: &Index) -> Entry {
+    let range = v4.records.range(i);
+    let mut r = In {
+        bytes: &v4.records.bytes[..range.end],
+        at: range.start,
+        entry: i,
+    };
+    let string = |r: &mut In| -> String {
+        r.v()
+            .ok()
+            .and_then(|i| v4.strings.front_coded(i as usize))
+            .unwrap_or_default()
+    };
+    let n = r.count().unwrap_or(0);
+    let mut terms = Vec::with_capacity(n);
+    for _ in 0..n {
+        terms.push(index.term(r.v().unwrap_or(u64::MAX).min(u64::from(u32::MAX)) as u32));
+    }
+    let flags = r.byte().unwrap_or(0);
+    let mut id = match flags & 3 {
+        ID_HEX => {
+            let b = r.take(8).unwrap_or(&[0; 8]);
+            format!(
+                "{:016x}",
+                u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))
+            )
+        }
+        ID_DERIVED => String::new(),
+        _ => string(&mut r),
+    };
+    let text = if flags & TEXT_SKELETON == 0 {
+        string(&mut r)
+    } else {
+        let mut out = string(&mut r);
+        let cases = r.take(n.div_ceil(4)).unwrap_or(&[]).to_vec();
+        let case = |j: usize| {
+            let c = cases.get(j / 4).map_or(0, |b| b >> (2 * (j % 4)) & 3);
+            [
+                Case::Folded,
+                Case::Capitalised,
+                Case::Capitals,
+                Case::Literal,
+            ][c as usize]
+        };
+        // The gaps that are not the usual one (a space, nothing after the last word).
+        let mut odd = Vec::new();
+        let mut next = 0u64;
+        for _ in 0..r.count().unwrap_or(0) {
+            let j = next.saturating_add(r.v().unwrap_or(u64::MAX));
+            next = j.saturating_add(1);
+            let gap = match r.v().unwrap_or(0) {
+                0 => Gap::Space,
+                1 => Gap::Nothing,
+                k => Gap::Text(v4.strings.front_coded(k as usize - 2).unwrap_or_default()),
+            };
+            odd.push((j, gap));
+        }
+        let mut odd = odd.into_iter().peekable();
+        for (j, term) in terms.iter().enumerate() {
+            let literal = (case(j) == Case::Literal).then(|| string(&mut r));
+            let gap = match odd.peek() {
+                Some((at, _)) if *at == j as u64 => odd.next().map(|(_, g)| g),
+                _ => None,
+            }
+            .unwrap_or(if j + 1 == n { Gap::Nothing } else { Gap::Space });
+            let gap = match &gap {
+                Gap::Space => skeleton::Gap::Space,
+                Gap::Nothing => skeleton::Gap::Nothing,
+                Gap::Text(g) => skeleton::Gap::Text(g),
+            };
+            let w = Word {
+                case: case(j),
+                literal: literal.as_deref(),
+                gap,
+            };
+            skeleton::push_word(&mut out, term, &w);
+        }
+        out
+    };
+    let speaker = (flags & SPEAKER != 0).then(|| EntrySpeaker {
+        name: string(&mut r),
+        aliases: if flags & ALIASES != 0 {
+            (0..r.count().unwrap_or(0))
+                .map(|_| string(&mut r))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        role: (flags & ROLE != 0).then(|| string(&mut r)),
+        org: (flags & ORG != 0).then(|| string(&mut r)),
+    });
+    let appearance = |r: &mut In| {
+        let mask = r.byte().unwrap_or(0);
+        let mut f = |bit: u8| (mask & 1 << bit != 0).then(|| string(r));
+        Appearance {
+            doc: f(0),
+            outlet: f(1),
+            published: f(2),
+            url: f(3),
+            title: f(4),
+            text: f(5),
+            verdict: f(6),
+            speaker: f(7),
+        }
+    };
+    let first = appearance(&mut r);
+    let appearances = if flags & LATER != 0 {
+        (0..r.count().unwrap_or(0))
+            .map(|_| appearance(&mut r))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut e = Entry {
+        id: String::new(),
+        text,
+        speaker,
+        first,
+        appearances,
+    };
+    if flags & 3 == ID_DERIVED {
+        id = derived_id(&e);
+    }
+    e.id = id;
+    e
+}
+
+/// A gap of a version 4 skeleton, owning its text.
+enum Gap {
+    Space,
+    Nothing,
+    Text(String),
 }

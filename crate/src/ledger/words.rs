@@ -9,11 +9,14 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use super::bits::Blocked;
 use super::compiled::In;
 
 /// Term ids of entries left in compiled bytes.
 #[derive(Debug, Clone)]
 struct Lazy {
+    /// Version 4: the entry records (`bytes`, `table` and `base` unused).
+    records: Option<Blocked>,
     bytes: Arc<Vec<u8>>,
     /// Byte offset of the entry offsets: `n` little-endian `u32`, from `base`.
     table: usize,
@@ -31,6 +34,15 @@ impl Lazy {
     /// Entry `i`'s ids. Ids that do not decode (only in a file made to pass the checksum) end
     /// the list early: never a panic.
     fn get(&self, i: usize) -> Vec<u32> {
+        if let Some(records) = &self.records {
+            let range = records.range(i);
+            let mut r = In {
+                bytes: &records.bytes[..range.end],
+                at: range.start,
+                entry: i,
+            };
+            return self.read(&mut r);
+        }
         let at = self.table + 4 * i;
         let Some(off) = self.bytes.get(at..at + 4) else {
             return Vec::new();
@@ -40,6 +52,11 @@ impl Lazy {
             at: self.base + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize,
             entry: i,
         };
+        self.read(&mut r)
+    }
+
+    /// The ids at `r`: `v len, len × v term id`.
+    fn read(&self, r: &mut In) -> Vec<u32> {
         let n = r.count().unwrap_or(0);
         let mut ids = Vec::with_capacity(n);
         for _ in 0..n {
@@ -86,9 +103,29 @@ impl Words {
     ) -> Words {
         Words {
             lazy: (n > 0).then_some(Lazy {
+                records: None,
                 bytes,
                 table,
                 base,
+                n,
+                terms,
+                total,
+            }),
+            ids: Vec::new(),
+            starts: Vec::new(),
+        }
+    }
+
+    /// The entries whose records (compiled form version 4: each opening with `v len, len × v
+    /// term id`) are `records`, `total` words in all, term ids below `terms`.
+    pub(super) fn lazy_v4(records: Blocked, terms: usize, total: usize) -> Words {
+        let n = records.n;
+        Words {
+            lazy: (n > 0).then(|| Lazy {
+                bytes: records.bytes.clone(),
+                records: Some(records),
+                table: 0,
+                base: 0,
                 n,
                 terms,
                 total,

@@ -82,6 +82,42 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Ledger bytes written straight into wasm memory as they arrive from a stream: one copy, and no
+/// JS buffer of the whole file (`response.arrayBuffer()` then `new Engine(bytes)` copied the
+/// bytes twice, the second time all at once after the last byte came). Give it to
+/// [`Engine::from_buffer`].
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct LedgerBuffer {
+    bytes: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl LedgerBuffer {
+    /// An empty buffer with room for `capacity` bytes (the file's size, when known).
+    #[wasm_bindgen(constructor)]
+    pub fn new(capacity: usize) -> LedgerBuffer {
+        LedgerBuffer {
+            bytes: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Adds `n` bytes (zeros) at the end and returns their byte offset in the module's memory:
+    /// the caller copies the next `n` bytes of the file there, before any other call into the
+    /// module (a call may move the buffer).
+    pub fn grow(&mut self, n: usize) -> usize {
+        let len = self.bytes.len();
+        self.bytes.resize(len + n, 0);
+        self.bytes[len..].as_ptr() as usize
+    }
+
+    /// The bytes written so far.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
 /// The quotetrace engine with one ledger.
 #[wasm_bindgen]
 pub struct Engine {
@@ -104,6 +140,13 @@ impl Engine {
         Ok(Engine {
             inner: quotetrace::Engine::new(ledger),
         })
+    }
+
+    /// Builds the engine from the ledger bytes streamed into `buffer` (consumed: the engine
+    /// keeps its bytes, no copy). Throws like the constructor.
+    #[wasm_bindgen(js_name = fromBuffer)]
+    pub fn from_buffer(buffer: LedgerBuffer) -> Result<Engine, JsError> {
+        Engine::new(buffer.bytes)
     }
 
     /// Replaces the personal ledger with `bytes` (either form; empty bytes clear it). Throws on a
