@@ -19,7 +19,7 @@ use super::pairs::Pairs;
 use super::runs::{RunFilter, GRAM};
 use super::words::Words;
 use crate::span::Span;
-use crate::text::{fold, words};
+use crate::text::{fold, words, Word};
 
 /// Posting lists longer than this are not consulted: a word pair shared by that many entries
 /// ("of the") says nothing about which one a quote comes from. Trade-off: a quote made only of
@@ -129,6 +129,68 @@ struct Counts {
     touched: Vec<u32>,
     /// The table size of the current lookup (a power of two).
     n: usize,
+    /// The [`Twice`] filter's bits.
+    twice: Twice,
+    /// The postings that [`Twice`] lets through, to count.
+    flagged: Vec<u32>,
+}
+
+/// Which entries may be on two posting lists or more: two bit sets over a hash of the entry, the
+/// first marking entries seen, the second those seen again. An entry on two lists has its bit
+/// set in the second; an entry on one list only has it set only if another entry hashes to the
+/// same bit (about one in [`Twice::BITS_PER_POSTING`] / 2 at most). Against a large ledger
+/// almost every entry on a quote's posting lists is on one list only (a chance pair): at a
+/// million entries, 2.6 million entries counted per pass of the PolNeAR train texts for about
+/// 100 thousand that share a second pair, each a probe of the counting table, where this costs
+/// two bit operations per posting.
+#[derive(Default)]
+struct Twice {
+    seen: Vec<u64>,
+    again: Vec<u64>,
+    /// The bit mask of the current lookup (a power of two minus one).
+    mask: usize,
+}
+
+impl Twice {
+    /// Bits per posting: a few kilobytes for a quote's lists (at most 256 entries each), in the
+    /// fastest cache; trade-off against the share of entries let through wrongly (1/32 or less).
+    const BITS_PER_POSTING: usize = 16;
+
+    /// Clears the sets and sizes them for `total` postings.
+    fn reset(&mut self, total: usize) {
+        let bits = (total * Self::BITS_PER_POSTING)
+            .max(512)
+            .next_power_of_two();
+        let words = bits / 64;
+        self.seen.clear();
+        self.seen.resize(words, 0);
+        self.again.clear();
+        self.again.resize(words, 0);
+        self.mask = bits - 1;
+    }
+
+    #[inline]
+    fn bit(&self, e: u32) -> (usize, u64) {
+        let b = (u64::from(e).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
+        (b / 64, 1 << (b % 64))
+    }
+
+    /// Marks every entry of `list`.
+    #[inline]
+    fn mark(&mut self, list: &[u32]) {
+        for &e in list {
+            let (w, m) = self.bit(e);
+            self.again[w] |= self.seen[w] & m;
+            self.seen[w] |= m;
+        }
+    }
+
+    /// Whether entry `e` may have been marked twice or more (`false` is exact).
+    #[inline]
+    fn may_be_twice(&self, e: u32) -> bool {
+        let (w, m) = self.bit(e);
+        self.again[w] & m != 0
+    }
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -379,11 +441,27 @@ impl Index {
             None if self.run_words.add(ids.len()) < self.words.total() / RUN_FILTER_AFTER => {
                 return true
             }
-            None => self
-                .runs
-                .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i)))),
+            None => self.runs.get_or_init(|| {
+                RunFilter::build((0..self.len()).map(|i| self.words(i)), &self.terms)
+            }),
         };
         runs.covered() != self.len() || runs.may_hold(ids)
+    }
+
+    /// Whether some entry may hold a run of [`GRAM`] of `words` (spans of `text`, a sentence of
+    /// a page), asked before their term ids are looked up: `false` is exact. Answered by the run
+    /// filter from the words' bytes ([`RunFilter::may_hold_text`]: a hash per word and a memory
+    /// read per window, no folding and no vocabulary look-up) once it is built and holds every
+    /// entry; `true` until then (the caller then looks the words up and asks
+    /// [`Index::has_run`], which counts them towards building it).
+    pub fn may_share_run_in(&self, text: &str, words: &[Word]) -> bool {
+        if words.len() < GRAM {
+            return false;
+        }
+        match self.runs.get() {
+            Some(runs) if runs.covered() == self.len() => runs.may_hold_text(text, words),
+            _ => true,
+        }
     }
 
     /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
@@ -459,10 +537,39 @@ impl Index {
         lists.sort_by_key(|(f, r)| f.len() + r.len());
         let (walked, probed) = lists.split_at(lists.len() - probed);
         COUNTS.with(|cell| {
-            let mut counts = cell.borrow_mut();
-            let total = walked.iter().map(|(f, r)| f.len() + r.len()).sum();
-            counts.tally(total, walked.iter().flat_map(|(f, r)| f.iter().chain(*r)));
-            counts.bump(probed.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+            let counts = &mut *cell.borrow_mut();
+            let size = |l: &&(&[u32], &[u32])| l.0.len() + l.1.len();
+            if min_shared >= 2 {
+                // Only entries on two lists or more can be counted min_shared times: the
+                // filter lets only those (and a few others) into the counting table.
+                let Counts { twice, flagged, .. } = counts;
+                twice.reset(lists.iter().map(|l| size(&l)).sum());
+                for (f, r) in &lists {
+                    twice.mark(f);
+                    twice.mark(r);
+                }
+                flagged.clear();
+                for (f, r) in walked {
+                    flagged.extend(f.iter().chain(*r).filter(|&&e| twice.may_be_twice(e)));
+                }
+                let flagged = std::mem::take(&mut counts.flagged);
+                counts.tally(flagged.len(), flagged.iter());
+                counts.flagged = flagged;
+                // An entry the filter does not let through is not in the table.
+                for (f, r) in probed {
+                    for &e in f.iter().chain(*r) {
+                        if counts.twice.may_be_twice(e) {
+                            counts.bump(std::iter::once(&e));
+                        }
+                    }
+                }
+            } else {
+                let total = walked.iter().map(|l| size(&l)).sum();
+                counts.tally(total, walked.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+                for (f, r) in probed {
+                    counts.bump(f.iter().chain(*r));
+                }
+            }
             let mut v: Vec<(u32, u32)> =
                 counts.counted().filter(|&(_, c)| c >= min_shared).collect();
             counts.clear();
