@@ -500,7 +500,9 @@ impl Index {
     }
 
     /// The entries holding the word pair `(a, b)`: frozen ones, then fresh ones (each list
-    /// ascending, and every fresh entry numbered after every frozen one).
+    /// ascending, and every fresh entry numbered after every frozen one). One pair at a time:
+    /// the reference that [`Index::pair_lists_all`] is tested against.
+    #[cfg(test)]
     fn pair_lists(&self, a: u32, b: u32) -> (&[u32], &[u32]) {
         if a == UNKNOWN || b == UNKNOWN {
             return (&[], &[]);
@@ -515,6 +517,34 @@ impl Index {
         (self.pairs.get(a, b), fresh)
     }
 
+    /// [`Index::pair_lists`] of every word pair of `ids`, in order. The frozen lists are looked
+    /// up together ([`Pairs::get_many`]: their cache misses overlap).
+    fn pair_lists_all<'a>(
+        &'a self,
+        ids: &[u32],
+    ) -> impl Iterator<Item = (&'a [u32], &'a [u32])> + 'a {
+        let keys: Vec<(u32, u32)> = ids
+            .windows(2)
+            .map(|p| match (p[0], p[1]) {
+                // A word no entry has is in no pair (and no group).
+                (UNKNOWN, _) | (_, UNKNOWN) => (UNKNOWN, UNKNOWN),
+                (a, b) => (a, b),
+            })
+            .collect();
+        let mut frozen = Vec::with_capacity(keys.len());
+        self.pairs.get_many(&keys, &mut frozen);
+        frozen.into_iter().zip(keys).map(move |(f, (a, b))| {
+            let fresh = if self.fresh_pairs.is_empty() || a == UNKNOWN {
+                &[][..]
+            } else {
+                self.fresh_pairs
+                    .get(&pair_key(a, b))
+                    .map_or(&[][..], Postings::as_slice)
+            };
+            (f, fresh)
+        })
+    }
+
     /// Up to `k` entries sharing the most word pairs with `ids` (at least `min_shared`), best
     /// first (ties by entry number), as `(entry, shared pairs)`. Pairs held by more than
     /// [`MAX_POSTING`] entries are not counted.
@@ -525,9 +555,8 @@ impl Index {
     /// those add entries, and the `min_shared` - 1 longest only add to the counts of entries
     /// found. The counts live in a small per-thread hash table sized to the postings walked.
     pub fn candidates(&self, ids: &[u32], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
-        let mut lists: Vec<(&[u32], &[u32])> = ids
-            .windows(2)
-            .map(|p| self.pair_lists(p[0], p[1]))
+        let mut lists: Vec<(&[u32], &[u32])> = self
+            .pair_lists_all(ids)
             .filter(|(f, r)| !(f.is_empty() && r.is_empty()) && f.len() + r.len() <= MAX_POSTING)
             .collect();
         let probed = (min_shared.max(1) - 1) as usize;
@@ -592,10 +621,7 @@ impl Index {
         if n >= GRAM && !self.may_share_run(ids) {
             return false;
         }
-        let lists: Vec<(&[u32], &[u32])> = ids
-            .windows(2)
-            .map(|p| self.pair_lists(p[0], p[1]))
-            .collect();
+        let lists: Vec<(&[u32], &[u32])> = self.pair_lists_all(ids).collect();
         let size = |l: &(&[u32], &[u32])| l.0.len() + l.1.len();
         lists.windows(n - 1).any(|w| {
             if w.iter().any(|l| size(l) == 0) {
@@ -793,8 +819,17 @@ mod tests {
             }
             let n = ix.terms.len() as u32;
             let all = (0..n).flat_map(|a| (0..n).map(move |b| (a, b)));
-            for (a, b) in probes.into_iter().map(|(a, b)| (a.min(n), b.min(n))).chain(all) {
+            let probes: Vec<(u32, u32)> = probes.into_iter().map(|(a, b)| (a.min(n), b.min(n))).collect();
+            for &(a, b) in probes.iter().chain(&all.collect::<Vec<_>>()) {
                 proptest::prop_assert_eq!(ix.pair_lists(a, b).0, fresh.pair_lists(a, b).1);
+            }
+            // Looked up together, the pairs of a sequence (unknown words among them) are the
+            // pairs looked up one by one.
+            let seq: Vec<u32> = probes.iter().flat_map(|&(a, b)| [a, b, UNKNOWN, a]).collect();
+            for ix in [&ix, &fresh] {
+                let one: Vec<(&[u32], &[u32])> = seq.windows(2).map(|p| ix.pair_lists(p[0], p[1])).collect();
+                let all: Vec<(&[u32], &[u32])> = ix.pair_lists_all(&seq).collect();
+                proptest::prop_assert_eq!(one, all);
             }
             for t in &texts {
                 let q = ix.lookup(&folded(t));

@@ -204,7 +204,7 @@ mod tests {
                     proptest::prop_assert!(f.may_hold(&t));
                     // The same words as a sentence's text, cased and punctuated as written.
                     let text = format!(
-                        "Then W{} said {}.",
+                        "Then W{} {}.",
                         w[0],
                         w[1..].iter().map(|t| format!("w{t}")).collect::<Vec<_>>().join(" ")
                     );
