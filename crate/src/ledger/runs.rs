@@ -98,6 +98,11 @@ fn each_window(words: impl Iterator<Item = Option<u32>>, mut f: impl FnMut(u64) 
     false
 }
 
+thread_local! {
+    /// The window hashes of the sentence asked about (a buffer kept between questions).
+    static WINDOWS: std::cell::RefCell<Vec<u64>> = std::cell::RefCell::default();
+}
+
 /// The four bits of a block that hash `h` sets.
 #[inline]
 fn mask(h: u64) -> u64 {
@@ -165,13 +170,25 @@ impl RunFilter {
         self.may_hold_hashes(words.iter().map(|w| Some(word_hash(text, w.span))))
     }
 
+    /// The windows' hashes are all computed first, then their blocks read in a loop of
+    /// independent loads: each read is a cache miss against a large ledger (the filter is 64 MB
+    /// at a million entries), and hashing between them (a few dozen instructions a word) kept
+    /// fewer of them in flight.
     fn may_hold_hashes(&self, words: impl Iterator<Item = Option<u32>>) -> bool {
         let Some(n) = std::num::NonZeroUsize::new(self.blocks.len()) else {
             return true;
         };
-        each_window(words, |h| {
-            let m = mask(h);
-            self.blocks[h as usize & (n.get() - 1)] & m == m
+        WINDOWS.with(|cell| {
+            let mut hashes = cell.borrow_mut();
+            hashes.clear();
+            each_window(words, |h| {
+                hashes.push(h);
+                false
+            });
+            hashes.iter().any(|&h| {
+                let m = mask(h);
+                self.blocks[h as usize & (n.get() - 1)] & m == m
+            })
         })
     }
 }
