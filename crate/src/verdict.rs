@@ -234,7 +234,11 @@ fn find_run(hay: &[u32], needle: &[u32]) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    // The first word first: comparing whole windows called `memcmp` at every position of every
+    // candidate entry (5% of a scan against a million entries).
+    let first = needle[0];
+    hay.windows(needle.len())
+        .position(|w| w[0] == first && w == needle)
 }
 
 /// Whether an alignment of quote words `ws` with entry words `ew` can pass the coverage tests of
