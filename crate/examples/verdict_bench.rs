@@ -5,8 +5,12 @@
 //! run means the words, or a variant of them, are in the ledger after all). Prints the
 //! confusion matrix, the share of verdicts right, and the share of unknown quotes given a verdict.
 //!
-//! `cargo run --release -p quotetrace --example verdict_bench [ENTRIES]` (default 500 entries,
-//! each giving five pages).
+//! `cargo run --release -p quotetrace --example verdict_bench [ENTRIES] [--filler N]` (default
+//! 500 entries, each giving five pages). `--filler N` adds N synthetic entries (the ones
+//! `ledger_scale` generates: 8–30 words drawn from the PolNeAR vocabulary, 5,000 made-up
+//! speakers) numbered *before* the train entries, so that a tie between a filler entry and the
+//! right one goes to the filler: the pages are traced against a ledger of 8k real and N chance
+//! entries, which is what a change to candidate generation must survive at scale.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -59,8 +63,13 @@ fn verdict(engine: &Engine, page: &str, words: &str) -> &'static str {
 }
 
 fn main() {
-    let per = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filler: usize = args
+        .iter()
+        .position(|a| a == "--filler")
+        .map_or(0, |i| args[i + 1].parse().expect("--filler takes a count"));
+    let per = args
+        .first()
         .and_then(|a| a.parse().ok())
         .unwrap_or(500usize);
     let shared = support::shared();
@@ -100,7 +109,20 @@ fn main() {
     let step = (pool.len() / per).max(1);
     let chosen: Vec<usize> = pool.iter().step_by(step).take(per).copied().collect();
     let entries: Vec<_> = ledger.entries().to_vec();
-    let engine = Engine::new(ledger);
+    let engine = if filler == 0 {
+        Engine::new(ledger)
+    } else {
+        let t = std::time::Instant::now();
+        let mut all = support::entries(filler, &vocab, 7);
+        all.extend(entries.iter().cloned());
+        let ledger = Ledger::new(all);
+        eprintln!(
+            "with {filler} filler entries before them: {} entries, indexed in {:.2} s",
+            ledger.len(),
+            t.elapsed().as_secs_f64()
+        );
+        Engine::new(ledger)
+    };
     let mut matrix: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut examples: Vec<String> = Vec::new();
     let mut record = |expected: &'static str, got: &'static str, page: &str| {

@@ -9,7 +9,7 @@ use crate::ledger::Ledger;
 use crate::page::PageMeta;
 use crate::span::Span;
 use crate::text::fold;
-use crate::verdict::{trace, trace_unquoted};
+use crate::verdict::{trace, trace_unquoted_in};
 
 /// Most quotations examined in one document. A page with more is hostile or not prose; the
 /// first ones are reported and the rest ignored, so that a scan's cost stays linear.
@@ -126,9 +126,9 @@ impl Engine {
                     continue;
                 }
                 checked += 1;
-                let folded = folded_in(&doc, s);
-                let Some(t) = trace_unquoted(&self.ledger, &folded)
-                    .or_else(|| trace_unquoted(&self.personal, &folded))
+                let words = doc.words(s);
+                let Some(t) = trace_unquoted_in(&self.ledger, text, &words)
+                    .or_else(|| trace_unquoted_in(&self.personal, text, &words))
                 else {
                     continue;
                 };

@@ -19,7 +19,7 @@ use super::pairs::Pairs;
 use super::runs::{RunFilter, GRAM};
 use super::words::Words;
 use crate::span::Span;
-use crate::text::{fold, words};
+use crate::text::{fold, words, Word};
 
 /// Posting lists longer than this are not consulted: a word pair shared by that many entries
 /// ("of the") says nothing about which one a quote comes from. Trade-off: a quote made only of
@@ -129,6 +129,68 @@ struct Counts {
     touched: Vec<u32>,
     /// The table size of the current lookup (a power of two).
     n: usize,
+    /// The [`Twice`] filter's bits.
+    twice: Twice,
+    /// The postings that [`Twice`] lets through, to count.
+    flagged: Vec<u32>,
+}
+
+/// Which entries may be on two posting lists or more: two bit sets over a hash of the entry, the
+/// first marking entries seen, the second those seen again. An entry on two lists has its bit
+/// set in the second; an entry on one list only has it set only if another entry hashes to the
+/// same bit (about one in [`Twice::BITS_PER_POSTING`] / 2 at most). Against a large ledger
+/// almost every entry on a quote's posting lists is on one list only (a chance pair): at a
+/// million entries, 2.6 million entries counted per pass of the PolNeAR train texts for about
+/// 100 thousand that share a second pair, each a probe of the counting table, where this costs
+/// two bit operations per posting.
+#[derive(Default)]
+struct Twice {
+    seen: Vec<u64>,
+    again: Vec<u64>,
+    /// The bit mask of the current lookup (a power of two minus one).
+    mask: usize,
+}
+
+impl Twice {
+    /// Bits per posting: a few kilobytes for a quote's lists (at most 256 entries each), in the
+    /// fastest cache; trade-off against the share of entries let through wrongly (1/32 or less).
+    const BITS_PER_POSTING: usize = 16;
+
+    /// Clears the sets and sizes them for `total` postings.
+    fn reset(&mut self, total: usize) {
+        let bits = (total * Self::BITS_PER_POSTING)
+            .max(512)
+            .next_power_of_two();
+        let words = bits / 64;
+        self.seen.clear();
+        self.seen.resize(words, 0);
+        self.again.clear();
+        self.again.resize(words, 0);
+        self.mask = bits - 1;
+    }
+
+    #[inline]
+    fn bit(&self, e: u32) -> (usize, u64) {
+        let b = (u64::from(e).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask;
+        (b / 64, 1 << (b % 64))
+    }
+
+    /// Marks every entry of `list`.
+    #[inline]
+    fn mark(&mut self, list: &[u32]) {
+        for &e in list {
+            let (w, m) = self.bit(e);
+            self.again[w] |= self.seen[w] & m;
+            self.seen[w] |= m;
+        }
+    }
+
+    /// Whether entry `e` may have been marked twice or more (`false` is exact).
+    #[inline]
+    fn may_be_twice(&self, e: u32) -> bool {
+        let (w, m) = self.bit(e);
+        self.again[w] & m != 0
+    }
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -236,14 +298,23 @@ pub struct Frozen {
 
 impl Frozen {
     /// The entries of `key`. The whole-text keys are hashes, spread evenly over the `u64`s: the
-    /// search starts where `key` would sit if they were exactly even and widens from there (a
-    /// cache line or two at a million keys, instead of a binary search's twenty steps).
+    /// search starts where `key` would sit if they were exactly even, corrects that guess once by
+    /// the key found there (the keys near it are as evenly spread: at a million keys the first
+    /// guess is some 500 keys off, the second some 20), and widens from there: three or four
+    /// cache lines, where widening from the first guess read a dozen.
     fn get(&self, key: u64) -> &[u32] {
         let n = self.keys.len();
         if n == 0 {
             return &[];
         }
-        let guess = ((u128::from(key) * n as u128) >> 64) as usize;
+        let even = |d: u64| ((u128::from(d) * n as u128) >> 64) as usize;
+        let first = even(key).min(n - 1);
+        let at = self.keys[first];
+        let guess = if at < key {
+            first.saturating_add(even(key - at)).min(n - 1)
+        } else {
+            first.saturating_sub(even(at - key))
+        };
         let (mut lo, mut hi) = (guess, guess + 1);
         let mut step = 8;
         while lo > 0 && self.keys[lo] > key {
@@ -379,11 +450,27 @@ impl Index {
             None if self.run_words.add(ids.len()) < self.words.total() / RUN_FILTER_AFTER => {
                 return true
             }
-            None => self
-                .runs
-                .get_or_init(|| RunFilter::build((0..self.len()).map(|i| self.words(i)))),
+            None => self.runs.get_or_init(|| {
+                RunFilter::build((0..self.len()).map(|i| self.words(i)), &self.terms)
+            }),
         };
         runs.covered() != self.len() || runs.may_hold(ids)
+    }
+
+    /// Whether some entry may hold a run of [`GRAM`] of `words` (spans of `text`, a sentence of
+    /// a page), asked before their term ids are looked up: `false` is exact. Answered by the run
+    /// filter from the words' bytes ([`RunFilter::may_hold_text`]: a hash per word and a memory
+    /// read per window, no folding and no vocabulary look-up) once it is built and holds every
+    /// entry; `true` until then (the caller then looks the words up and asks
+    /// [`Index::has_run`], which counts them towards building it).
+    pub fn may_share_run_in(&self, text: &str, words: &[Word]) -> bool {
+        if words.len() < GRAM {
+            return false;
+        }
+        match self.runs.get() {
+            Some(runs) if runs.covered() == self.len() => runs.may_hold_text(text, words),
+            _ => true,
+        }
     }
 
     /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
@@ -422,7 +509,9 @@ impl Index {
     }
 
     /// The entries holding the word pair `(a, b)`: frozen ones, then fresh ones (each list
-    /// ascending, and every fresh entry numbered after every frozen one).
+    /// ascending, and every fresh entry numbered after every frozen one). One pair at a time:
+    /// the reference that [`Index::pair_lists_all`] is tested against.
+    #[cfg(test)]
     fn pair_lists(&self, a: u32, b: u32) -> (&[u32], &[u32]) {
         if a == UNKNOWN || b == UNKNOWN {
             return (&[], &[]);
@@ -437,6 +526,34 @@ impl Index {
         (self.pairs.get(a, b), fresh)
     }
 
+    /// [`Index::pair_lists`] of every word pair of `ids`, in order. The frozen lists are looked
+    /// up together ([`Pairs::get_many`]: their cache misses overlap).
+    fn pair_lists_all<'a>(
+        &'a self,
+        ids: &[u32],
+    ) -> impl Iterator<Item = (&'a [u32], &'a [u32])> + 'a {
+        let keys: Vec<(u32, u32)> = ids
+            .windows(2)
+            .map(|p| match (p[0], p[1]) {
+                // A word no entry has is in no pair (and no group).
+                (UNKNOWN, _) | (_, UNKNOWN) => (UNKNOWN, UNKNOWN),
+                (a, b) => (a, b),
+            })
+            .collect();
+        let mut frozen = Vec::with_capacity(keys.len());
+        self.pairs.get_many(&keys, &mut frozen);
+        frozen.into_iter().zip(keys).map(move |(f, (a, b))| {
+            let fresh = if self.fresh_pairs.is_empty() || a == UNKNOWN {
+                &[][..]
+            } else {
+                self.fresh_pairs
+                    .get(&pair_key(a, b))
+                    .map_or(&[][..], Postings::as_slice)
+            };
+            (f, fresh)
+        })
+    }
+
     /// Up to `k` entries sharing the most word pairs with `ids` (at least `min_shared`), best
     /// first (ties by entry number), as `(entry, shared pairs)`. Pairs held by more than
     /// [`MAX_POSTING`] entries are not counted.
@@ -447,9 +564,8 @@ impl Index {
     /// those add entries, and the `min_shared` - 1 longest only add to the counts of entries
     /// found. The counts live in a small per-thread hash table sized to the postings walked.
     pub fn candidates(&self, ids: &[u32], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
-        let mut lists: Vec<(&[u32], &[u32])> = ids
-            .windows(2)
-            .map(|p| self.pair_lists(p[0], p[1]))
+        let mut lists: Vec<(&[u32], &[u32])> = self
+            .pair_lists_all(ids)
             .filter(|(f, r)| !(f.is_empty() && r.is_empty()) && f.len() + r.len() <= MAX_POSTING)
             .collect();
         let probed = (min_shared.max(1) - 1) as usize;
@@ -459,10 +575,39 @@ impl Index {
         lists.sort_by_key(|(f, r)| f.len() + r.len());
         let (walked, probed) = lists.split_at(lists.len() - probed);
         COUNTS.with(|cell| {
-            let mut counts = cell.borrow_mut();
-            let total = walked.iter().map(|(f, r)| f.len() + r.len()).sum();
-            counts.tally(total, walked.iter().flat_map(|(f, r)| f.iter().chain(*r)));
-            counts.bump(probed.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+            let counts = &mut *cell.borrow_mut();
+            let size = |l: &&(&[u32], &[u32])| l.0.len() + l.1.len();
+            if min_shared >= 2 {
+                // Only entries on two lists or more can be counted min_shared times: the
+                // filter lets only those (and a few others) into the counting table.
+                let Counts { twice, flagged, .. } = counts;
+                twice.reset(lists.iter().map(|l| size(&l)).sum());
+                for (f, r) in &lists {
+                    twice.mark(f);
+                    twice.mark(r);
+                }
+                flagged.clear();
+                for (f, r) in walked {
+                    flagged.extend(f.iter().chain(*r).filter(|&&e| twice.may_be_twice(e)));
+                }
+                let flagged = std::mem::take(&mut counts.flagged);
+                counts.tally(flagged.len(), flagged.iter());
+                counts.flagged = flagged;
+                // An entry the filter does not let through is not in the table.
+                for (f, r) in probed {
+                    for &e in f.iter().chain(*r) {
+                        if counts.twice.may_be_twice(e) {
+                            counts.bump(std::iter::once(&e));
+                        }
+                    }
+                }
+            } else {
+                let total = walked.iter().map(|l| size(&l)).sum();
+                counts.tally(total, walked.iter().flat_map(|(f, r)| f.iter().chain(*r)));
+                for (f, r) in probed {
+                    counts.bump(f.iter().chain(*r));
+                }
+            }
             let mut v: Vec<(u32, u32)> =
                 counts.counted().filter(|&(_, c)| c >= min_shared).collect();
             counts.clear();
@@ -485,10 +630,7 @@ impl Index {
         if n >= GRAM && !self.may_share_run(ids) {
             return false;
         }
-        let lists: Vec<(&[u32], &[u32])> = ids
-            .windows(2)
-            .map(|p| self.pair_lists(p[0], p[1]))
-            .collect();
+        let lists: Vec<(&[u32], &[u32])> = self.pair_lists_all(ids).collect();
         let size = |l: &(&[u32], &[u32])| l.0.len() + l.1.len();
         lists.windows(n - 1).any(|w| {
             if w.iter().any(|l| size(l) == 0) {
@@ -686,13 +828,48 @@ mod tests {
             }
             let n = ix.terms.len() as u32;
             let all = (0..n).flat_map(|a| (0..n).map(move |b| (a, b)));
-            for (a, b) in probes.into_iter().map(|(a, b)| (a.min(n), b.min(n))).chain(all) {
+            let probes: Vec<(u32, u32)> = probes.into_iter().map(|(a, b)| (a.min(n), b.min(n))).collect();
+            for &(a, b) in probes.iter().chain(&all.collect::<Vec<_>>()) {
                 proptest::prop_assert_eq!(ix.pair_lists(a, b).0, fresh.pair_lists(a, b).1);
+            }
+            // Looked up together, the pairs of a sequence (unknown words among them) are the
+            // pairs looked up one by one.
+            let seq: Vec<u32> = probes.iter().flat_map(|&(a, b)| [a, b, UNKNOWN, a]).collect();
+            for ix in [&ix, &fresh] {
+                let one: Vec<(&[u32], &[u32])> = seq.windows(2).map(|p| ix.pair_lists(p[0], p[1])).collect();
+                let all: Vec<(&[u32], &[u32])> = ix.pair_lists_all(&seq).collect();
+                proptest::prop_assert_eq!(one, all);
             }
             for t in &texts {
                 let q = ix.lookup(&folded(t));
                 proptest::prop_assert_eq!(ix.exact(&q), fresh.exact(&q));
                 proptest::prop_assert!(!ix.exact(&q).is_empty());
+            }
+        }
+
+        /// The whole-text search finds every key and no other, however the keys are spread
+        /// (hashes are even; clustered keys only cost more steps).
+        #[test]
+        fn index027_whole_key_search_is_binary_search(
+            keys in proptest::collection::btree_set(proptest::prelude::any::<u64>(), 0..300),
+            near in proptest::collection::btree_set(0u64..1_000, 0..50),
+            probes in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..50),
+        ) {
+            let keys: Vec<u64> = keys.into_iter().chain(near).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            let f = Frozen {
+                offs: (0..=keys.len() as u32).collect(),
+                posts: (0..keys.len() as u32).collect(),
+                keys: keys.clone(),
+            };
+            for (i, &k) in keys.iter().enumerate() {
+                proptest::prop_assert_eq!(f.get(k), &[i as u32][..]);
+            }
+            for p in probes.into_iter().chain([0, 1, u64::MAX]) {
+                let want: &[u32] = match keys.binary_search(&p) {
+                    Ok(i) => &f.posts[i..i + 1],
+                    Err(_) => &[],
+                };
+                proptest::prop_assert_eq!(f.get(p), want);
             }
         }
 

@@ -1,5 +1,5 @@
 //! Which runs of [`GRAM`] consecutive words some entry holds: a blocked Bloom filter over the
-//! hashes of every entry's [`GRAM`]-word windows (term ids).
+//! hashes of every entry's [`GRAM`]-word windows.
 //!
 //! It answers "may any entry hold these [`GRAM`] words in a row?" with no false "no": a sentence
 //! whose windows all miss cannot share a run of [`GRAM`] or more words with any entry, which is
@@ -7,13 +7,20 @@
 //! a posting-list lookup per word pair ([`super::index::Index::has_run`]). A "yes" may be wrong
 //! (about 0.3% of windows at the sizes below); the posting lists decide then.
 //!
+//! A window is hashed over its words' [`word_hash`]es, not their term ids: a page's sentence is
+//! asked about straight from its text ([`RunFilter::may_hold_text`]), one hash of each word's
+//! bytes, with no folding, no allocation and no vocabulary look-up (which cost more than the
+//! filter itself, for the 97–99% of sentences that stop here). The hash of a word as written is
+//! the hash of its folded form, so a word the ledger holds hashes as its term does.
+//!
 //! Layout: one `u64` block per hash (so one cache line per question), four bits set in it.
 //! Size: the power of two at or above 16 bits per window, 2–4 bytes per window, i.e. about
 //! 30–60 bytes per entry of 20 words. Built from the entries' term ids once enough sentences were
 //! asked about ([`super::index::RUN_FILTER_AFTER`]; not at load): O(total words), one multiply and
 //! one memory write per word, no sorting.
 
-use super::index::UNKNOWN;
+use crate::span::Span;
+use crate::text::{ascii_case_hash, ascii_case_hash_in, with_fold, Word};
 
 /// Words per run: the length of the run an `unquoted` verdict needs.
 pub const GRAM: usize = crate::verdict::UNQUOTED_MIN_RUN;
@@ -34,23 +41,50 @@ const B_OUT: u64 = {
     x
 };
 
-/// Calls `f` with the hash of every window of [`GRAM`] consecutive term ids of `ids` that holds
-/// no [`UNKNOWN`] word. A polynomial rolling hash (one multiply per word), each window's then
-/// mixed by MurmurHash3's finalizer so that the low bits (the block) and the high bits (the
-/// bits set) are independent. Returns early when `f` returns `true`, and says so.
+/// The hash of a folded word (a term) for the windows: [`ascii_case_hash`] of its bytes.
+pub fn term_hash(term: &str) -> u32 {
+    ascii_case_hash(term.as_bytes()).0
+}
+
+/// The [`term_hash`] of [`crate::text::fold`] of the word `span` of `text`, without folding an
+/// ASCII word: [`ascii_case_hash`] ignores ASCII case, so it hashes the word as written (its
+/// final periods left out, as folding does) to what it hashes the lowercase word to.
 #[inline]
-fn each_window(ids: &[u32], mut f: impl FnMut(u64) -> bool) -> bool {
+pub fn word_hash(text: &str, span: Span) -> u32 {
+    let b = text.as_bytes();
+    let mut end = span.end;
+    while end > span.start && b[end - 1] == b'.' {
+        end -= 1;
+    }
+    let (h, ascii) = ascii_case_hash_in(b, span.start, end);
+    if ascii {
+        h
+    } else {
+        with_fold(span.of(text), term_hash)
+    }
+}
+
+/// Calls `f` with the hash of every window of [`GRAM`] consecutive words of `words` (word
+/// hashes; `None` for a word no entry has, which no window holding it can be in). A polynomial
+/// rolling hash (one multiply per word), each window's then mixed by MurmurHash3's finalizer so
+/// that the low bits (the block) and the high bits (the bits set) are independent. Returns early
+/// when `f` returns `true`, and says so.
+#[inline]
+fn each_window(words: impl Iterator<Item = Option<u32>>, mut f: impl FnMut(u64) -> bool) -> bool {
+    // The last GRAM word hashes, to take the leaving word out of the rolling hash.
+    let mut ring = [0u32; GRAM];
     let (mut h, mut known) = (0u64, 0usize);
-    for (i, &t) in ids.iter().enumerate() {
-        if t == UNKNOWN {
+    for (i, w) in words.enumerate() {
+        let Some(t) = w else {
             (h, known) = (0, 0);
             continue;
-        }
+        };
         if known == GRAM {
-            h = h.wrapping_sub(u64::from(ids[i - GRAM]).wrapping_mul(B_OUT));
+            h = h.wrapping_sub(u64::from(ring[i % GRAM]).wrapping_mul(B_OUT));
         } else {
             known += 1;
         }
+        ring[i % GRAM] = t;
         h = h.wrapping_mul(B).wrapping_add(u64::from(t));
         if known == GRAM {
             let mut x = h ^ (h >> 33);
@@ -62,6 +96,11 @@ fn each_window(ids: &[u32], mut f: impl FnMut(u64) -> bool) -> bool {
         }
     }
     false
+}
+
+thread_local! {
+    /// The window hashes of the sentence asked about (a buffer kept between questions).
+    static WINDOWS: std::cell::RefCell<Vec<u64>> = std::cell::RefCell::default();
 }
 
 /// The four bits of a block that hash `h` sets.
@@ -79,11 +118,18 @@ pub struct RunFilter {
     blocks: Vec<u64>,
     /// How many entries (the first ones of the index) the filter holds.
     covered: usize,
+    /// The [`term_hash`] of each term of the index (4 bytes per term), for questions in term ids.
+    hashes: Vec<u32>,
 }
 
 impl RunFilter {
-    /// The filter of `entries` (each a sequence of term ids).
-    pub fn build<E: AsRef<[u32]>>(entries: impl Iterator<Item = E> + Clone) -> RunFilter {
+    /// The filter of `entries` (each a sequence of term ids, `terms[t]` the folded word of term
+    /// `t`).
+    pub fn build<E: AsRef<[u32]>, T: AsRef<str>>(
+        entries: impl Iterator<Item = E> + Clone,
+        terms: &[T],
+    ) -> RunFilter {
+        let hashes: Vec<u32> = terms.iter().map(|t| term_hash(t.as_ref())).collect();
         let windows: usize = entries
             .clone()
             .map(|e| e.as_ref().len().saturating_sub(GRAM - 1))
@@ -93,12 +139,17 @@ impl RunFilter {
         let mut covered = 0;
         for e in entries {
             covered += 1;
-            each_window(e.as_ref(), |h| {
+            let words = e.as_ref().iter().map(|&t| hashes.get(t as usize).copied());
+            each_window(words, |h| {
                 blocks[h as usize & (n - 1)] |= mask(h);
                 false
             });
         }
-        RunFilter { blocks, covered }
+        RunFilter {
+            blocks,
+            covered,
+            hashes,
+        }
     }
 
     /// How many entries the filter holds.
@@ -109,12 +160,35 @@ impl RunFilter {
     /// Whether some entry may hold a run of [`GRAM`] words of `ids` (term ids, [`UNKNOWN`] for
     /// words no entry has): `false` is exact. One memory read per window of known words.
     pub fn may_hold(&self, ids: &[u32]) -> bool {
+        // UNKNOWN (u32::MAX) is no term's index: `get` gives `None`.
+        self.may_hold_hashes(ids.iter().map(|&t| self.hashes.get(t as usize).copied()))
+    }
+
+    /// Whether some entry may hold a run of [`GRAM`] of `words` (spans of `text`): `false` is
+    /// exact. One [`word_hash`] per word and one memory read per window.
+    pub fn may_hold_text(&self, text: &str, words: &[Word]) -> bool {
+        self.may_hold_hashes(words.iter().map(|w| Some(word_hash(text, w.span))))
+    }
+
+    /// The windows' hashes are all computed first, then their blocks read in a loop of
+    /// independent loads: each read is a cache miss against a large ledger (the filter is 64 MB
+    /// at a million entries), and hashing between them (a few dozen instructions a word) kept
+    /// fewer of them in flight.
+    fn may_hold_hashes(&self, words: impl Iterator<Item = Option<u32>>) -> bool {
         let Some(n) = std::num::NonZeroUsize::new(self.blocks.len()) else {
             return true;
         };
-        each_window(ids, |h| {
-            let m = mask(h);
-            self.blocks[h as usize & (n.get() - 1)] & m == m
+        WINDOWS.with(|cell| {
+            let mut hashes = cell.borrow_mut();
+            hashes.clear();
+            each_window(words, |h| {
+                hashes.push(h);
+                false
+            });
+            hashes.iter().any(|&h| {
+                let m = mask(h);
+                self.blocks[h as usize & (n.get() - 1)] & m == m
+            })
         })
     }
 }
@@ -122,6 +196,12 @@ impl RunFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::index::UNKNOWN;
+
+    /// Term `t` is the word `w{t}`.
+    fn terms(n: usize) -> Vec<String> {
+        (0..n).map(|t| format!("w{t}")).collect()
+    }
 
     proptest::proptest! {
         /// No false "no": every window of every entry is held.
@@ -129,7 +209,7 @@ mod tests {
         fn runs010_every_window_is_held(
             entries in proptest::collection::vec(proptest::collection::vec(0u32..50, 0..20), 0..30),
         ) {
-            let f = RunFilter::build(entries.iter().map(Vec::as_slice));
+            let f = RunFilter::build(entries.iter().map(Vec::as_slice), &terms(50));
             proptest::prop_assert_eq!(f.covered(), entries.len());
             for e in &entries {
                 for w in e.windows(GRAM) {
@@ -139,8 +219,24 @@ mod tests {
                     t.extend_from_slice(w);
                     t.push(UNKNOWN);
                     proptest::prop_assert!(f.may_hold(&t));
+                    // The same words as a sentence's text, cased and punctuated as written.
+                    let text = format!(
+                        "Then W{} {}.",
+                        w[0],
+                        w[1..].iter().map(|t| format!("w{t}")).collect::<Vec<_>>().join(" ")
+                    );
+                    let words = crate::text::words(&text, Span::new(0, text.len()));
+                    proptest::prop_assert!(f.may_hold_text(&text, &words));
                 }
             }
+        }
+
+        /// A word as written hashes as its folded form does.
+        #[test]
+        fn runs015_word_hash_is_the_folded_words(w in "[a-zA-Z0-9’'\\-.&ÉéŞ]{1,40}") {
+            let text = format!("{w} and more");
+            let span = Span::new(0, w.len());
+            proptest::prop_assert_eq!(word_hash(&text, span), term_hash(&crate::text::fold(&w)));
         }
     }
 
@@ -157,7 +253,7 @@ mod tests {
         let entries: Vec<Vec<u32>> = (0..10_000)
             .map(|_| (0..20).map(|_| next()).collect())
             .collect();
-        let f = RunFilter::build(entries.iter().map(Vec::as_slice));
+        let f = RunFilter::build(entries.iter().map(Vec::as_slice), &terms(5_000));
         let held = (0..100_000)
             .filter(|_| {
                 let w: Vec<u32> = (0..GRAM).map(|_| next()).collect();
