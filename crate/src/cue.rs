@@ -888,10 +888,7 @@ fn is_progressive(text: &str, words: &[crate::text::Word], i: usize) -> bool {
     match i {
         0 => false,
         1 => aux(0),
-        _ => {
-            aux(i - 1)
-                || (words[i - 1].span.of(text).ends_with("ly") && aux(i - 2))
-        }
+        _ => aux(i - 1) || (words[i - 1].span.of(text).ends_with("ly") && aux(i - 2)),
     }
 }
 
@@ -935,48 +932,52 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     }) {
         return None;
     }
-    let (class, takes_listener, object) = classify(raw, next).or_else(|| {
-        // "polls show Trump leading", "the survey found 449 insiders back Clinton": a verb of
-        // finding after a noun of evidence, whose object is what the evidence says.
-        // The noun heads the subject a few words back: "FEC records from the 2008 cycle show".
-        let evidence = || {
-            (i.saturating_sub(EVIDENCE_REACH_WORDS)..i)
-                .any(|k| crate::text::with_fold(words[k].span.of(text), is_evidence_noun))
-        };
-        let finding = crate::text::with_fold(raw, is_finding_verb);
-        (finding && evidence()).then_some((CueClass::Stance, false, true))
-    })
-    .map(|reading| {
-        // "is demanding that …", "were quietly arguing …": a progressive is the finite verb of
-        // its clause, whose subject stands before the auxiliary; no participle.
-        if reading.0 == CueClass::Participle && is_progressive(text, words, i) {
-            classify_in(raw, next, true).unwrap_or(reading)
-        } else {
-            reading
-        }
-    })
-    .or_else(|| {
-        // "Clinton hopes to …", "he fears the plan …": a present tense after a name or "he"/"she",
-        // before its object, is a verb, however often the word is a noun elsewhere.
-        let present = raw.ends_with('s') && !raw.ends_with("ss");
-        let after_subject = i.checked_sub(1).is_some_and(|p| {
-            let prev = words[p].span.of(text);
-            let adjacent = text[words[p].span.end..w.span.start].trim().is_empty();
-            adjacent
-                && (matches!(prev, "he" | "she")
-                    || (crate::text::is_capitalized(prev)
-                        && p > 0
-                        && !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, prev)))
-        });
-        let object_follows = next.is_some_and(|n| {
-            crate::text::with_fold(n, |n| {
-                matches!(n, "to" | "that" | "the" | "a" | "an" | "his" | "her" | "their")
-            })
-        });
-        (present && after_subject && object_follows)
-            .then(|| classify_in(raw, next, true))
-            .flatten()
-    })?;
+    let (class, takes_listener, object) = classify(raw, next)
+        .or_else(|| {
+            // "polls show Trump leading", "the survey found 449 insiders back Clinton": a verb of
+            // finding after a noun of evidence, whose object is what the evidence says.
+            // The noun heads the subject a few words back: "FEC records from the 2008 cycle show".
+            let evidence = || {
+                (i.saturating_sub(EVIDENCE_REACH_WORDS)..i)
+                    .any(|k| crate::text::with_fold(words[k].span.of(text), is_evidence_noun))
+            };
+            let finding = crate::text::with_fold(raw, is_finding_verb);
+            (finding && evidence()).then_some((CueClass::Stance, false, true))
+        })
+        .map(|reading| {
+            // "is demanding that …", "were quietly arguing …": a progressive is the finite verb of
+            // its clause, whose subject stands before the auxiliary; no participle.
+            if reading.0 == CueClass::Participle && is_progressive(text, words, i) {
+                classify_in(raw, next, true).unwrap_or(reading)
+            } else {
+                reading
+            }
+        })
+        .or_else(|| {
+            // "Clinton hopes to …", "he fears the plan …": a present tense after a name or "he"/"she",
+            // before its object, is a verb, however often the word is a noun elsewhere.
+            let present = raw.ends_with('s') && !raw.ends_with("ss");
+            let after_subject = i.checked_sub(1).is_some_and(|p| {
+                let prev = words[p].span.of(text);
+                let adjacent = text[words[p].span.end..w.span.start].trim().is_empty();
+                adjacent
+                    && (matches!(prev, "he" | "she")
+                        || (crate::text::is_capitalized(prev)
+                            && p > 0
+                            && !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, prev)))
+            });
+            let object_follows = next.is_some_and(|n| {
+                crate::text::with_fold(n, |n| {
+                    matches!(
+                        n,
+                        "to" | "that" | "the" | "a" | "an" | "his" | "her" | "their"
+                    )
+                })
+            });
+            (present && after_subject && object_follows)
+                .then(|| classify_in(raw, next, true))
+                .flatten()
+        })?;
     // A stance verb's present tense after a modifier of a noun phrase is a noun: "after the
     // Paris attacks", "in the GOP claims". Not before "that", nor after a noun of evidence: "the
     // poll shows Trump ahead", "the study finds that …".

@@ -379,9 +379,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
         }
         // "asked the Supreme Court to intervene", "urged voters to …": the listener is whom the
         // content is asked of, and part of it (PolNeAR marks it so in about 3 of 4 such reports).
-        let infinitive = ws
-            .get(j)
-            .is_some_and(|w| w.span.of(text) == "to" && j > i);
+        let infinitive = ws.get(j).is_some_and(|w| w.span.of(text) == "to" && j > i);
         if !infinitive {
             i = j;
         }
@@ -502,7 +500,10 @@ fn that_subject(doc: &Document, cue: &Cue, c: Span) -> bool {
 /// relative pronoun after a noun).
 fn after_that(doc: &Document, c: Span) -> bool {
     let text = doc.text;
-    let ws = doc.words(Span::new(c.start, c.end.min(ahead(text, c.start, 200)).max(c.start)));
+    let ws = doc.words(Span::new(
+        c.start,
+        c.end.min(ahead(text, c.start, 200)).max(c.start),
+    ));
     text[..c.start].trim_end().ends_with(" that")
         && ws.len() >= MIN_CONTENT_WORDS
         && with_fold(ws[0].span.of(text), |f| !is_finite(f) && !f.ends_with("ed"))
@@ -514,7 +515,10 @@ fn after_that(doc: &Document, c: Span) -> bool {
 fn relative_report(doc: &Document, m: &Mention, c: Span) -> bool {
     let text = doc.text;
     let head = text[..m.span.start].trim_end();
-    let ws = doc.words(Span::new(c.start, c.end.min(ahead(text, c.start, 200)).max(c.start)));
+    let ws = doc.words(Span::new(
+        c.start,
+        c.end.min(ahead(text, c.start, 200)).max(c.start),
+    ));
     (head.ends_with(" that") || head.ends_with(" which"))
         && ws.len() >= 2
         && with_fold(ws[0].span.of(text), |f| {
@@ -945,7 +949,9 @@ fn in_evidence(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
     let text = doc.text;
     let line = s.of(text);
     let lead = line.strip_prefix("In ")?;
-    let comma = lead.find(", ").filter(|&c| c <= EVIDENCE_OPENING_MAX_BYTES)?;
+    let comma = lead
+        .find(", ")
+        .filter(|&c| c <= EVIDENCE_OPENING_MAX_BYTES)?;
     let opening = Span::new(s.start + 3, s.start + 3 + comma);
     let ows = doc.words(opening);
     if !ows
@@ -958,8 +964,8 @@ fn in_evidence(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
     // ", conducted March 11-13, …": a participle phrase about the source.
     let first = text[start..s.end].split_whitespace().next().unwrap_or("");
     if first.ends_with("ed") {
-        let skip = text[start..s.end.min(ahead(text, start, EVIDENCE_OPENING_MAX_BYTES))]
-            .find(", ")?;
+        let skip =
+            text[start..s.end.min(ahead(text, start, EVIDENCE_OPENING_MAX_BYTES))].find(", ")?;
         start += skip + 2;
     }
     let end = s.end.min(ahead(text, start, WINDOW_BYTES)).max(start);
@@ -1165,34 +1171,40 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
 /// headed for …"). After "appear" a preposition or an adverb of time is a physical appearance
 /// ("appeared on Fox News", "appears tonight").
 fn raising_complement(verb: &str, next: &str) -> bool {
-    if matches!(next, "and" | "but" | "or" | "if" | "when" | "while" | "because") {
+    if matches!(
+        next,
+        "and" | "but" | "or" | "if" | "when" | "while" | "because"
+    ) {
         return false;
     }
-    !verb.starts_with("appear")
-        || !(crate::lexicon::is(crate::lexicon::FUNCTION_WORDS, next)
-            || matches!(
-                next,
-                "into" | "through" | "throughout" | "around" | "across" | "amid" | "inside"
-            ))
-            && !matches!(
-                next,
-            "onstage"
-                | "alongside"
-                | "together"
-                | "tonight"
-                | "today"
-                | "yesterday"
-                | "tomorrow"
-                | "live"
-                | "again"
-                | "briefly"
-                | "regularly"
-                | "frequently"
-                | "twice"
-                | "once"
-                    | "personally"
-                    | "jointly"
-            )
+    if !verb.starts_with("appear") {
+        return true;
+    }
+    let preposition = crate::lexicon::is(crate::lexicon::FUNCTION_WORDS, next)
+        || matches!(
+            next,
+            "into" | "through" | "throughout" | "around" | "across" | "amid" | "inside"
+        );
+    let seen = matches!(
+        next,
+        "onstage"
+            | "alongside"
+            | "together"
+            | "tonight"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "live"
+            | "again"
+            | "briefly"
+            | "regularly"
+            | "frequently"
+            | "twice"
+            | "once"
+            | "personally"
+            | "jointly"
+    );
+    !preposition && !seen
 }
 
 /// `c` cut short of the first quotation it runs into. Content that runs into a quote is the
@@ -1220,18 +1232,17 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
     // saying, opens a report of its own.
     let s = &text[start..end];
     let b = s.as_bytes();
-    let cut = memchr_commas(b)
-        .find(|&i| {
-            let next = s[i + 2..]
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            // "…, but Putin rejected the warning" is the writer's; "…, but that he would
-            // not …" and "…, but hasn't decided …" go on with the speaker's words.
-            // "…, according to an account she gave": the source of the whole sentence.
-            // "…, while other voters said …", "…, and he added that …": a report of its own
-            // (PolNeAR train: 48 reports fixed, 17 broken).
-            next == "according"
+    let cut = memchr_commas(b).find(|&i| {
+        let next = s[i + 2..]
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        // "…, but Putin rejected the warning" is the writer's; "…, but that he would
+        // not …" and "…, but hasn't decided …" go on with the speaker's words.
+        // "…, according to an account she gave": the source of the whole sentence.
+        // "…, while other voters said …", "…, and he added that …": a report of its own
+        // (PolNeAR train: 48 reports fixed, 17 broken).
+        next == "according"
                 || (matches!(
                     next,
                     "while" | "whereas" | "and" | "but" | "though" | "although"
@@ -1248,30 +1259,30 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                 || (next.starts_with(|c: char| c.is_uppercase())
                     || matches!(next, "he" | "she" | "they" | "we"))
                     && opens_report_within(&s[i + 2..], SUBJECT_REPORT_WORDS)
-        });
-        // "…; 46 percent said they were …": a report of its own after a semicolon.
-        let semicolon = s
-            .match_indices("; ")
-            .find(|&(i, _)| opens_report(&s[i + 2..]))
-            .map(|(i, _)| i);
-        // "rejected the idea … and said that Mr. Manafort …": a second plain verb of saying
-        // opens a report of its own. (Any verb of saying, belief or stance there: 28 reports
-        // fixed, 64 broken on PolNeAR train; "he said Clinton lied and refused …".)
-        let and_says = [" and ", " but "]
-            .iter()
-            .filter_map(|conj| {
-                s.match_indices(conj).find(|&(i, _)| {
-                    let next = s[i + conj.len()..].split(' ').next().unwrap_or("");
-                    matches!(next, "said" | "added" | "told" | "noted" | "says" | "adds")
-                })
+    });
+    // "…; 46 percent said they were …": a report of its own after a semicolon.
+    let semicolon = s
+        .match_indices("; ")
+        .find(|&(i, _)| opens_report(&s[i + 2..]))
+        .map(|(i, _)| i);
+    // "rejected the idea … and said that Mr. Manafort …": a second plain verb of saying
+    // opens a report of its own. (Any verb of saying, belief or stance there: 28 reports
+    // fixed, 64 broken on PolNeAR train; "he said Clinton lied and refused …".)
+    let and_says = [" and ", " but "]
+        .iter()
+        .filter_map(|conj| {
+            s.match_indices(conj).find(|&(i, _)| {
+                let next = s[i + conj.len()..].split(' ').next().unwrap_or("");
+                matches!(next, "said" | "added" | "told" | "noted" | "says" | "adds")
             })
-            .map(|(i, _)| i)
-            .min();
-        [cut, semicolon, and_says]
-            .into_iter()
-            .flatten()
-            .min()
-            .map_or(end, |i| start + i)
+        })
+        .map(|(i, _)| i)
+        .min();
+    [cut, semicolon, and_says]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(end, |i| start + i)
 }
 
 /// Whether the clause that `after` opens (the text after a comma and its conjunction) is a
@@ -1740,7 +1751,10 @@ fn opening_source(doc: &Document, cue: &Cue, s: Span) -> Option<Mention> {
         return None;
     }
     let rest = &text[cue.span.end..s.end.min(ahead(text, cue.span.end, 300)).max(cue.span.end)];
-    let phrase = trim(text, Span::new(cue.span.end, cue.span.end + rest.find(", ")?))?;
+    let phrase = trim(
+        text,
+        Span::new(cue.span.end, cue.span.end + rest.find(", ")?),
+    )?;
     let ws = doc.words(phrase);
     if ws.is_empty() || ws.len() > OPENING_SOURCE_MAX_WORDS {
         return None;
@@ -1750,7 +1764,9 @@ fn opening_source(doc: &Document, cue: &Cue, s: Span) -> Option<Mention> {
     );
     Some(Mention {
         span: phrase,
-        name: Span::new(ws[det].span.start, phrase.end).of(text).to_string(),
+        name: Span::new(ws[det].span.start, phrase.end)
+            .of(text)
+            .to_string(),
         role: None,
         org: None,
         class: speaker::MentionClass::Group,
@@ -2328,11 +2344,17 @@ mod tests {
         assert_eq!(got[1].1, "She");
         // A long described source that opens the sentence.
         let got = run("According to early results of exit polls conducted for The Associated Press and television networks by Edison Research, at least 8 in 10 voters in each state feel down on the government.");
-        assert_eq!(got[0].0, "at least 8 in 10 voters in each state feel down on the government");
+        assert_eq!(
+            got[0].0,
+            "at least 8 in 10 voters in each state feel down on the government"
+        );
         assert!(got[0].1.starts_with("early results of exit polls"));
         // "Asked why …, X said …" in any sentence of a paragraph, then the rest of it.
         let got = run("Mr. Sanders supports free tuition. Asked why he had yet to endorse Clinton during an appearance on Friday, Sanders said he was waiting.");
-        assert_eq!(got[1].0, "why he had yet to endorse Clinton during an appearance on Friday");
+        assert_eq!(
+            got[1].0,
+            "why he had yet to endorse Clinton during an appearance on Friday"
+        );
         assert_eq!(got[2].0, "he was waiting");
         assert_eq!(got[2].1, "Sanders");
         // "asked X to …": the listener is part of what is asked.
@@ -2346,13 +2368,20 @@ mod tests {
         assert_eq!(got[0].1, "Steve Grubbs");
         assert!(got[0].0.starts_with("In a year when"));
         // Evidence named after its content, and before it in an opening phrase.
-        let got = run("Senate races in Ohio and Florida are all close, a Quinnipiac University poll shows.");
+        let got = run(
+            "Senate races in Ohio and Florida are all close, a Quinnipiac University poll shows.",
+        );
         assert_eq!(got[0].0, "Senate races in Ohio and Florida are all close");
         assert_eq!(got[0].1, "Quinnipiac University poll");
         let got = run("In the new Morning Consult poll, conducted March 11-13, 40 percent of likely Democratic voters back Sanders.");
-        assert_eq!(got[0].0, "40 percent of likely Democratic voters back Sanders");
+        assert_eq!(
+            got[0].0,
+            "40 percent of likely Democratic voters back Sanders"
+        );
         assert_eq!(got[0].1, "new Morning Consult poll");
-        assert!(run("In the new building, the workers back the union by a wide margin.").is_empty());
+        assert!(
+            run("In the new building, the workers back the union by a wide margin.").is_empty()
+        );
     }
 
     #[test]
@@ -2369,7 +2398,9 @@ mod tests {
         assert_eq!(got[0].0, "to win the state by a wide margin in November");
         assert!(run("Her hopes of a wide margin in November are fading.").is_empty());
         // A progressive is a finite verb whose subject stands before the auxiliary.
-        let got = run("A major climate group is demanding that the candidates make clean energy a priority.");
+        let got = run(
+            "A major climate group is demanding that the candidates make clean energy a priority.",
+        );
         assert_eq!(got[0].0, "the candidates make clean energy a priority");
         assert_eq!(got[0].1, "major climate group");
         let got = run("Clinton was arguing that the plan would cost too much.");
