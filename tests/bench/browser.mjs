@@ -54,11 +54,17 @@ async function stopWorker(context, page) {
   const cdp = await context.newCDPSession(page);
   try {
     let stopped;
+    let activated;
     const done = new Promise((resolve) => { stopped = resolve; });
+    const registered = new Promise((resolve) => { activated = resolve; });
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.status === 'activated')) activated();
       if (versions.length > 0 && versions.every((v) => v.runningStatus === 'stopped')) stopped();
     });
     await cdp.send('ServiceWorker.enable');
+    // On a fresh profile the extension's worker may still be registering: stopping it then fails
+    // the registration ("Failed to register a ServiceWorker"), and no message ever reaches it.
+    await Promise.race([registered, new Promise((resolve) => setTimeout(resolve, 5000))]);
     await cdp.send('ServiceWorker.stopAllWorkers');
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 5000))]);
   } finally {
@@ -85,7 +91,7 @@ async function coldStart(dist) {
       let reply = null;
       for (let attempt = 0; reply === null; attempt++) {
         reply = await ask().catch((err) => {
-          if (attempt >= 20) throw err;
+          if (attempt >= 20) throw new Error(`${err.message} (after ${attempt} retries, ${Math.round(performance.now() - t)} ms)`);
           return new Promise((resolve) => setTimeout(resolve, 250)).then(() => null);
         });
       }
