@@ -766,7 +766,11 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
     let lists = FORMS.get(&*w).copied().unwrap_or(0);
     // A stance verb's bare stem is mostly an infinitive or a noun ("to endorse", "an attack"):
     // only its inflected forms take their object as content.
-    let bare = lists & IN_STANCE != 0 && STANCE.contains(&w.as_ref()) && !w.ends_with("ed");
+    // An irregular past listed beside its stem ("sought") is no bare stem.
+    let bare = lists & IN_STANCE != 0
+        && STANCE.contains(&w.as_ref())
+        && !w.ends_with("ed")
+        && w != "sought";
     let object = lists & IN_STANCE != 0 && !bare;
     if lists & IN_SPEECH != 0 {
         let class = if participle {

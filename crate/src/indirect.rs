@@ -2349,6 +2349,9 @@ mod tests {
             "at least 8 in 10 voters in each state feel down on the government"
         );
         assert!(got[0].1.starts_with("early results of exit polls"));
+        // "sought", an irregular past, takes its object as "seeks" does.
+        let got = run("President Obama has sought Republican suggestions on the nominee.");
+        assert_eq!(got[0].0, "Republican suggestions on the nominee");
         // "Asked why …, X said …" in any sentence of a paragraph, then the rest of it.
         let got = run("Mr. Sanders supports free tuition. Asked why he had yet to endorse Clinton during an appearance on Friday, Sanders said he was waiting.");
         assert_eq!(
