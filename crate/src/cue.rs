@@ -964,11 +964,18 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
             let after_subject = i.checked_sub(1).is_some_and(|p| {
                 let prev = words[p].span.of(text);
                 let adjacent = text[words[p].span.end..w.span.start].trim().is_empty();
-                adjacent
-                    && (matches!(prev, "he" | "she")
-                        || (crate::text::is_capitalized(prev)
-                            && p > 0
-                            && !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, prev)))
+                let singular = matches!(prev, "he" | "she")
+                    || (crate::text::is_capitalized(prev)
+                        && p > 0
+                        && !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, prev));
+                // "some Democratic strategists fear that …", "Many fear Trump will …": the
+                // stem after a plural subject.
+                let plural = matches!(prev, "they" | "we" | "many" | "some" | "others" | "Many")
+                    || (prev.len() > 3
+                        && prev.ends_with('s')
+                        && !prev.ends_with("ss")
+                        && prev.starts_with(char::is_lowercase));
+                adjacent && if present { singular } else { plural }
             });
             let object_follows = next.is_some_and(|n| {
                 crate::text::with_fold(n, |n| {
@@ -978,7 +985,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                     )
                 })
             });
-            (present && after_subject && object_follows)
+            (after_subject && object_follows)
                 .then(|| classify_in(raw, next, true))
                 .flatten()
         })?;

@@ -2400,6 +2400,9 @@ mod tests {
         let got = run("Meanwhile Clinton hopes to win the state by a wide margin in November.");
         assert_eq!(got[0].0, "to win the state by a wide margin in November");
         assert!(run("Her hopes of a wide margin in November are fading.").is_empty());
+        // The stem after a plural subject.
+        let got = run("But some Democratic strategists fear that Clinton has already missed a unique opportunity.");
+        assert_eq!(got[0].0, "Clinton has already missed a unique opportunity");
         // A progressive is a finite verb whose subject stands before the auxiliary.
         let got = run(
             "A major climate group is demanding that the candidates make clean energy a priority.",
