@@ -811,8 +811,102 @@ fn may_be_cue(w: &str) -> bool {
                 || is_phrasal_stance(w, Some("about"))))
 }
 
-/// The words [`classify`] names outside the verb lists and [`PHRASAL`].
-const NAMED: &[&str] = &["according", "went", "goes", "go"];
+/// The words [`classify`] names outside the verb lists and [`PHRASAL`], and the verbs of
+/// [`light_verb`].
+const NAMED: &[&str] = &["according", "went", "goes", "go", "made", "makes"];
+
+/// Nouns that make "made" a verb of saying: "made the case that …", "made clear that …", "made
+/// no mention of …", "made several statements affirming …".
+const LIGHT_NOUNS: &[&str] = &[
+    "case",
+    "clear",
+    "suggestion",
+    "argument",
+    "point",
+    "claim",
+    "claims",
+    "mention",
+    "secret",
+    "reference",
+    "comment",
+    "comments",
+    "statement",
+    "statements",
+    "appeal",
+    "promise",
+    "pledge",
+    "prediction",
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "remarks",
+];
+
+/// Words that may stand between "made" and its noun (at most [`LIGHT_MODIFIERS_MAX`]).
+fn is_light_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "no"
+            | "it"
+            | "several"
+            | "similar"
+            | "similarly"
+            | "direct"
+            | "favorable"
+            | "strong"
+            | "repeated"
+            | "public"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "little"
+            | "this"
+            | "that"
+            | "same"
+            | "bigoted"
+            | "false"
+    )
+}
+
+/// Most words between "made" and its noun.
+const LIGHT_MODIFIERS_MAX: usize = 3;
+
+/// "made" (or "makes") with a noun of saying: one cue from the verb to the noun and its
+/// preposition ("made no mention of", "made the case"), a verb of saying whose object is content.
+fn light_verb(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> {
+    let w = &words[i];
+    if !matches!(w.span.of(text), "made" | "makes") {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < words.len()
+        && j <= i + LIGHT_MODIFIERS_MAX
+        && crate::text::with_fold(words[j].span.of(text), is_light_modifier)
+    {
+        j += 1;
+    }
+    let noun = words.get(j)?;
+    if !crate::text::with_fold(noun.span.of(text), |f| LIGHT_NOUNS.contains(&f)) {
+        return None;
+    }
+    let end = match words.get(j + 1) {
+        Some(p) if matches!(p.span.of(text), "of" | "to" | "about" | "for" | "against") => {
+            p.span.end
+        }
+        _ => noun.span.end,
+    };
+    Some(Cue {
+        span: Span::new(w.span.start, end),
+        class: CueClass::Speech,
+        takes_listener: false,
+        object: true,
+    })
+}
 
 /// Whether word `raw` (as written) may be a cue: [`may_be_cue`] of its fold, mostly decided
 /// without folding it or hashing it into [`FORMS`]. An ASCII word's fold is its lowercase, so a
@@ -935,6 +1029,9 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
         })
     }) {
         return None;
+    }
+    if let Some(cue) = light_verb(text, words, i) {
+        return Some(cue);
     }
     let (class, takes_listener, object) = classify(raw, next)
         .or_else(|| {

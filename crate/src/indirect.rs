@@ -2349,6 +2349,11 @@ mod tests {
             "at least 8 in 10 voters in each state feel down on the government"
         );
         assert!(got[0].1.starts_with("early results of exit polls"));
+        // "made" with a noun of saying.
+        let got = run("Some Republicans made clear that they would like to see him come around.");
+        assert_eq!(got[0].0, "they would like to see him come around");
+        assert_eq!(got[0].2, "made clear");
+        assert!(run("He made the bed before leaving for the airport.").is_empty());
         // "sought", an irregular past, takes its object as "seeks" does.
         let got = run("President Obama has sought Republican suggestions on the nominee.");
         assert_eq!(got[0].0, "Republican suggestions on the nominee");
