@@ -894,6 +894,10 @@ fn light_verb(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     if !crate::text::with_fold(noun.span.of(text), |f| LIGHT_NOUNS.contains(&f)) {
         return None;
     }
+    // "makes this clear in her documentary" reports nothing: "clear" only before "that".
+    if noun.span.of(text) == "clear" && words.get(j + 1).is_none_or(|n| n.span.of(text) != "that") {
+        return None;
+    }
     let end = match words.get(j + 1) {
         Some(p) if matches!(p.span.of(text), "of" | "to" | "about" | "for" | "against") => {
             p.span.end

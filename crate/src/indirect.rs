@@ -2354,6 +2354,7 @@ mod tests {
         assert_eq!(got[0].0, "they would like to see him come around");
         assert_eq!(got[0].2, "made clear");
         assert!(run("He made the bed before leaving for the airport.").is_empty());
+        assert!(run("The director makes this clear in her new documentary.").is_empty());
         // "sought", an irregular past, takes its object as "seeks" does.
         let got = run("President Obama has sought Republican suggestions on the nominee.");
         assert_eq!(got[0].0, "Republican suggestions on the nominee");
