@@ -1103,18 +1103,21 @@ impl ClassTable {
     }
 }
 
+/// Each list of [`Classes`] with its bit.
+const CLASS_LISTS: [(&[&str], Classes); 8] = [
+    (FUNCTION_WORDS, Classes::FUNCTION),
+    (ROLE_NOUNS, Classes::ROLE_NOUN),
+    (INSTITUTION_WORDS, Classes::INSTITUTION),
+    (TITLES, Classes::TITLE),
+    (BETWEEN_WORDS, Classes::BETWEEN),
+    (PRONOUNS, Classes::PRONOUN),
+    (DETERMINERS, Classes::DETERMINER),
+    (NP_PREPOSITIONS, Classes::NP_PREPOSITION),
+];
+
 /// The words of the [`Classes`] lists.
 static CLASSED: LazyLock<ClassTable> = LazyLock::new(|| {
-    let lists = [
-        (FUNCTION_WORDS, Classes::FUNCTION),
-        (ROLE_NOUNS, Classes::ROLE_NOUN),
-        (INSTITUTION_WORDS, Classes::INSTITUTION),
-        (TITLES, Classes::TITLE),
-        (BETWEEN_WORDS, Classes::BETWEEN),
-        (PRONOUNS, Classes::PRONOUN),
-        (DETERMINERS, Classes::DETERMINER),
-        (NP_PREPOSITIONS, Classes::NP_PREPOSITION),
-    ];
+    let lists = CLASS_LISTS;
     let mut words: Vec<(&'static str, Classes)> = Vec::new();
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (list, bit) in lists {
@@ -1384,16 +1387,7 @@ mod tests {
     /// answer as the lists do.
     #[test]
     fn classes010_bits_are_the_lists() {
-        let lists = [
-            (FUNCTION_WORDS, Classes::FUNCTION),
-            (ROLE_NOUNS, Classes::ROLE_NOUN),
-            (INSTITUTION_WORDS, Classes::INSTITUTION),
-            (TITLES, Classes::TITLE),
-            (BETWEEN_WORDS, Classes::BETWEEN),
-            (PRONOUNS, Classes::PRONOUN),
-            (DETERMINERS, Classes::DETERMINER),
-            (NP_PREPOSITIONS, Classes::NP_PREPOSITION),
-        ];
+        let lists = CLASS_LISTS;
         let mut words: Vec<String> = Vec::new();
         for (list, _) in lists {
             for w in list.iter() {
