@@ -1021,10 +1021,14 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         // Most words are none of the raising verbs: a length and first-letter test before any
         // folding (this loop reads every word of the page).
         let raw = ws[i].span.of(text).as_bytes();
-        if !(4..=10).contains(&raw.len()) || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r') {
+        if !(4..=10).contains(&raw.len())
+            || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r' | b'v')
+        {
             continue;
         }
-        const RAISING: [&str; 8] = [
+        const RAISING: [&str; 10] = [
+            "seen",
+            "regarded",
             "seem",
             "seems",
             "seemed",
@@ -1073,6 +1077,24 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
                 (ws[i - 1].span.start, i + 1)
             }
             "reportedly" => (ws[i].span.start, i + 1),
+            // "is widely seen as a conservative icon", "a state seen as critical for …".
+            // Not "viewed" (0 right of 7 on PolNeAR train) nor "will be seen" (4 of 10).
+            "seen" | "regarded" if next.as_deref() == Some("as") && prev != "be" => {
+                let aux = matches!(prev.as_ref(), "is" | "are" | "was" | "were" | "been");
+                let adverb = prev.ends_with("ly")
+                    && i >= 2
+                    && with_fold(ws[i - 2].span.of(text), |f| {
+                        matches!(f, "is" | "are" | "was" | "were" | "been")
+                    });
+                let from = if aux {
+                    i - 1
+                } else if adverb {
+                    i - 2
+                } else {
+                    i
+                };
+                (ws[from].span.start, i + 2)
+            }
             _ => continue,
         };
         let at = ws[i].span.start;
@@ -2555,6 +2577,11 @@ mod tests {
         assert_eq!(
             contents("Democrats, too, appeared headed for a long and spirited contest."),
             ["headed for a long and spirited contest"]
+        );
+        // A passive of opinion with no holder named: "seen as", "regarded as".
+        assert_eq!(
+            contents("The super PAC targeted Wisconsin, a state seen as critical for the Stop Trump movement."),
+            ["a state", "critical for the Stop Trump movement"]
         );
         // After "it", a clause with no "that".
         assert_eq!(
