@@ -898,8 +898,14 @@ fn light_verb(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     if noun.span.of(text) == "clear" && words.get(j + 1).is_none_or(|n| n.span.of(text) != "that") {
         return None;
     }
+    let after = words.get(j + 1).map(|p| p.span.of(text));
+    // "made the case to 23 group leaders that …": the listener, then the content.
+    let listener = after == Some("to") && !matches!(noun.span.of(text), "reference" | "appeal");
     let end = match words.get(j + 1) {
-        Some(p) if matches!(p.span.of(text), "of" | "to" | "about" | "for" | "against") => {
+        Some(p)
+            if matches!(p.span.of(text), "of" | "to" | "about" | "for" | "against")
+                && !listener =>
+        {
             p.span.end
         }
         _ => noun.span.end,
@@ -907,7 +913,7 @@ fn light_verb(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     Some(Cue {
         span: Span::new(w.span.start, end),
         class: CueClass::Speech,
-        takes_listener: false,
+        takes_listener: listener,
         object: true,
     })
 }

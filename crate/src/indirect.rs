@@ -2375,6 +2375,8 @@ mod tests {
         let got = run("Some Republicans made clear that they would like to see him come around.");
         assert_eq!(got[0].0, "they would like to see him come around");
         assert_eq!(got[0].2, "made clear");
+        let got = run("Obama privately made the case to progressive leaders that he did not sell them out.");
+        assert_eq!(got[0].0, "he did not sell them out");
         assert!(run("He made the bed before leaving for the airport.").is_empty());
         assert!(run("The director makes this clear in her new documentary.").is_empty());
         // "sought", an irregular past, takes its object as "seeks" does.
