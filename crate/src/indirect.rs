@@ -626,18 +626,22 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     if verb {
         return None;
     }
+    Some(group_mention(text, ws, ws[ws.len() - 1].span.end))
+}
+
+/// A group or a thing named by the phrase of words `ws` up to `end` ("The new Morning Consult
+/// poll", "voters who attended"), its name without a leading article. `ws` is not empty.
+fn group_mention(text: &str, ws: &[Word], end: usize) -> Mention {
     let det = usize::from(
-        matches!(fold(ws[0].span.of(text)).as_ref(), "the" | "a" | "an") && ws.len() > 1,
+        ws.len() > 1 && with_fold(ws[0].span.of(text), |f| matches!(f, "the" | "a" | "an")),
     );
-    let span = Span::new(ws[0].span.start, ws[ws.len() - 1].span.end);
-    let named = Span::new(ws[det].span.start, span.end);
-    Some(Mention {
-        span,
-        name: named.of(text).to_string(),
+    Mention {
+        span: Span::new(ws[0].span.start, end),
+        name: Span::new(ws[det].span.start, end).of(text).to_string(),
         role: None,
         org: None,
         class: speaker::MentionClass::Group,
-    })
+    }
 }
 
 /// Finds reported speech in the sentences of `doc`, outside its quotation marks.
@@ -972,19 +976,9 @@ fn in_evidence(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
     let content = trim_end_punct(text, Span::new(start, clause_end(text, start, end)))
         .and_then(|c| outside_quotes(text, c, quotes))
         .filter(|c| is_content(doc, *c) || is_said_content(doc, *c))?;
-    let det = usize::from(
-        ows.len() > 1 && with_fold(ows[0].span.of(text), |f| matches!(f, "the" | "a" | "an")),
-    );
-    let named = Span::new(ows[det].span.start, opening.end);
     Some(Reported {
         content,
-        mention: Some(Mention {
-            span: Span::new(ows[0].span.start, opening.end),
-            name: named.of(text).to_string(),
-            role: None,
-            org: None,
-            class: speaker::MentionClass::Group,
-        }),
+        mention: Some(group_mention(text, &ows, opening.end)),
         cue: Cue {
             span: Span::new(s.start, s.start + 2),
             class: CueClass::According,
@@ -1781,18 +1775,7 @@ fn opening_source(doc: &Document, cue: &Cue, s: Span) -> Option<Mention> {
     if ws.is_empty() || ws.len() > OPENING_SOURCE_MAX_WORDS {
         return None;
     }
-    let det = usize::from(
-        ws.len() > 1 && with_fold(ws[0].span.of(text), |f| matches!(f, "the" | "a" | "an")),
-    );
-    Some(Mention {
-        span: phrase,
-        name: Span::new(ws[det].span.start, phrase.end)
-            .of(text)
-            .to_string(),
-        role: None,
-        org: None,
-        class: speaker::MentionClass::Group,
-    })
+    Some(group_mention(text, &ws, phrase.end))
 }
 
 /// The clause a cue reports, read up to `end`: from where [`content_start`] puts it to
@@ -2375,7 +2358,9 @@ mod tests {
         let got = run("Some Republicans made clear that they would like to see him come around.");
         assert_eq!(got[0].0, "they would like to see him come around");
         assert_eq!(got[0].2, "made clear");
-        let got = run("Obama privately made the case to progressive leaders that he did not sell them out.");
+        let got = run(
+            "Obama privately made the case to progressive leaders that he did not sell them out.",
+        );
         assert_eq!(got[0].0, "he did not sell them out");
         assert!(run("He made the bed before leaving for the airport.").is_empty());
         assert!(run("The director makes this clear in her new documentary.").is_empty());

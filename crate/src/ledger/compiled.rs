@@ -606,9 +606,11 @@ fn read_v2(mut bytes: Vec<u8>) -> Result<Ledger, Error> {
     Ok(Ledger::stored(stored, index))
 }
 
-fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
+/// A reader past the header of a file of version 3 or later, once the checksum in the header
+/// matches every byte after it: a corrupt or truncated file is refused before anything is read.
+fn checked(bytes: &[u8]) -> Result<In<'_>, Error> {
     let mut r = In {
-        bytes: &bytes,
+        bytes,
         at: 12,
         entry: 0,
     };
@@ -619,6 +621,11 @@ fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
             "compiled ledger is malformed: corrupt or truncated (its checksum does not match its bytes)",
         ));
     }
+    Ok(r)
+}
+
+fn read_v3(bytes: Vec<u8>) -> Result<Ledger, Error> {
+    let mut r = checked(&bytes)?;
     let count = read_count(&mut r)?;
     let strings = read_strings(&mut r)?;
     // The entries are not read: their offsets are checked to ascend inside their section.
@@ -771,16 +778,7 @@ impl Rec<'_> {
         }
     }
     fn appearance(&mut self, a: &Appearance) {
-        let fields = [
-            &a.doc,
-            &a.outlet,
-            &a.published,
-            &a.url,
-            &a.title,
-            &a.text,
-            &a.verdict,
-            &a.speaker,
-        ];
+        let fields = a.stored_fields();
         let mask = fields
             .iter()
             .enumerate()
@@ -1210,18 +1208,7 @@ fn read_whole_v4(r: &mut In, count: usize) -> Result<Frozen, Error> {
 }
 
 fn read_v4(bytes: Vec<u8>) -> Result<Ledger, Error> {
-    let mut r = In {
-        bytes: &bytes,
-        at: 12,
-        entry: 0,
-    };
-    let check = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
-    if checksum(&bytes[HEADER..]) != check {
-        return Err(Error::new(
-            ErrorKind::Ledger,
-            "compiled ledger is malformed: corrupt or truncated (its checksum does not match its bytes)",
-        ));
-    }
+    let mut r = checked(&bytes)?;
     if u32::try_from(bytes.len()).is_err() {
         return Err(r.err("compiled ledger larger than 4 GiB"));
     }

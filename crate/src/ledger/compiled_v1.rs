@@ -65,16 +65,7 @@ impl Out {
         }
     }
     fn appearance(&mut self, a: &Appearance) {
-        for f in [
-            &a.doc,
-            &a.outlet,
-            &a.published,
-            &a.url,
-            &a.title,
-            &a.text,
-            &a.verdict,
-            &a.speaker,
-        ] {
+        for f in a.stored_fields() {
             self.opt(f);
         }
     }

@@ -48,6 +48,22 @@ pub struct Appearance {
     pub speaker: Option<String>,
 }
 
+impl Appearance {
+    /// The optional fields in the order the compiled forms store them.
+    pub(crate) fn stored_fields(&self) -> [&Option<String>; 8] {
+        [
+            &self.doc,
+            &self.outlet,
+            &self.published,
+            &self.url,
+            &self.title,
+            &self.text,
+            &self.verdict,
+            &self.speaker,
+        ]
+    }
+}
+
 /// One quotation the ledger knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
