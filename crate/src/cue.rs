@@ -694,6 +694,14 @@ static AMBIGUOUS: LazyLock<crate::text::WordSet> =
 /// reporters"), and whether its object is attributed content ([`Cue::object`]).
 pub type Reading = (CueClass, bool, bool);
 
+/// Modals before a verb's stem: "would support", "will back".
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can"
+    )
+}
+
 /// Classifies one word (as written) as a cue, if it is one. `next` is the following word, needed
 /// for "according to", "point out" and the particles of [`is_phrasal_stance`].
 pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
@@ -767,10 +775,13 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
     // A stance verb's bare stem is mostly an infinitive or a noun ("to endorse", "an attack"):
     // only its inflected forms take their object as content.
     // An irregular past listed beside its stem ("sought") is no bare stem.
+    // In a verb position ("would support later school start times", "most voters want a
+    // wall") the stem is a finite verb or an infinitive after a modal, and takes its object.
     let bare = lists & IN_STANCE != 0
         && STANCE.contains(&w.as_ref())
         && !w.ends_with("ed")
-        && w != "sought";
+        && w != "sought"
+        && !(verb_position && next != Some("to"));
     let object = lists & IN_STANCE != 0 && !bare;
     if lists & IN_SPEECH != 0 {
         let class = if participle {
@@ -1078,6 +1089,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                 // "some Democratic strategists fear that …", "Many fear Trump will …": the
                 // stem after a plural subject.
                 let plural = matches!(prev, "they" | "we" | "many" | "some" | "others" | "Many")
+                    || is_modal(prev)
                     || (prev.len() > 3
                         && prev.ends_with('s')
                         && !prev.ends_with("ss")

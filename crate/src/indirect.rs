@@ -1064,11 +1064,39 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
             {
                 (ws[i].span.start, i + 1)
             }
-            "expected"
-                if matches!(prev.as_ref(), "is" | "are" | "was" | "were")
-                    && next.as_deref() == Some("to") =>
-            {
-                (ws[i - 1].span.start, i + 1)
+            // "is expected to …", "is not expected to …", "is widely expected to …", "had been
+            // expected to …": the auxiliary, perhaps with an adverb or "not" after it.
+            "expected" if next.as_deref() == Some("to") => {
+                let aux = |k: usize| {
+                    with_fold(ws[k].span.of(text), |f| {
+                        matches!(
+                            f,
+                            "is" | "are"
+                                | "was"
+                                | "were"
+                                | "been"
+                                | "isn't"
+                                | "aren't"
+                                | "wasn't"
+                                | "weren't"
+                        )
+                    })
+                };
+                let modifier = prev.ends_with("ly") || matches!(prev.as_ref(), "not" | "also");
+                let k = if aux(i - 1) {
+                    i - 1
+                } else if modifier && i >= 2 && aux(i - 2) {
+                    i - 2
+                } else {
+                    continue;
+                };
+                // "had been expected": the verb starts at "had".
+                let perfect = k >= 1
+                    && ws[k].span.of(text) == "been"
+                    && with_fold(ws[k - 1].span.of(text), |f| {
+                        matches!(f, "has" | "had" | "have")
+                    });
+                (ws[if perfect { k - 1 } else { k }].span.start, i + 1)
             }
             "reportedly" => (ws[i].span.start, i + 1),
             // "is widely seen as a conservative icon", "a state seen as critical for …".
@@ -1267,6 +1295,12 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                     let after = s[i + 6..].trim_start();
                     after.starts_with(|c: char| c.is_uppercase())
                 })
+                // "Podesta, who said the project was vetted …, said he was unaware …": the
+                // relative clause ends where the main verb of saying takes its own content.
+                || (matches!(next, "said" | "says" | "added" | "adds")
+                    && s[i + 2 + next.len()..].trim_start().split(' ').next().is_some_and(|w| {
+                        matches!(w, "he" | "she" | "they" | "it" | "that" | "we" | "there")
+                    }))
                 || (next.ends_with("ing")
                     && crate::cue::classify(next, None)
                         .is_some_and(|c| c.0 == CueClass::Participle))
@@ -1415,6 +1449,23 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     .strip_suffix("who")
                     .filter(|h| h.ends_with([' ', ',']))
                     .map(|h| h.trim_end().trim_end_matches(',').len());
+                // "Podesta, who said the project was vetted …, said he was unaware …": the main
+                // verb after a relative clause's report has the relative's speaker.
+                let after_relative = || {
+                    let bare_comma = text[floor..cue.span.start].trim() == ",";
+                    out[sentence_from..]
+                        .last()
+                        .filter(|r| r.content.end == taken)
+                        .filter(|r| {
+                            text[s.start..r.cue.span.start]
+                                .trim_end()
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| w == "who")
+                        })
+                        .and_then(|r| r.mention.clone())
+                        .filter(|_| bare_comma)
+                };
                 let m = if coordinated {
                     // "… and said that …" after a report of this sentence: that report's
                     // speaker, whose subject the coordination shares.
@@ -1426,6 +1477,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     })
                 } else if let Some(end) = relative {
                     speaker::before(doc, floor, floor + end)
+                } else if let Some(m) = after_relative() {
+                    Some(m)
                 } else {
                     speaker::before(doc, floor, cue.span.start)
                         .or_else(|| subject(doc, floor, cue.span.start))
@@ -2530,6 +2583,49 @@ mod tests {
     }
 
     #[test]
+    fn indirect190_a_stance_stem_after_a_modal_or_a_plural_subject() {
+        // PolNeAR train, paraphrased: the stem in a verb position takes its object.
+        assert_eq!(
+            run("His opponent, Rep. Alan Grayson, would support the later school start times."),
+            [(
+                "the later school start times".to_string(),
+                "Alan Grayson".to_string(),
+                "support".to_string()
+            )]
+        );
+        assert_eq!(
+            contents("Most voters support a temporary ban on new arrivals."),
+            ["a temporary ban on new arrivals"]
+        );
+        // Before "to" the stem is left alone: "didn't want to give" is no report.
+        assert_eq!(
+            contents("Most candidates want to win over the viewers of the game."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn indirect191_the_main_verb_after_a_relative_report() {
+        // PolNeAR train: the relative clause's content ends at ", said he …", and the main
+        // verb's report has the relative's speaker.
+        assert_eq!(
+            run("Podesta, who said the project was vetted by his firm's counsel, said he was unaware of any such disagreements."),
+            [
+                (
+                    "the project was vetted by his firm's counsel".to_string(),
+                    "Podesta".to_string(),
+                    "said".to_string()
+                ),
+                (
+                    "he was unaware of any such disagreements".to_string(),
+                    "Podesta".to_string(),
+                    "said".to_string()
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn indirect140_raising_verbs_have_no_speaker() {
         let t = "In the past few days, the politician with the outsized personality seemed to be shrinking in stature.";
         let doc = Document::new(t);
@@ -2555,6 +2651,24 @@ mod tests {
         assert_eq!(
             contents("The birth of the child is expected to coincide with the conventions."),
             ["The birth of the child", "to coincide with the conventions"]
+        );
+        // "expected" after an auxiliary and an adverb or "not"; "had been expected" (PolNeAR
+        // train, paraphrased).
+        assert_eq!(
+            contents("Yellen is widely expected to lay the ground for a rate hike next week."),
+            ["Yellen", "to lay the ground for a rate hike next week"]
+        );
+        assert_eq!(
+            contents("Mrs. Clinton is not expected to pressure Mr. Sanders to quit the race."),
+            ["Mrs. Clinton", "to pressure Mr. Sanders to quit the race"]
+        );
+        assert_eq!(
+            contents("Trump had been expected to visit Capitol Hill as early as next week."),
+            ["Trump", "to visit Capitol Hill as early as next week"]
+        );
+        assert_eq!(
+            contents("Rubio and Murphy, expected to win, will face each other."),
+            Vec::<String>::new()
         );
         // An adjective, a participle or "like" after "seemed"/"appeared" (PolNeAR train, paraphrased).
         assert_eq!(

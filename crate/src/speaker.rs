@@ -196,7 +196,15 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
             }
         }
         let k = found?;
-        if !is_appositive(text, &toks[k + 1..j - 1]) {
+        // "His Democratic opponent, Rep. Alan Grayson, said": a name set off after a
+        // description (read below, when the head is a description).
+        let name = || {
+            toks[k + 1..j - 1].iter().all(|t| match t {
+                Tok::Word(w) => is_capitalized(w.of(text)),
+                Tok::Punct(_, c) => *c == '.',
+            })
+        };
+        if !is_appositive(text, &toks[k + 1..j - 1]) && !name() {
             return None;
         }
         appositive = Some((k + 1, j - 1));
@@ -284,6 +292,19 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     }
     let mut m = interpret(text, &toks[i..stop])?;
     if let Some((a, b)) = appositive {
+        // "His Democratic opponent, Rep. Alan Grayson, said": a description, then the name of
+        // the person it describes; the name is the speaker and the description its role.
+        let named = (m.class == MentionClass::Group)
+            .then(|| interpret(text, &toks[a..b]))
+            .flatten()
+            .filter(|n| n.class == MentionClass::Person);
+        if let Some(mut n) = named {
+            n.role = n.role.or(Some(m.name));
+            return Some(n);
+        }
+        if !is_appositive(text, &toks[a..b]) {
+            return None;
+        }
         apply_appositive(text, &toks[a..b], &mut m);
     }
     Some(m)
