@@ -1054,6 +1054,20 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     if let Some(cue) = light_verb(text, words, i) {
         return Some(cue);
     }
+    // "states" is the plural noun far more often than the verb ("Rust Belt states have
+    // suffered", "Southern states that will hold contests"): a cue only before "that" after a
+    // lowercase word that is no number, or after "It"/"He"/"She" ("the law states that …").
+    if raw == "states"
+        && (next != Some("that")
+            || i.checked_sub(1).is_none_or(|p| {
+                let prev = words[p].span.of(text);
+                !(prev.starts_with(char::is_lowercase) || matches!(prev, "It" | "He" | "She"))
+                    || crate::lexicon::is(crate::lexicon::NUMBERS, prev)
+                    || matches!(prev, "other" | "these" | "those" | "all" | "both" | "many")
+            }))
+    {
+        return None;
+    }
     let (class, takes_listener, object) = classify(raw, next)
         .or_else(|| {
             // "polls show Trump leading", "the survey found 449 insiders back Clinton": a verb of

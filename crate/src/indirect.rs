@@ -33,9 +33,14 @@ pub struct Reported {
 /// Trims final punctuation (and closing marks) from `span`.
 fn trim_end_punct(text: &str, span: Span) -> Option<Span> {
     let s = span.of(text);
-    let t = s.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–')
-    });
+    let punct =
+        |c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–');
+    let mut t = s.trim_end_matches(punct);
+    // "(As BuzzFeed first reported, Mr. Trump voiced support ….)": a parenthesis that closes
+    // around the sentence, not one the content opened.
+    if t.ends_with(')') && !t.contains('(') {
+        t = t[..t.len() - 1].trim_end_matches(punct);
+    }
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
@@ -566,10 +571,10 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         });
     let read = doc.words(Span::new(start, end));
     let mut ws: &[Word] = &read;
-    while ws
-        .last()
-        .is_some_and(|w| is(lexicon::BETWEEN_WORDS, &fold(w.span.of(text))))
-    {
+    while ws.last().is_some_and(|w| {
+        let w = w.span.of(text);
+        is(lexicon::BETWEEN_WORDS, &fold(w)) || lexicon::is_ly_adverb(w)
+    }) {
         ws = &ws[..ws.len() - 1];
     }
     while ws.first().is_some_and(|w| {
@@ -1437,10 +1442,11 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 let head_fits = floor >= back(text, cue.span.start, WINDOW_BYTES);
                 // "Obama positioned Clinton as … and said his former secretary …": a second verb
                 // of the clause shares its subject.
+                // Auxiliaries and adverbs may stand between: "… and has increasingly criticized".
                 let coordinated = text[floor..cue.span.start]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
+                    .split_whitespace()
+                    .rev()
+                    .find(|w| !(is(lexicon::BETWEEN_WORDS, &fold(w)) || lexicon::is_ly_adverb(w)))
                     .is_some_and(|w| w == "and" || w == "but");
                 // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
                 // speaker is the phrase it follows.
@@ -1580,6 +1586,36 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         if let Some(w) = whole.filter(|w| holds_partial(doc, quotes, *w, true)) {
                             push_clause(w, &m, out);
                             taken = cue.span.end;
+                            continue;
+                        }
+                    }
+                    // "As The Hill reported, Donald Trump was also accused …": "As" and the
+                    // speaker open the sentence; the content is the clause after the comma.
+                    let as_opening = bare && rest.starts_with(',') && {
+                        let mut head: Vec<&str> = before.split_whitespace().collect();
+                        if head
+                            .last()
+                            .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)))
+                        {
+                            head.pop();
+                        }
+                        let opening = head.len() == 1
+                            || (head.len() == 2
+                                && matches!(head[0], "And," | "But" | "But," | "And" | "("));
+                        opening
+                            && head
+                                .last()
+                                .is_some_and(|w| matches!(*w, "As" | "as" | "(As"))
+                    };
+                    if as_opening {
+                        let tail = &rest[1..];
+                        let start = end_w - tail.trim_start().len();
+                        if let Some(c) = trim_end_punct(text, Span::new(start, end_w))
+                            .and_then(|t| outside_quotes(text, t, quotes))
+                            .filter(|t| is_content(doc, *t))
+                        {
+                            push(c, &m, out);
+                            taken = c.end;
                             continue;
                         }
                     }
@@ -2622,6 +2658,65 @@ mod tests {
                     "said".to_string()
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn indirect192_as_the_source_reported_opens_the_sentence() {
+        // PolNeAR train, paraphrased: "As X reported," then the content after the comma.
+        let t = "Intro.\n\nAs The Hill reported, Donald Trump was also accused of breaking debate rules.";
+        assert_eq!(
+            run(t),
+            [(
+                "Donald Trump was also accused of breaking debate rules".to_string(),
+                "Hill".to_string(),
+                "reported".to_string()
+            )]
+        );
+        assert_eq!(
+            contents("Intro.\n\n(As BuzzFeed News first reported, Mr. Trump voiced support for the war in 2002.)"),
+            ["Mr. Trump voiced support for the war in 2002"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nAnd, as the International Business Times noted, Clinton raised more than $1 million from the industry."),
+            ["Clinton raised more than $1 million from the industry"]
+        );
+    }
+
+    #[test]
+    fn indirect193_an_adverb_in_ly_between_the_speaker_and_the_verb() {
+        // PolNeAR train: "Clinton was quietly arguing", "Trump notably made no mention".
+        let names = |t: &str| -> Vec<String> { run(t).into_iter().map(|r| r.1).collect() };
+        assert_eq!(
+            names("Clinton was quietly arguing that the plan would fail."),
+            ["Clinton"]
+        );
+        assert_eq!(
+            names("Trump notably made no mention of the wall."),
+            ["Trump"]
+        );
+        // A noun in "-ly" is the subject: "The family said".
+        assert_eq!(names("The family said the plan would fail."), ["family"]);
+    }
+
+    #[test]
+    fn indirect194_states_is_a_noun_after_a_name_or_a_number() {
+        // PolNeAR train: "Rust Belt states have suffered", "Southern states that will hold …".
+        assert_eq!(
+            contents("Rust Belt states have suffered from the loss of good manufacturing jobs."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contents(
+                "Southern states that will hold contests March 1 have large minority populations."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contents(
+                "It states that courts should not issue an opinion too close to Election Day."
+            ),
+            ["courts should not issue an opinion too close to Election Day"]
         );
     }
 
