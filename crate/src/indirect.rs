@@ -280,8 +280,17 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     let Some(first) = ws.first() else {
         return false;
     };
-    let opens_with_preposition = is(lexicon::NP_PREPOSITIONS, first)
-        || matches!(first.as_ref(), "by" | "to" | "into" | "about");
+    // "about half of the adjustment reflected …", "over 30,000 immigrants are …": before a
+    // number the word is no preposition but the quantity's modifier.
+    let quantity = matches!(first.as_ref(), "about" | "around" | "over" | "under")
+        && ws.get(1).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || n == "half"
+                || is(lexicon::NUMBERS, n)
+        });
+    let opens_with_preposition = !quantity
+        && (is(lexicon::NP_PREPOSITIONS, first)
+            || matches!(first.as_ref(), "by" | "to" | "into" | "about"));
     if opens_with_preposition {
         // A fronted adverbial ("In Africa, 46 percent of people … have hypertension, she said")
         // is set off by a comma within a few words: the clause is what follows it. Without the
@@ -445,8 +454,45 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     }
     while i < ws.len() {
         let f = fold(ws[i].span.of(text));
+        let next = |k: usize| ws.get(i + k).map(|w| fold(w.span.of(text)));
         if is(lexicon::BETWEEN_WORDS, &f) && i < 3 {
             i += 1;
+        } else if f == "for" && {
+            let span = |n: Option<Cow<str>>| {
+                n.is_some_and(|n| {
+                    matches!(
+                        n.as_ref(),
+                        "weeks"
+                            | "months"
+                            | "years"
+                            | "days"
+                            | "decades"
+                            | "while"
+                            | "time"
+                            | "year"
+                            | "month"
+                            | "week"
+                            | "decade"
+                    )
+                })
+            };
+            match next(1).as_deref() {
+                Some("some" | "a") => span(next(2)),
+                _ => span(next(1)),
+            }
+        } {
+            // "has said for weeks he's the only candidate …", "has argued for some time that …".
+            i += if matches!(next(1).as_deref(), Some("some" | "a")) {
+                3
+            } else {
+                2
+            };
+        } else if f == "from"
+            && next(1).as_deref() == Some("the")
+            && next(2).is_some_and(|n| matches!(n.as_ref(), "start" | "outset" | "beginning"))
+        {
+            // "has said from the start that he will …".
+            i += 3;
         } else if matches!(f.as_ref(), "in" | "at" | "during" | "on")
             && i + 1 < ws.len()
             && is(lexicon::DETERMINERS, &fold(ws[i + 1].span.of(text)))
@@ -1269,7 +1315,21 @@ fn outside_quotes(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
     }
     let from = c.start.max(back(text, q.start, WINDOW_BYTES));
     let head = &text[from..q.start];
-    let cut = crate::text::clause_breaks(head, &["and", "but", "while"], true).last()?;
+    // "…, which he called “a cartel …”", "…, to which O'Malley interjected: “…”": a relative
+    // clause that holds the quote is the quote's own report.
+    let cut = crate::text::clause_breaks(head, &["and", "but", "while"], true)
+        .last()
+        .or_else(|| {
+            crate::text::clause_breaks(head, &["which", "to which"], false)
+                .filter(|&i| {
+                    head[i + 1..]
+                        .split_whitespace()
+                        .skip(1)
+                        .take(RELATIVE_REPORT_WORDS)
+                        .any(|w| crate::cue::classify(w, None).is_some())
+                })
+                .last()
+        })?;
     trim_end_punct(text, Span::new(c.start, from + cut))
 }
 
@@ -2023,6 +2083,10 @@ fn holds_partial(doc: &Document, quotes: &[Span], w: Span, closing: bool) -> boo
     })
 }
 
+/// How many words after ", which" a verb of saying may stand for the relative clause to be a
+/// report of its own ("…, which he called “…”", "…, to which O'Malley interjected: “…”").
+const RELATIVE_REPORT_WORDS: usize = 4;
+
 /// Content that ends at a tag ("…, X said"): it starts after the last quotation before the tag;
 /// `None` when that leaves nothing, or the content is itself quoted.
 fn outside_quotes_tail(text: &str, c: Span, quotes: &[Span]) -> Option<Span> {
@@ -2717,6 +2781,38 @@ mod tests {
                 "It states that courts should not issue an opinion too close to Election Day."
             ),
             ["courts should not issue an opinion too close to Election Day"]
+        );
+    }
+
+    #[test]
+    fn indirect195_time_phrases_and_quantities_around_the_content() {
+        // PolNeAR train, paraphrased: "for weeks", "from the start" before the content; "about
+        // half" opening it is a quantity, not a preposition.
+        assert_eq!(
+            contents("Cruz has said for weeks he is the only candidate who can beat Trump."),
+            ["he is the only candidate who can beat Trump"]
+        );
+        assert_eq!(
+            contents(
+                "But he has said from the start that he will ensure that Mexico pays for the wall."
+            ),
+            ["he will ensure that Mexico pays for the wall"]
+        );
+        assert_eq!(
+            contents(
+                "The budget office said about half of the adjustment reflected revenue losses."
+            ),
+            ["about half of the adjustment reflected revenue losses"]
+        );
+    }
+
+    #[test]
+    fn indirect196_a_relative_clause_that_reports_a_quote_ends_the_content() {
+        // PolNeAR train: the content ends before ", which he called “…”".
+        let t = "DeSantis said he has supported legislation that would target accreditation bodies, which he called “a cartel for higher education.”";
+        assert_eq!(
+            contents(t),
+            ["he has supported legislation that would target accreditation bodies"]
         );
     }
 
