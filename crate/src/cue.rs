@@ -515,6 +515,99 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// "Voters see Clinton as the candidate with the better chance …", "he sees him as a real
+/// threat", "Some view Trump's nomination as a hostile takeover": a verb of seeing with an object
+/// and "as" is an opinion, the object and its "as" phrase the content. Not an infinitive ("to see
+/// him as …" is a wish) nor a passive ("seen as" is read by the raising rules).
+fn sees_as(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> {
+    let w = &words[i];
+    if !matches!(
+        w.span.of(text),
+        "see" | "sees" | "saw" | "view" | "views" | "viewed" | "regard" | "regards"
+    ) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| words[p].span.of(text));
+    if prev.is_none_or(|p| {
+        matches!(
+            p,
+            "to" | "To" | "the" | "a" | "his" | "her" | "their" | "of"
+        )
+    }) {
+        return None;
+    }
+    let next = words.get(i + 1)?.span.of(text);
+    if matches!(
+        next,
+        "as" | "to" | "that" | "if" | "whether" | "why" | "how" | "what"
+    ) {
+        return None;
+    }
+    // "as" within a few words of the object, with nothing but words between.
+    let reach = words.len().min(i + 2 + SEES_AS_REACH_WORDS);
+    let as_at = (i + 2..reach).find(|&k| words[k].span.of(text) == "as")?;
+    let between = &text[w.span.end..words[as_at].span.start];
+    if between.contains([',', ';', ':', '.', '(', '—', '–', '“', '"']) {
+        return None;
+    }
+    // "sees issues as “absolutely black and white”": a quoted judgement is the quote's.
+    let after_as = &text[words[as_at].span.end..];
+    if after_as.trim_start().starts_with(['“', '"', '‘', '\'']) {
+        return None;
+    }
+    Some(Cue {
+        span: w.span,
+        class: CueClass::Stance,
+        takes_listener: false,
+        object: true,
+    })
+}
+
+/// Most words between a verb of seeing and its "as" ([`sees_as`]).
+const SEES_AS_REACH_WORDS: usize = 8;
+
+/// Whether `words[i]`, a form of "call", names its object: a pronoun follows, then a word that
+/// opens a name or a judgement, no particle, preposition or time word.
+fn names_object(text: &str, words: &[crate::text::Word], i: usize) -> bool {
+    let at = |k: usize| words.get(k).map(|w| w.span.of(text));
+    let adjacent = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| text[words[k - 1].span.end..w.span.start] == *" ")
+    };
+    matches!(at(i), Some("call" | "calls" | "called"))
+        && matches!(
+            at(i + 1),
+            Some("him" | "her" | "it" | "them" | "himself" | "herself" | "themselves" | "itself")
+        )
+        && adjacent(i + 1)
+        && adjacent(i + 2)
+        && at(i + 2).is_some_and(|n| {
+            n.starts_with(char::is_lowercase)
+                && !crate::text::with_fold(n, |f| {
+                    crate::lexicon::is(crate::lexicon::BETWEEN_WORDS, f)
+                        || crate::lexicon::is(crate::lexicon::NP_PREPOSITIONS, f)
+                        || matches!(
+                            f,
+                            "to" | "back"
+                                | "up"
+                                | "out"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "off"
+                                | "over"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "if"
+                                | "because"
+                                | "that"
+                        )
+                })
+        })
+}
+
 /// Verbs of finding, whose subject is a noun of evidence: "polls show", "the study found".
 pub(crate) fn is_finding_verb(w: &str) -> bool {
     matches!(
@@ -1054,6 +1147,9 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     if let Some(cue) = light_verb(text, words, i) {
         return Some(cue);
     }
+    if let Some(cue) = sees_as(text, words, i) {
+        return Some(cue);
+    }
     // "states" is the plural noun far more often than the verb ("Rust Belt states have
     // suffered", "Southern states that will hold contests"): a cue only before "that" after a
     // lowercase word that is no number, or after "It"/"He"/"She" ("the law states that …").
@@ -1139,6 +1235,10 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     {
         return None;
     }
+    // "Others call it the nerd prom", "Sanders called her fallen son her hero", "64 percent call
+    // him competent": a verb of naming, a pronoun, then the name or judgement given, without
+    // quotation marks. Not the telephone ("called her Tuesday", "called him back").
+    let object = object || (class == CueClass::Label && names_object(text, words, i));
     let phrasal = crate::text::with_fold(raw, |f| is_phrasal_stance(f, next));
     let end = if class == CueClass::According || phrasal {
         words[i + 1].span.end

@@ -2817,6 +2817,37 @@ mod tests {
     }
 
     #[test]
+    fn indirect197_seeing_an_object_as_something_is_an_opinion() {
+        // PolNeAR train, paraphrased.
+        assert_eq!(
+            run("Democratic voters in all five states see Clinton as the candidate with the better chance to win."),
+            [(
+                "Clinton as the candidate with the better chance to win".to_string(),
+                "Democratic voters in all five states".to_string(),
+                "see".to_string()
+            )]
+        );
+        assert_eq!(
+            contents("She spoke up because she sees him as a real threat."),
+            ["him as a real threat"]
+        );
+        // Not an infinitive, not a quoted judgement.
+        assert_eq!(
+            contents("They hope to see him as a nominee."),
+            Vec::<String>::new()
+        );
+        // "call" with a pronoun and the name given, no quotation marks.
+        assert_eq!(
+            contents("Sanders called her fallen son her hero."),
+            ["her fallen son her hero"]
+        );
+        assert_eq!(
+            contents("He called her back on Tuesday."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn indirect140_raising_verbs_have_no_speaker() {
         let t = "In the past few days, the politician with the outsized personality seemed to be shrinking in stature.";
         let doc = Document::new(t);
