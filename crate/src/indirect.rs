@@ -1190,9 +1190,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
             after.span.start
         };
         let end = s.end.min(ahead(text, start, WINDOW_BYTES)).max(start);
-        let stop = text[start..end]
-            .find([',', ';', '(', '—', '–', ':'])
-            .map_or(end, |k| start + k);
+        let stop = phrase_stop(text, start, end);
         let Some(rest) = trim_end_punct(text, Span::new(start, clause_end(text, start, stop)))
             .and_then(|c| outside_quotes(text, c, quotes))
         else {
@@ -1463,6 +1461,16 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
     let inside = |at: usize| first_ending_after(quotes, at).is_some_and(|q| q.start <= at);
     for cue in doc.cues(s) {
         if cue.span.start < taken || inside(cue.span.start) {
+            continue;
+        }
+        // "who is expected to deliver …": a passive of expectation, read by [`raising`] with no
+        // speaker, not a report of the phrase before it.
+        if cue.span.of(text) == "expected"
+            && text[s.start..cue.span.start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(w, "is" | "are" | "was" | "were" | "be" | "been"))
+        {
             continue;
         }
         let report = |c: Span, mention: Option<Mention>, out: &mut Vec<Reported>| {
@@ -1937,6 +1945,22 @@ fn reported_clause(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Op
         .and_then(|c| outside_quotes(text, c, quotes))
 }
 
+/// Where a phrase that starts at `start` ends, at most at `end`: the first comma, semicolon,
+/// colon, dash or parenthesis. A comma between digits is a number's ("200,000 jobs", "$1,500").
+fn phrase_stop(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    text[start..end]
+        .match_indices([',', ';', '(', '—', '–', ':'])
+        .map(|(i, _)| start + i)
+        .find(|&i| {
+            !(b[i] == b','
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .unwrap_or(end)
+}
+
 /// The object of a stance verb as attributed content: from the cue (past a listener or a time
 /// phrase) to the first comma, dash, semicolon or parenthesis, or the clause's end. `None` when
 /// the cue's object is not content ([`Cue::object`]), when punctuation or a quotation stands
@@ -1947,10 +1971,7 @@ fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span
     }
     let text = doc.text;
     let start = content_start(doc, cue, end)?;
-    let rest = &text[start..end];
-    let stop = rest
-        .find([',', ';', '(', '—', '–', ':'])
-        .map_or(end, |i| start + i);
+    let stop = phrase_stop(text, start, end);
     let c = trim_end_punct(text, Span::new(start, clause_end(text, start, stop)))?;
     let c = outside_quotes(text, c, quotes)?;
     let ws = doc.words(c);
@@ -2891,6 +2912,19 @@ mod tests {
         assert_eq!(
             contents("Rubio and Murphy, expected to win, will face each other."),
             Vec::<String>::new()
+        );
+        // A number's comma does not end the phrase; "who is expected" is no report of the name
+        // before it (PolNeAR train, paraphrased).
+        assert_eq!(
+            contents("The economy is expected to add another 200,000 jobs."),
+            ["The economy", "to add another 200,000 jobs"]
+        );
+        assert_eq!(
+            run("Romney, who is expected to deliver a forceful speech, arrived.")
+                .into_iter()
+                .filter(|r| !r.1.is_empty())
+                .count(),
+            0
         );
         // An adjective, a participle or "like" after "seemed"/"appeared" (PolNeAR train, paraphrased).
         assert_eq!(
