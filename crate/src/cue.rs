@@ -1150,6 +1150,10 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     if let Some(cue) = sees_as(text, words, i) {
         return Some(cue);
     }
+    // "271 pledged delegates": an adjective of the count.
+    if raw == "pledged" && next.is_some_and(|n| matches!(n, "delegates" | "delegate")) {
+        return None;
+    }
     // "states" is the plural noun far more often than the verb ("Rust Belt states have
     // suffered", "Southern states that will hold contests"): a cue only before "that" after a
     // lowercase word that is no number, or after "It"/"He"/"She" ("the law states that …").

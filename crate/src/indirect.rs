@@ -1943,6 +1943,45 @@ fn reported_clause(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Op
     content_start(doc, cue, end)
         .and_then(|start| trim_end_punct(text, Span::new(start, clause_end(text, start, end))))
         .and_then(|c| outside_quotes(text, c, quotes))
+        .filter(|c| !second_predicate(doc, *c))
+}
+
+/// Whether `c` opens with "and" and a verb of the speaker's own ("…,” Miller said, and quickly
+/// hung up", "yelled and held up a banner"): a second predicate, not reported content.
+fn second_predicate(doc: &Document, c: Span) -> bool {
+    let text = doc.text;
+    let ws = doc.words(Span::new(
+        c.start,
+        c.end.min(ahead(text, c.start, 80)).max(c.start),
+    ));
+    let verb = |w: &str| {
+        (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "hung"
+                    | "held"
+                    | "left"
+                    | "went"
+                    | "took"
+                    | "gave"
+                    | "made"
+                    | "ran"
+                    | "walked"
+                    | "sat"
+                    | "stood"
+                    | "got"
+                    | "put"
+                    | "came"
+                    | "began"
+            )
+    };
+    ws.first()
+        .is_some_and(|w| matches!(w.span.of(text), "and" | "And"))
+        && ws.get(1).is_some_and(|w| {
+            let w = w.span.of(text);
+            verb(w)
+                || (lexicon::is_ly_adverb(w) && ws.get(2).is_some_and(|n| verb(n.span.of(text))))
+        })
 }
 
 /// Where a phrase that starts at `start` ends, at most at `end`: the first comma, semicolon,
@@ -2865,6 +2904,28 @@ mod tests {
         assert_eq!(
             contents("He called her back on Tuesday."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn indirect198_a_second_predicate_and_pledged_delegates_are_no_content() {
+        // PolNeAR train, paraphrased.
+        assert_eq!(
+            contents("A protester yelled and held up a banner that was quickly ripped away."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contents("Intro.\n\n“I'm sorry,” I said and laughed, for the first time in days."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contents("Clinton leads Sanders by 271 pledged delegates as the season ends."),
+            Vec::<String>::new()
+        );
+        // "said … and that …" still goes on with the speaker's words.
+        assert_eq!(
+            contents("Rubio said he would stay and that he would try again."),
+            ["he would stay and that he would try again"]
         );
     }
 
