@@ -1540,6 +1540,17 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         .and_then(|r| r.mention.clone())
                         .filter(|_| bare_comma)
                 };
+                // "Cruz lacks support …, whom he has alienated, said Larry Sabato, director of
+                // …": a speaker right after the cue, the content before the comma. When no
+                // speaker phrase stands before the cue, none is made of the content's words.
+                let inverted_tag = cue.class == CueClass::Speech
+                    && !cue.takes_listener
+                    && head.ends_with(',')
+                    && speaker::after(doc, cue.span.end, s.end).is_some_and(|a| {
+                        let rest = text[a.span.end..s.end].trim_start();
+                        a.class != speaker::MentionClass::Pronoun
+                            && (rest.is_empty() || rest.starts_with([',', '.', ';']))
+                    });
                 let m = if coordinated {
                     // "… and said that …" after a report of this sentence: that report's
                     // speaker, whose subject the coordination shares.
@@ -1555,9 +1566,21 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     Some(m)
                 } else {
                     speaker::before(doc, floor, cue.span.start)
-                        .or_else(|| subject(doc, floor, cue.span.start))
-                        .or_else(|| speaker::subject_of(doc, floor, cue.span.start))
+                        // Else left to the "…, said the official" reading below.
                         .or_else(|| {
+                            (!inverted_tag)
+                                .then_some(())
+                                .and_then(|()| subject(doc, floor, cue.span.start))
+                        })
+                        .or_else(|| {
+                            (!inverted_tag)
+                                .then(|| speaker::subject_of(doc, floor, cue.span.start))
+                                .flatten()
+                        })
+                        .or_else(|| {
+                            if inverted_tag {
+                                return None;
+                            }
                             // "The employee of nearly four years, a registered Republican who
                             // spoke on the condition of anonymity, said": the opening phrase
                             // before a long appositive.
@@ -2926,6 +2949,21 @@ mod tests {
         assert_eq!(
             contents("Rubio said he would stay and that he would try again."),
             ["he would stay and that he would try again"]
+        );
+    }
+
+    #[test]
+    fn indirect199_an_inverted_tag_after_a_long_content() {
+        // PolNeAR train: no speaker is made of the content's opening words when the speaker
+        // follows "said".
+        assert_eq!(
+            run("Cruz lacks support from his colleagues in Congress, whom he has alienated, said Larry Sabato, director of the center."),
+            [(
+                "Cruz lacks support from his colleagues in Congress, whom he has alienated"
+                    .to_string(),
+                "Larry Sabato".to_string(),
+                "said".to_string()
+            )]
         );
     }
 
