@@ -75,6 +75,9 @@ fn is_say(doc: &Document, cue: &Cue) -> bool {
     )
 }
 
+/// How many words into a content [`is_said_content`] looks for an audience or an occasion.
+const AUDIENCE_REACH_WORDS: usize = 4;
+
 /// Whether a cue takes content the clause test cannot read as its own: a plain verb of saying,
 /// or another verb of saying in a finite form ("reported", "pointed out", "offers"); not a
 /// bare stem, mostly an infinitive ("to add", "to deny"), nor a verb whose object is more often
@@ -98,6 +101,37 @@ fn says_anything(doc: &Document, cue: &Cue) -> bool {
 /// ("One protest organizer says party platform ignores movement"): enough words, not opening
 /// with a preposition or an auxiliary, and not a bare object of one or two words.
 fn is_said_content(doc: &Document, c: Span) -> bool {
+    // "told a crowd in Berea, Ohio Tuesday night", "told a plenary session of the Parliament":
+    // an audience or an occasion after the verb is its listener, not what was said.
+    let audience = doc.words(c).iter().take(AUDIENCE_REACH_WORDS).any(|w| {
+        with_fold(w.span.of(doc.text), |f| {
+            matches!(
+                f,
+                "crowd"
+                    | "audience"
+                    | "supporters"
+                    | "throng"
+                    | "gathering"
+                    | "rally"
+                    | "meeting"
+                    | "townhall"
+                    | "session"
+                    | "briefing"
+                    | "conference"
+                    | "convention"
+                    | "series"
+                    | "hosts"
+                    | "host"
+                    | "visit"
+                    | "hall"
+                    | "forum"
+                    | "reporters"
+            )
+        })
+    });
+    if audience {
+        return false;
+    }
     let ws = doc.words(c);
     let Some(first) = ws.first().map(|w| fold(w.span.of(doc.text))) else {
         return false;
@@ -2964,6 +2998,26 @@ mod tests {
                 "Larry Sabato".to_string(),
                 "said".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn indirect200_an_audience_after_told_is_no_content() {
+        // PolNeAR train, paraphrased: what "told" takes without a clause is its listener.
+        assert_eq!(
+            contents("Intro.\n\nHe told a crowd in Berea, Ohio on Tuesday night."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            contents(
+                "Intro.\n\nKosa told a plenary session of the Hungarian Parliament on Monday."
+            ),
+            Vec::<String>::new()
+        );
+        // A clause after the listener is still the content.
+        assert_eq!(
+            contents("Intro.\n\nKasich told a crowd in Berea that he would win Ohio."),
+            ["he would win Ohio"]
         );
     }
 
