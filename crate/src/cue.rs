@@ -1196,14 +1196,26 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
             let after_subject = i.checked_sub(1).is_some_and(|p| {
                 let prev = words[p].span.of(text);
                 let adjacent = text[words[p].span.end..w.span.start].trim().is_empty();
-                let singular = matches!(prev, "he" | "she")
+                // "He hopes …", "They fear …" open sentences as often as they follow a comma.
+                let singular = matches!(prev, "he" | "she" | "He" | "She")
                     || (crate::text::is_capitalized(prev)
                         && p > 0
                         && !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, prev));
                 // "some Democratic strategists fear that …", "Many fear Trump will …": the
                 // stem after a plural subject.
-                let plural = matches!(prev, "they" | "we" | "many" | "some" | "others" | "Many")
-                    || is_modal(prev)
+                let plural = matches!(
+                    prev,
+                    "they"
+                        | "we"
+                        | "many"
+                        | "some"
+                        | "others"
+                        | "They"
+                        | "We"
+                        | "Many"
+                        | "Some"
+                        | "Others"
+                ) || is_modal(prev)
                     || (prev.len() > 3
                         && prev.ends_with('s')
                         && !prev.ends_with("ss")

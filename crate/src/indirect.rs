@@ -1419,8 +1419,13 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         .iter()
         .filter_map(|conj| {
             s.match_indices(conj).find(|&(i, _)| {
-                let next = s[i + conj.len()..].split(' ').next().unwrap_or("");
+                let mut after = s[i + conj.len()..].split(' ');
+                let next = after.next().unwrap_or("");
+                // "fear that … and warn that …": any verb of saying before "that" too.
                 matches!(next, "said" | "added" | "told" | "noted" | "says" | "adds")
+                    || (after.next() == Some("that")
+                        && crate::cue::classify(next, Some("that"))
+                            .is_some_and(|c| matches!(c.0, CueClass::Speech | CueClass::Belief)))
             })
         })
         .map(|(i, _)| i)
@@ -3018,6 +3023,35 @@ mod tests {
         assert_eq!(
             contents("Intro.\n\nKasich told a crowd in Berea that he would win Ohio."),
             ["he would win Ohio"]
+        );
+    }
+
+    #[test]
+    fn indirect201_capitalized_pronouns_and_a_second_verb_of_saying_before_that() {
+        // PolNeAR train, paraphrased: "He hopes …", "They fear …" open sentences.
+        assert_eq!(
+            contents("Intro.\n\nHe hopes to win the state next week."),
+            ["to win the state next week"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nThey fear the plan will fail in the Senate."),
+            ["the plan will fail in the Senate"]
+        );
+        // "… and warn that …" opens a second report of the same speaker.
+        assert_eq!(
+            run("Intro.\n\nSome strategists fear that Clinton has missed a chance and warn that counting on those votes is risky."),
+            [
+                (
+                    "Clinton has missed a chance".to_string(),
+                    "strategists".to_string(),
+                    "fear".to_string()
+                ),
+                (
+                    "counting on those votes is risky".to_string(),
+                    "strategists".to_string(),
+                    "warn".to_string()
+                )
+            ]
         );
     }
 
