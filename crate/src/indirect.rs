@@ -1422,10 +1422,21 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                 let mut after = s[i + conj.len()..].split(' ');
                 let next = after.next().unwrap_or("");
                 // "fear that … and warn that …": any verb of saying before "that" too.
-                matches!(next, "said" | "added" | "told" | "noted" | "says" | "adds")
-                    || (after.next() == Some("that")
-                        && crate::cue::classify(next, Some("that"))
-                            .is_some_and(|c| matches!(c.0, CueClass::Speech | CueClass::Belief)))
+                matches!(
+                    next,
+                    "said"
+                        | "added"
+                        | "told"
+                        | "noted"
+                        | "says"
+                        | "adds"
+                        | "argued"
+                        | "insisted"
+                        | "stressed"
+                        | "warned"
+                ) || (after.next() == Some("that")
+                    && crate::cue::classify(next, Some("that"))
+                        .is_some_and(|c| matches!(c.0, CueClass::Speech | CueClass::Belief)))
             })
         })
         .map(|(i, _)| i)
@@ -3052,6 +3063,15 @@ mod tests {
                     "warn".to_string()
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn indirect202_and_argued_opens_a_second_report() {
+        // PolNeAR train: "claimed momentum and argued he is …".
+        assert_eq!(
+            contents("Intro.\n\nSanders claimed momentum and argued he is a stronger candidate than Clinton."),
+            ["momentum", "he is a stronger candidate than Clinton"]
         );
     }
 
