@@ -1275,7 +1275,34 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
                     )
                 })
                 .count();
-            let sw = &sw[skip..];
+            let mut sw = &sw[skip..];
+            // "He just can't seem …", "It now seems …": adverbs and modals after the subject.
+            while sw.len() > 1
+                && sw.last().is_some_and(|w| {
+                    let w = w.span.of(text);
+                    lexicon::is_ly_adverb(w)
+                        || with_fold(w, |f| {
+                            is(lexicon::BETWEEN_WORDS, f)
+                                || matches!(
+                                    f,
+                                    "can't"
+                                        | "cannot"
+                                        | "can’t"
+                                        | "not"
+                                        | "only"
+                                        | "just"
+                                        | "doesn't"
+                                        | "doesn’t"
+                                        | "didn't"
+                                        | "didn’t"
+                                        | "don't"
+                                        | "don’t"
+                                )
+                        })
+                })
+            {
+                sw = &sw[..sw.len() - 1];
+            }
             let lone_it =
                 sw.len() == 1 && matches!(fold(sw[0].span.of(text)).as_ref(), "it" | "there");
             (!sw.is_empty() && sw.len() <= RAISED_SUBJECT_MAX_WORDS && !lone_it)
@@ -3101,6 +3128,11 @@ mod tests {
         assert_eq!(
             contents("The birth of the child is expected to coincide with the conventions."),
             ["The birth of the child", "to coincide with the conventions"]
+        );
+        // Adverbs and modals after the raised subject are not part of it.
+        assert_eq!(
+            contents("He just can't seem to convince the voters."),
+            ["He", "to convince the voters"]
         );
         // "expected" after an auxiliary and an adverb or "not"; "had been expected" (PolNeAR
         // train, paraphrased).
