@@ -316,12 +316,14 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     };
     // "about half of the adjustment reflected …", "over 30,000 immigrants are …": before a
     // number the word is no preposition but the quantity's modifier.
-    let quantity = matches!(first.as_ref(), "about" | "around" | "over" | "under")
+    let quantity = (matches!(first.as_ref(), "about" | "around" | "over" | "under")
         && ws.get(1).is_some_and(|n| {
             n.starts_with(|c: char| c.is_ascii_digit() || c == '$')
                 || n == "half"
                 || is(lexicon::NUMBERS, n)
-        });
+        }))
+        // "CNN reported at least six planes filled the skies".
+        || (first == "at" && ws.get(1).is_some_and(|n| matches!(n.as_ref(), "least" | "most")));
     let opens_with_preposition = !quantity
         && (is(lexicon::NP_PREPOSITIONS, first)
             || matches!(first.as_ref(), "by" | "to" | "into" | "about"));
@@ -1767,9 +1769,14 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         {
                             head.pop();
                         }
-                        let opening = head.len() == 1
-                            || (head.len() == 2
-                                && matches!(head[0], "And," | "But" | "But," | "And" | "("));
+                        // Or after a comma and "and": "…, and as Comey noted, people …".
+                        let n = head.len();
+                        let opening = n == 1
+                            || (n == 2 && matches!(head[0], "And," | "But" | "But," | "And" | "("))
+                            || (n >= 3
+                                && matches!(head[n - 2], "and" | "but")
+                                && head[n - 3].ends_with(','))
+                            || (n >= 2 && head[n - 2].ends_with(','));
                         opening
                             && head
                                 .last()
@@ -2904,6 +2911,15 @@ mod tests {
         assert_eq!(
             contents("Intro.\n\nAnd, as the International Business Times noted, Clinton raised more than $1 million from the industry."),
             ["Clinton raised more than $1 million from the industry"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nEmployees can still get in trouble, and as Comey noted, people involved in the case could face sanctions."),
+            ["people involved in the case could face sanctions"]
+        );
+        // "at least six" opening the content is a quantity.
+        assert_eq!(
+            contents("Intro.\n\nCNN reported at least six planes filled the skies with messages."),
+            ["at least six planes filled the skies with messages"]
         );
     }
 
