@@ -1277,8 +1277,7 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                     && opens_report_within(&s[i + 2..], SUBJECT_REPORT_WORDS)
     });
     // "…; 46 percent said they were …": a report of its own after a semicolon.
-    let semicolon = s
-        .match_indices("; ")
+    let semicolon = crate::text::match_indices(s, "; ")
         .find(|&(i, _)| opens_report(&s[i + 2..]))
         .map(|(i, _)| i);
     // "rejected the idea … and said that Mr. Manafort …": a second plain verb of saying
@@ -1287,7 +1286,7 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
     let and_says = [" and ", " but "]
         .iter()
         .filter_map(|conj| {
-            s.match_indices(conj).find(|&(i, _)| {
+            crate::text::match_indices(s, conj).find(|&(i, _)| {
                 let next = s[i + conj.len()..].split(' ').next().unwrap_or("");
                 matches!(next, "said" | "added" | "told" | "noted" | "says" | "adds")
             })
@@ -1326,10 +1325,7 @@ const SUBJECT_REPORT_WORDS: usize = 4;
 
 /// The offsets of ", " in `b`, in order.
 fn memchr_commas(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    b.iter()
-        .enumerate()
-        .filter(move |&(i, &c)| c == b',' && b.get(i + 1) == Some(&b' '))
-        .map(|(i, _)| i)
+    memchr::memchr_iter(b',', b).filter(move |&i| b.get(i + 1) == Some(&b' '))
 }
 
 /// Whether `c` is enough words to report something, and reads as a clause: not an adverbial

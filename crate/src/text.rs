@@ -553,6 +553,52 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     memchr::memchr_iter(n[k], h.get(k..)?).find(|&start| h[start..].starts_with(n))
 }
 
+/// The non-overlapping matches of `needle` in `hay`, in order, with their byte offsets:
+/// `hay.match_indices(needle)` for a non-empty `needle`, found as [`find_str`] finds the first.
+/// For the rules that look for a short separator ("; ", " and ") in a sentence's window: the
+/// standard library's substring searcher is set up anew for every call, which cost more than
+/// the search (PolNeAR train: 5 M instructions of 200 articles' 147 M went into it).
+pub fn match_indices<'a>(hay: &'a str, needle: &'a str) -> MatchIndices<'a> {
+    debug_assert!(!needle.is_empty(), "match_indices needs a needle");
+    let n = needle.as_bytes();
+    MatchIndices {
+        hay,
+        needle,
+        key: n.iter().position(|&b| b != b' ').unwrap_or(0),
+        at: 0,
+    }
+}
+
+/// The iterator of [`match_indices`].
+pub struct MatchIndices<'a> {
+    hay: &'a str,
+    needle: &'a str,
+    /// The needle's first byte that is not a space (or 0): the byte memchr looks for.
+    key: usize,
+    /// Where the next match may start (bytes into `hay`).
+    at: usize,
+}
+
+impl<'a> Iterator for MatchIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (h, n) = (self.hay.as_bytes(), self.needle.as_bytes());
+        let k = self.key;
+        let key = *n.get(k)?;
+        loop {
+            let from = self.at + k;
+            let start = from + memchr::memchr(key, h.get(from..)?)? - k;
+            if h[start..].starts_with(n) {
+                self.at = start + n.len();
+                // A match of a `str` starts and ends on char boundaries.
+                return Some((start, &self.hay[start..self.at]));
+            }
+            self.at = start + 1;
+        }
+    }
+}
+
 /// The paragraphs of `text`: maximal runs of non-blank lines, trimmed. A single line break also
 /// ends a paragraph: extracted article text puts one block per line.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -982,6 +1028,14 @@ mod tests {
             let list = ["a", "ab", "b.c", "a'b", "é", "c-a", "abc"];
             let set = WordSet::new(&list);
             proptest::prop_assert_eq!(set.contains_word(&w), list.contains(&fold(&w).as_ref()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find020_match_indices_is_std(h in "[ ;:andbxé—]{0,30}", n in "[ ;:andbxé—]{1,5}") {
+            let want: Vec<(usize, &str)> = h.match_indices(n.as_str()).collect();
+            proptest::prop_assert_eq!(match_indices(&h, &n).collect::<Vec<_>>(), want);
         }
     }
 
