@@ -229,12 +229,12 @@ pub fn is_capitalized(w: &str) -> bool {
 ///
 /// Borrows when nothing changes (a lowercase ASCII word, the common case): no allocation.
 pub fn fold(w: &str) -> Cow<'_, str> {
-    let w = w.trim_end_matches('.');
+    let w = trim_periods_str(w);
+    // The common case, decided eight bytes at a time and without the case tables.
+    if !folds_to_other(w.as_bytes()) {
+        return Cow::Borrowed(w);
+    }
     if w.is_ascii() {
-        // The common case, without per-char case tables.
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(w);
-        }
         return Cow::Owned(w.to_ascii_lowercase());
     }
     let mut s = String::with_capacity(w.len());
@@ -273,14 +273,14 @@ pub fn with_fold<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// [`fold`] of `w`, borrowed from `w` or written into `buf`; `None` when it does not fit.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn fold_onto<'a>(w: &'a str, buf: &'a mut [u8; FOLD_BUFFER]) -> Option<&'a str> {
-    let t = w.trim_end_matches('.');
+    let t = trim_periods_str(w);
     if t.len() > FOLD_BUFFER {
         return None;
     }
+    if !folds_to_other(t.as_bytes()) {
+        return Some(t);
+    }
     if t.is_ascii() {
-        if !t.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Some(t);
-        }
         let out = &mut buf[..t.len()];
         out.copy_from_slice(t.as_bytes());
         out.make_ascii_lowercase();
@@ -304,6 +304,27 @@ fn fold_onto<'a>(w: &'a str, buf: &'a mut [u8; FOLD_BUFFER]) -> Option<&'a str> 
     } else {
         None
     }
+}
+
+/// `w` without its final periods: `w.trim_end_matches('.')`, by bytes.
+#[inline]
+fn trim_periods_str(w: &str) -> &str {
+    // A period is ASCII: what is left ends on a char boundary.
+    &w[..trim_periods(w.as_bytes()).len()]
+}
+
+/// Whether [`fold`] changes a word with no final period, `w`: whether it holds an ASCII
+/// capital or a byte that is not ASCII. Eight bytes at a time: most words are one or two steps.
+#[inline]
+fn folds_to_other(w: &[u8]) -> bool {
+    let changes = |x: u64| x & 0x8080_8080_8080_8080 != 0 || lower_ascii8(x) != x;
+    let mut chunks = w.chunks_exact(8);
+    if (&mut chunks).any(|c| changes(u64::from_le_bytes(c.try_into().unwrap_or_default()))) {
+        return true;
+    }
+    let rest = chunks.remainder();
+    // (`tail` pads with zeros, which no fold changes.)
+    !rest.is_empty() && changes(tail(rest))
 }
 
 /// Longest word [`with_fold`] folds on the stack, in bytes; longer words are rare in prose.

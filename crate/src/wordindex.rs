@@ -26,6 +26,10 @@ pub struct WordIndex {
     /// word in twenty is a cue: a slice finds its own by binary search instead of visiting every
     /// word.)
     cues: Vec<(usize, Cue)>,
+    /// One bit per word, set where [`may_be_cue_at`] holds: a word whose bit is clear is no cue
+    /// whatever its neighbours, so a slice's end words (read again with the slice's neighbours)
+    /// are read only when their bit is set (about one word in ten).
+    may_be_cue: Vec<u64>,
     /// For each [`BLOCK_BYTES`] bytes of the text, the index of the first word that ends past the
     /// block's first byte: where a look-up of a byte offset starts, a few words from the answer
     /// (a binary search over a page's thousand words cost ten dependent steps per end of every
@@ -53,11 +57,13 @@ impl WordIndex {
         let bytes = text.as_bytes();
         // About one word in twenty is a cue: one allocation for most pages.
         let mut cues = Vec::with_capacity(words.len() / 16 + 1);
-        cues.extend(
-            (0..words.len())
-                .filter(|&i| may_be_cue_at(bytes, words[i].span))
-                .filter_map(|i| Some((i, cue_at(text, &words, i)?))),
-        );
+        let mut may_be_cue = vec![0u64; words.len().div_ceil(64)];
+        for (i, w) in words.iter().enumerate() {
+            if may_be_cue_at(bytes, w.span) {
+                may_be_cue[i / 64] |= 1 << (i % 64);
+                cues.extend(cue_at(text, &words, i).map(|c| (i, c)));
+            }
+        }
         let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
         let mut k = 0;
         for b in 0..=text.len() / BLOCK_BYTES {
@@ -69,6 +75,7 @@ impl WordIndex {
         WordIndex {
             words,
             cues,
+            may_be_cue,
             blocks,
         }
     }
@@ -145,30 +152,24 @@ impl WordIndex {
     /// The cues among the words of `text[range]`, in order: the same as
     /// [`crate::cue::find_cues`] of those words. Iterated in place, so that the rules' loop over
     /// a sentence's cues allocates nothing (only a range whose ends cut a word is read into a
-    /// vector).
-    pub fn cues<'a>(&'a self, text: &str, range: Span) -> Cues<'a> {
+    /// vector); the end words of a run, whose cues are read again with the run's neighbours, are
+    /// read when the iteration reaches them, and only if they may be cues at all.
+    pub fn cues<'a>(&'a self, text: &'a str, range: Span) -> Cues<'a> {
         Cues(match self.slice(text, range) {
-            Slice::Run(lo, hi) if lo < hi => {
-                let run = &self.words[lo..hi];
+            Slice::Run(lo, hi) => {
                 // An end word has fewer neighbours here: read again; the inner words' cues are
                 // the index's.
                 let a = self.cues.partition_point(|&(i, _)| i <= lo);
                 let b = a + self.cues[a..].partition_point(|&(i, _)| i + 1 < hi);
+                let may = |k: usize| self.may_be_cue[k / 64] & (1 << (k % 64)) != 0;
                 CueIter::Run {
-                    first: cue_at(text, run, 0),
+                    text,
+                    run: &self.words[lo..hi],
+                    first: lo < hi && may(lo),
                     inner: self.cues[a..b].iter(),
-                    last: if hi - lo > 1 {
-                        cue_at(text, run, hi - lo - 1)
-                    } else {
-                        None
-                    },
+                    last: hi > lo + 1 && may(hi - 1),
                 }
             }
-            Slice::Run(..) => CueIter::Run {
-                first: None,
-                inner: [].iter(),
-                last: None,
-            },
             Slice::Read(ws) => CueIter::Read(find_cues(text, &ws).into_iter()),
         })
     }
@@ -190,11 +191,15 @@ impl<'a> IntoIterator for Cues<'a> {
 /// The iterator of [`Cues`], in text order (and back).
 pub enum CueIter<'a> {
     /// The cues of a run of the index's words: its first word's and its last word's read with
-    /// the neighbours the run gives them, the inner ones the index's.
+    /// the neighbours the run gives them, when reached, the inner ones the index's.
     Run {
-        first: Option<Cue>,
+        text: &'a str,
+        run: &'a [Word],
+        /// Whether the first word is still to be read (and may be a cue).
+        first: bool,
         inner: std::slice::Iter<'a, (usize, Cue)>,
-        last: Option<Cue>,
+        /// Whether the last word, not the first, is still to be read (and may be a cue).
+        last: bool,
     },
     /// The cues of words read again.
     Read(std::vec::IntoIter<Cue>),
@@ -205,10 +210,26 @@ impl Iterator for CueIter<'_> {
 
     fn next(&mut self) -> Option<Cue> {
         match self {
-            CueIter::Run { first, inner, last } => first
-                .take()
-                .or_else(|| inner.next().map(|&(_, c)| c))
-                .or_else(|| last.take()),
+            CueIter::Run {
+                text,
+                run,
+                first,
+                inner,
+                last,
+            } => {
+                if std::mem::take(first) {
+                    if let Some(c) = cue_at(text, run, 0) {
+                        return Some(c);
+                    }
+                }
+                if let Some(&(_, c)) = inner.next() {
+                    return Some(c);
+                }
+                if std::mem::take(last) {
+                    return cue_at(text, run, run.len() - 1);
+                }
+                None
+            }
             CueIter::Read(it) => it.next(),
         }
     }
@@ -217,10 +238,26 @@ impl Iterator for CueIter<'_> {
 impl DoubleEndedIterator for CueIter<'_> {
     fn next_back(&mut self) -> Option<Cue> {
         match self {
-            CueIter::Run { first, inner, last } => last
-                .take()
-                .or_else(|| inner.next_back().map(|&(_, c)| c))
-                .or_else(|| first.take()),
+            CueIter::Run {
+                text,
+                run,
+                first,
+                inner,
+                last,
+            } => {
+                if std::mem::take(last) {
+                    if let Some(c) = cue_at(text, run, run.len() - 1) {
+                        return Some(c);
+                    }
+                }
+                if let Some(&(_, c)) = inner.next_back() {
+                    return Some(c);
+                }
+                if std::mem::take(first) {
+                    return cue_at(text, run, 0);
+                }
+                None
+            }
             CueIter::Read(it) => it.next_back(),
         }
     }
@@ -254,6 +291,17 @@ mod tests {
                     let mut back: Vec<Cue> = ix.cues(t, r).into_iter().rev().collect();
                     back.reverse();
                     assert_eq!(back, want, "{i}..{j}");
+                    // From both ends in turn: the front's in order, then the back's reversed.
+                    let mut it = ix.cues(t, r).into_iter();
+                    let (mut front, mut back) = (Vec::new(), Vec::new());
+                    loop {
+                        let Some(c) = it.next() else { break };
+                        front.push(c);
+                        let Some(c) = it.next_back() else { break };
+                        back.push(c);
+                    }
+                    front.extend(back.into_iter().rev());
+                    assert_eq!(front, want, "{i}..{j}");
                 }
             }
         }
