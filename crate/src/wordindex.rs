@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::cue::{cue_at, find_cues, may_be_cue_at, Cue};
 use crate::span::Span;
-use crate::text::{words, Word};
+use crate::text::{for_each_word, words, Word};
 
 /// Every word of a text, in order, with its cue class.
 ///
@@ -53,24 +53,43 @@ enum Slice {
 impl WordIndex {
     /// Reads the words of `text` once. O(n) in the text length.
     pub fn new(text: &str) -> WordIndex {
-        let words = words(text, Span::new(0, text.len()));
         let bytes = text.as_bytes();
+        // One pass finds the words, asks the cue prefilter of each (with the end of its text
+        // known, not looked for) and fills the block table; a second reads the cues of the words
+        // that pass, which look at their neighbours on both sides.
+        let mut words = Vec::with_capacity(text.len() / 5 + 1);
+        let mut may_be_cue = Vec::with_capacity(text.len() / (5 * 64) + 1);
+        let mut bits = 0u64;
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+        for_each_word(text, Span::new(0, text.len()), |w, bare_end| {
+            let i = words.len();
+            // Each block not yet given a word: this one, the first that ends past its start.
+            while blocks.len() * BLOCK_BYTES < w.span.end {
+                blocks.push(i as u32);
+            }
+            if may_be_cue_at(bytes, Span::new(w.span.start, bare_end)) {
+                bits |= 1 << (i % 64);
+            }
+            if i % 64 == 63 {
+                may_be_cue.push(std::mem::take(&mut bits));
+            }
+            words.push(w);
+        });
+        if words.len() % 64 != 0 {
+            may_be_cue.push(bits);
+        }
+        while blocks.len() <= text.len() / BLOCK_BYTES {
+            blocks.push(words.len() as u32);
+        }
         // About one word in twenty is a cue: one allocation for most pages.
         let mut cues = Vec::with_capacity(words.len() / 16 + 1);
-        let mut may_be_cue = vec![0u64; words.len().div_ceil(64)];
-        for (i, w) in words.iter().enumerate() {
-            if may_be_cue_at(bytes, w.span) {
-                may_be_cue[i / 64] |= 1 << (i % 64);
+        for (k, &set) in may_be_cue.iter().enumerate() {
+            let mut set = set;
+            while set != 0 {
+                let i = k * 64 + set.trailing_zeros() as usize;
+                set &= set - 1;
                 cues.extend(cue_at(text, &words, i).map(|c| (i, c)));
             }
-        }
-        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
-        let mut k = 0;
-        for b in 0..=text.len() / BLOCK_BYTES {
-            while k < words.len() && words[k].span.end <= b * BLOCK_BYTES {
-                k += 1;
-            }
-            blocks.push(k as u32);
         }
         WordIndex {
             words,
