@@ -77,7 +77,7 @@ impl<'t> Document<'t> {
             paragraphs,
             quotes,
             top_quotes: top,
-            cast: Cast::new(text, words.all()),
+            cast: Cast::from_words(text, words.all(), words.may_be_name()),
             words,
         }
     }

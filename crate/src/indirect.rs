@@ -1014,7 +1014,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
     for i in 1..ws.len() {
         // Most words are none of the raising verbs: a length and first-letter test before any
         // folding (this loop reads every word of the page).
-        let raw = ws[i].span.of(text).as_bytes();
+        let raw = ws[i].span.bytes_of(text);
         if !(4..=10).contains(&raw.len())
             || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r' | b'v')
         {

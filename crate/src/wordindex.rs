@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use crate::cast::may_open_part;
 use crate::cue::{cue_at, find_cues, may_be_cue_at, Cue};
 use crate::span::Span;
 use crate::text::{for_each_word, words, Word};
@@ -30,6 +31,10 @@ pub struct WordIndex {
     /// whatever its neighbours, so a slice's end words (read again with the slice's neighbours)
     /// are read only when their bit is set (about one word in ten).
     may_be_cue: Vec<u64>,
+    /// The indices of the words that may be part of a person's name by their first byte
+    /// ([`crate::cast::may_open_part`]), in order: about one word in five, the only ones
+    /// [`crate::cast::Cast`] reads.
+    may_be_name: Vec<u32>,
     /// For each [`BLOCK_BYTES`] bytes of the text, the index of the first word that ends past the
     /// block's first byte: where a look-up of a byte offset starts, a few words from the answer
     /// (a binary search over a page's thousand words cost ten dependent steps per end of every
@@ -61,6 +66,7 @@ impl WordIndex {
         let mut may_be_cue = Vec::with_capacity(text.len() / (5 * 64) + 1);
         let mut bits = 0u64;
         let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+        let mut may_be_name = Vec::with_capacity(text.len() / 24 + 1);
         for_each_word(text, Span::new(0, text.len()), |w, bare_end| {
             let i = words.len();
             // Each block not yet given a word: this one, the first that ends past its start.
@@ -69,6 +75,9 @@ impl WordIndex {
             }
             if may_be_cue_at(bytes, Span::new(w.span.start, bare_end)) {
                 bits |= 1 << (i % 64);
+            }
+            if may_open_part(bytes, w.span) {
+                may_be_name.push(i as u32);
             }
             if i % 64 == 63 {
                 may_be_cue.push(std::mem::take(&mut bits));
@@ -95,6 +104,7 @@ impl WordIndex {
             words,
             cues,
             may_be_cue,
+            may_be_name,
             blocks,
         }
     }
@@ -131,6 +141,12 @@ impl WordIndex {
     /// Every word of the text, in order.
     pub fn all(&self) -> &[Word] {
         &self.words
+    }
+
+    /// The indices of the words that may be part of a name by their first byte
+    /// ([`crate::cast::may_open_part`]), in order.
+    pub fn may_be_name(&self) -> &[u32] {
+        &self.may_be_name
     }
 
     fn slice(&self, text: &str, range: Span) -> Slice {
