@@ -368,7 +368,7 @@ fn trim_periods_str(w: &str) -> &str {
 fn folds_to_other(w: &[u8]) -> bool {
     let changes = |x: u64| x & 0x8080_8080_8080_8080 != 0 || lower_ascii8(x) != x;
     let mut chunks = w.chunks_exact(8);
-    if (&mut chunks).any(|c| changes(u64::from_le_bytes(c.try_into().unwrap_or_default()))) {
+    if chunks.any(|c| changes(u64::from_le_bytes(c.try_into().unwrap_or_default()))) {
         return true;
     }
     let rest = chunks.remainder();

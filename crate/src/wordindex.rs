@@ -329,8 +329,7 @@ mod tests {
                     // From both ends in turn: the front's in order, then the back's reversed.
                     let mut it = ix.cues(t, r).into_iter();
                     let (mut front, mut back) = (Vec::new(), Vec::new());
-                    loop {
-                        let Some(c) = it.next() else { break };
+                    while let Some(c) = it.next() {
                         front.push(c);
                         let Some(c) = it.next_back() else { break };
                         back.push(c);
