@@ -44,6 +44,30 @@ fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Whether the word at `span` of `text` (bytes) may be part of a person's name by its first
+/// bytes: [`is_part`] is `None` for a word that opens with a small ASCII letter or a digit, except
+/// "al-" ("al-Baghdadi").
+#[inline]
+pub fn may_open_part(text: &[u8], span: Span) -> bool {
+    !matches!(text[span.start], b'a'..=b'z' | b'0'..=b'9')
+        || text[span.start..span.end].starts_with(b"al-")
+}
+
+/// Whether the gap `b` between two words (bytes of the text) is only spaces and no-break spaces
+/// (U+00A0, `C2 A0`): the chars of a run of name words. Read by bytes, as a gap is almost always
+/// one space.
+fn is_space_run(b: &[u8]) -> bool {
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            b' ' => k += 1,
+            0xC2 if b.get(k + 1) == Some(&0xA0) => k += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether `w` may be part of a person's name, and if so the word lists it is on (read once:
 /// a run's titles and institution words are read from them).
 #[inline(never)]
@@ -66,26 +90,39 @@ impl Cast {
     /// Collects every person-like full name in `text`, whose words (all of them, in order) are
     /// `ws`.
     pub fn new(text: &str, ws: &[Word]) -> Cast {
+        let bytes = text.as_bytes();
+        let open: Vec<u32> = (0..ws.len())
+            .filter(|&k| may_open_part(bytes, ws[k].span))
+            .map(|k| k as u32)
+            .collect();
+        Cast::from_words(text, ws, &open)
+    }
+
+    /// [`Cast::new`], given the indices of the words of `ws` that [`may_open_part`] (in order):
+    /// a name is read from them only, about one word in five, instead of from every word
+    /// ([`crate::wordindex::WordIndex`] finds them as it reads the words).
+    pub fn from_words(text: &str, ws: &[Word], open: &[u32]) -> Cast {
         // PolNeAR: a full name every 240 bytes, its name and folded words about 25 bytes; sized
         // for a little more, so most pages allocate each once.
         let mut members = Vec::with_capacity(text.len() / 160 + 1);
         let mut buf = String::with_capacity(text.len() / 6 + 1);
         let bytes = text.as_bytes();
-        // Whether word `k` is a name word: `is_part`'s first test on the text's bytes, without
-        // slicing a `str` (most words are lowercase), and the rest out of line.
-        let part = |k: usize| {
-            let s = ws[k].span;
-            match bytes[s.start] {
-                b'a'..=b'z' | b'0'..=b'9' if !bytes[s.start..s.end].starts_with(b"al-") => None,
-                _ => is_part(s.of(text)),
+        // Whether word `k` is a name word, the `c`th of `open` or not there (None).
+        let part = |c: usize, k: usize| {
+            if open.get(c).is_some_and(|&o| o as usize == k) {
+                is_part(ws[k].span.of(text))
+            } else {
+                None
             }
         };
         // The word lists of the run's words.
         let mut classes: Vec<Classes> = Vec::new();
-        let mut i = 0;
-        while i < ws.len() {
-            let Some(first) = part(i) else {
-                i += 1;
+        // The candidate read: `open[c]`.
+        let mut c = 0;
+        while c < open.len() {
+            let i = open[c] as usize;
+            let Some(first) = part(c, i) else {
+                c += 1;
                 continue;
             };
             classes.clear();
@@ -94,16 +131,12 @@ impl Cast {
             // A run continues over adjacent words only (a comma or period between ends it).
             // When the word after it is no name word, the next run cannot start there either.
             let mut next_not_part = false;
-            while j + 1 < ws.len()
-                && text[ws[j].span.end..ws[j + 1].span.start]
-                    .chars()
-                    .all(|c| c == ' ' || c == '\u{a0}')
-            {
-                let Some(c) = part(j + 1) else {
+            while j + 1 < ws.len() && is_space_run(&bytes[ws[j].span.end..ws[j + 1].span.start]) {
+                let Some(p) = part(c + 1 + j - i, j + 1) else {
                     next_not_part = true;
                     break;
                 };
-                classes.push(c);
+                classes.push(p);
                 j += 1;
             }
             let after = j + 1 + usize::from(next_not_part);
@@ -112,8 +145,10 @@ impl Cast {
                 .iter()
                 .take_while(|c| c.has(Classes::TITLE))
                 .count();
+            // The next candidate from `after` on.
+            let next = c + open[c..].partition_point(|&o| (o as usize) < after);
             if j + 1 - i - lead > MAX_NAME_WORDS {
-                i = after; // too long for a name: a headline or a list
+                c = next; // too long for a name: a headline or a list
                 continue;
             }
             let run = &ws[i + lead..=j];
@@ -154,7 +189,7 @@ impl Cast {
                     len,
                 });
             }
-            i = after;
+            c = next;
         }
         Cast { members, buf }
     }
@@ -225,6 +260,16 @@ mod tests {
             Some("Daniel Byman")
         );
         assert_eq!(c.resolve("Smith", 0), None);
+    }
+
+    #[test]
+    fn cast040_space_runs_by_bytes() {
+        for gap in [
+            "", " ", "  ", "\u{a0}", " \u{a0} ", ", ", " .", "\u{2009}", "\u{c0}", "-",
+        ] {
+            let want = gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            assert_eq!(is_space_run(gap.as_bytes()), want, "{gap:?}");
+        }
     }
 
     #[test]

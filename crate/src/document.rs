@@ -2,6 +2,7 @@
 
 use crate::cast::Cast;
 use crate::quote::{find_quotes_in, QuoteSpan};
+use crate::sentences::Sentences;
 use crate::span::Span;
 use crate::text::{paragraphs, sentence_breaks_into, trim, Word};
 use crate::wordindex::{Cues, WordIndex};
@@ -14,7 +15,7 @@ pub struct Paragraph {
     /// The paragraph, trimmed.
     pub span: Span,
     /// Its sentences, trimmed, in order.
-    pub sentences: Vec<Span>,
+    pub sentences: Sentences,
 }
 
 /// The segmented document every later stage reads.
@@ -51,7 +52,7 @@ impl<'t> Document<'t> {
             .map(|p| {
                 breaks.clear();
                 sentence_breaks_into(text, p, &mut breaks);
-                let mut sentences = Vec::with_capacity(breaks.len() + 1);
+                let mut sentences = Sentences::new();
                 let mut start = p.start;
                 for &b in &breaks {
                     while cursor < top.len() && top[cursor].end <= b {
@@ -77,7 +78,7 @@ impl<'t> Document<'t> {
             paragraphs,
             quotes,
             top_quotes: top,
-            cast: Cast::new(text, words.all()),
+            cast: Cast::from_words(text, words.all(), words.may_be_name()),
             words,
         }
     }

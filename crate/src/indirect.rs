@@ -1101,7 +1101,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
     for i in 1..ws.len() {
         // Most words are none of the raising verbs: a length and first-letter test before any
         // folding (this loop reads every word of the page).
-        let raw = ws[i].span.of(text).as_bytes();
+        let raw = ws[i].span.bytes_of(text);
         if !(4..=10).contains(&raw.len())
             || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r' | b'v')
         {
@@ -1437,8 +1437,7 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                     && opens_report_within(&s[i + 2..], SUBJECT_REPORT_WORDS)
     });
     // "…; 46 percent said they were …": a report of its own after a semicolon.
-    let semicolon = s
-        .match_indices("; ")
+    let semicolon = crate::text::match_indices(s, "; ")
         .find(|&(i, _)| opens_report(&s[i + 2..]))
         .map(|(i, _)| i);
     // "rejected the idea … and said that Mr. Manafort …": a second plain verb of saying
@@ -1447,7 +1446,7 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
     let and_says = [" and ", " but "]
         .iter()
         .filter_map(|conj| {
-            s.match_indices(conj).find(|&(i, _)| {
+            crate::text::match_indices(s, conj).find(|&(i, _)| {
                 let mut after = s[i + conj.len()..].split(' ');
                 let next = after.next().unwrap_or("");
                 // "fear that … and warn that …": any verb of saying before "that" too.
@@ -1502,10 +1501,7 @@ const SUBJECT_REPORT_WORDS: usize = 4;
 
 /// The offsets of ", " in `b`, in order.
 fn memchr_commas(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    b.iter()
-        .enumerate()
-        .filter(move |&(i, &c)| c == b',' && b.get(i + 1) == Some(&b' '))
-        .map(|(i, _)| i)
+    memchr::memchr_iter(b',', b).filter(move |&i| b.get(i + 1) == Some(&b' '))
 }
 
 /// Whether `c` is enough words to report something, and reads as a clause: not an adverbial

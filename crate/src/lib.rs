@@ -42,6 +42,7 @@ pub mod offsets;
 mod page;
 pub mod quote;
 pub mod report;
+mod sentences;
 mod span;
 pub mod speaker;
 pub mod text;

@@ -25,6 +25,13 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// The span's bytes in `text`: [`Span::of`] without checking that both ends are char
+    /// boundaries (two tests per slice), for a loop over every word that reads its bytes only.
+    #[inline]
+    pub fn bytes_of<'t>(&self, text: &'t str) -> &'t [u8] {
+        &text.as_bytes()[self.start..self.end]
+    }
+
     /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start

@@ -114,12 +114,23 @@ pub struct Word {
 /// Reads bytes, decoding a char only where a byte is not ASCII: an ASCII byte is a word char
 /// exactly when it is a letter or digit, and a joiner exactly when it is one of `'-.&`.
 pub fn words(text: &str, range: Span) -> Vec<Word> {
+    // About one word per six bytes of prose (PolNeAR: 6.1), a fifth for headroom: one
+    // allocation for most ranges.
+    let mut out = Vec::with_capacity(range.len() / 5 + 1);
+    for_each_word(text, range, |w, _| out.push(w));
+    out
+}
+
+/// Calls `f` with each of [`words`] of `text[range]`, in order, and the end of the word's text
+/// without its final period (bytes): where [`fold`] and the word hashes stop reading, known here
+/// without looking back (a word ends in at most one period, the one that closes an initial, an
+/// acronym or an abbreviation). For a reader that computes something of every word as it is
+/// found ([`crate::wordindex::WordIndex`]), instead of a second pass over the words.
+#[inline(always)]
+pub(crate) fn for_each_word(text: &str, range: Span, mut f: impl FnMut(Word, usize)) {
     let s = &text[range.range()];
     let b = s.as_bytes();
     let n = b.len();
-    // About one word per six bytes of prose (PolNeAR: 6.1), a fifth for headroom: one
-    // allocation for most ranges.
-    let mut out = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
     while i < n {
         let start = i;
@@ -140,9 +151,7 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
         let mut end = i;
         loop {
             // The run of ASCII letters and digits, then what ends it.
-            while end < n && ALNUM[usize::from(b[end])] {
-                end += 1;
-            }
+            end = alnum_run_end(b, end);
             if end == n {
                 break;
             }
@@ -163,6 +172,8 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
                 break;
             }
         }
+        // (A joiner joins only a word char that follows it: the word does not end in a period.)
+        let bare_end = range.start + end;
         // A trailing period belongs to initials, acronyms and abbreviations.
         if end < n && b[end] == b'.' {
             let w = &s[start..end];
@@ -170,12 +181,50 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
                 end += 1;
             }
         }
-        out.push(Word {
-            span: Span::new(range.start + start, range.start + end),
-        });
+        f(
+            Word {
+                span: Span::new(range.start + start, range.start + end),
+            },
+            bare_end,
+        );
         i = end;
     }
-    out
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `at` of `b` (`at` itself
+/// when none does). Eight bytes at a time, as a word of prose is one or two such steps: a byte
+/// at a time cost seven instructions a byte.
+#[inline(always)]
+fn alnum_run_end(b: &[u8], mut at: usize) -> usize {
+    while at + 8 <= b.len() {
+        let other = not_alnum8(load8(b, at));
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < b.len() && ALNUM[usize::from(b[at])] {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each of eight bytes (little-endian) that is not an ASCII letter or digit.
+#[inline(always)]
+fn not_alnum8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Within `lo..=hi`, for bytes below 0x80: the high bit of `v + (0x80 - lo)` says `v >= lo`,
+    // of `v + (0x7F - hi)` that `v > hi`; neither sum carries into the next byte.
+    let within = |v: u64, lo: u8, hi: u8| {
+        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7F - hi))
+    };
+    let low = x & !HIGH;
+    let digit = within(low, b'0', b'9');
+    // Setting the 0x20 bit makes a capital its small letter, and no other byte a letter.
+    let letter = within(low | (ONES * 0x20), b'a', b'z');
+    // A byte with its high bit set (not ASCII) is neither, whatever its low bits read as.
+    HIGH & !((digit | letter) & !x)
 }
 
 /// The ASCII letters and digits, by byte: the test of the byte loops.
@@ -229,12 +278,12 @@ pub fn is_capitalized(w: &str) -> bool {
 ///
 /// Borrows when nothing changes (a lowercase ASCII word, the common case): no allocation.
 pub fn fold(w: &str) -> Cow<'_, str> {
-    let w = w.trim_end_matches('.');
+    let w = trim_periods_str(w);
+    // The common case, decided eight bytes at a time and without the case tables.
+    if !folds_to_other(w.as_bytes()) {
+        return Cow::Borrowed(w);
+    }
     if w.is_ascii() {
-        // The common case, without per-char case tables.
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(w);
-        }
         return Cow::Owned(w.to_ascii_lowercase());
     }
     let mut s = String::with_capacity(w.len());
@@ -273,14 +322,14 @@ pub fn with_fold<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// [`fold`] of `w`, borrowed from `w` or written into `buf`; `None` when it does not fit.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn fold_onto<'a>(w: &'a str, buf: &'a mut [u8; FOLD_BUFFER]) -> Option<&'a str> {
-    let t = w.trim_end_matches('.');
+    let t = trim_periods_str(w);
     if t.len() > FOLD_BUFFER {
         return None;
     }
+    if !folds_to_other(t.as_bytes()) {
+        return Some(t);
+    }
     if t.is_ascii() {
-        if !t.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Some(t);
-        }
         let out = &mut buf[..t.len()];
         out.copy_from_slice(t.as_bytes());
         out.make_ascii_lowercase();
@@ -306,6 +355,27 @@ fn fold_onto<'a>(w: &'a str, buf: &'a mut [u8; FOLD_BUFFER]) -> Option<&'a str> 
     }
 }
 
+/// `w` without its final periods: `w.trim_end_matches('.')`, by bytes.
+#[inline]
+fn trim_periods_str(w: &str) -> &str {
+    // A period is ASCII: what is left ends on a char boundary.
+    &w[..trim_periods(w.as_bytes()).len()]
+}
+
+/// Whether [`fold`] changes a word with no final period, `w`: whether it holds an ASCII
+/// capital or a byte that is not ASCII. Eight bytes at a time: most words are one or two steps.
+#[inline]
+fn folds_to_other(w: &[u8]) -> bool {
+    let changes = |x: u64| x & 0x8080_8080_8080_8080 != 0 || lower_ascii8(x) != x;
+    let mut chunks = w.chunks_exact(8);
+    if chunks.any(|c| changes(u64::from_le_bytes(c.try_into().unwrap_or_default()))) {
+        return true;
+    }
+    let rest = chunks.remainder();
+    // (`tail` pads with zeros, which no fold changes.)
+    !rest.is_empty() && changes(tail(rest))
+}
+
 /// Longest word [`with_fold`] folds on the stack, in bytes; longer words are rare in prose.
 const FOLD_BUFFER: usize = 32;
 
@@ -328,8 +398,9 @@ pub fn ascii_case_hash(w: &[u8]) -> (u32, bool) {
 }
 
 /// [`ascii_case_hash`] of `hay[start..end]`, reading past `end` where `hay` goes on (a word of
-/// a page's text): its last bytes are one load and a mask.
-#[inline]
+/// a page's text): its last bytes are one load and a mask. Inlined into its callers, which ask it
+/// of every word of a page (out of line, the call cost a third of it).
+#[inline(always)]
 pub fn ascii_case_hash_in(hay: &[u8], start: usize, end: usize) -> (u32, bool) {
     let mut hash = CaseHash::new(end - start);
     let mut at = start;
@@ -551,6 +622,52 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
         return hay.find(needle);
     };
     memchr::memchr_iter(n[k], h.get(k..)?).find(|&start| h[start..].starts_with(n))
+}
+
+/// The non-overlapping matches of `needle` in `hay`, in order, with their byte offsets:
+/// `hay.match_indices(needle)` for a non-empty `needle`, found as [`find_str`] finds the first.
+/// For the rules that look for a short separator ("; ", " and ") in a sentence's window: the
+/// standard library's substring searcher is set up anew for every call, which cost more than
+/// the search (PolNeAR train: 5 M instructions of 200 articles' 147 M went into it).
+pub fn match_indices<'a>(hay: &'a str, needle: &'a str) -> MatchIndices<'a> {
+    debug_assert!(!needle.is_empty(), "match_indices needs a needle");
+    let n = needle.as_bytes();
+    MatchIndices {
+        hay,
+        needle,
+        key: n.iter().position(|&b| b != b' ').unwrap_or(0),
+        at: 0,
+    }
+}
+
+/// The iterator of [`match_indices`].
+pub struct MatchIndices<'a> {
+    hay: &'a str,
+    needle: &'a str,
+    /// The needle's first byte that is not a space (or 0): the byte memchr looks for.
+    key: usize,
+    /// Where the next match may start (bytes into `hay`).
+    at: usize,
+}
+
+impl<'a> Iterator for MatchIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (h, n) = (self.hay.as_bytes(), self.needle.as_bytes());
+        let k = self.key;
+        let key = *n.get(k)?;
+        loop {
+            let from = self.at + k;
+            let start = from + memchr::memchr(key, h.get(from..)?)? - k;
+            if h[start..].starts_with(n) {
+                self.at = start + n.len();
+                // A match of a `str` starts and ends on char boundaries.
+                return Some((start, &self.hay[start..self.at]));
+            }
+            self.at = start + 1;
+        }
+    }
 }
 
 /// The paragraphs of `text`: maximal runs of non-blank lines, trimmed. A single line break also
@@ -982,6 +1099,23 @@ mod tests {
             let list = ["a", "ab", "b.c", "a'b", "é", "c-a", "abc"];
             let set = WordSet::new(&list);
             proptest::prop_assert_eq!(set.contains_word(&w), list.contains(&fold(&w).as_ref()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find020_match_indices_is_std(h in "[ ;:andbxé—]{0,30}", n in "[ ;:andbxé—]{1,5}") {
+            let want: Vec<(usize, &str)> = h.match_indices(n.as_str()).collect();
+            proptest::prop_assert_eq!(match_indices(&h, &n).collect::<Vec<_>>(), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words050_alnum_runs_eight_bytes_at_once(t in proptest::collection::vec(proptest::num::u8::ANY, 0..24), at in 0usize..24) {
+            let at = at.min(t.len());
+            let naive = at + t[at..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            proptest::prop_assert_eq!(alnum_run_end(&t, at), naive);
         }
     }
 

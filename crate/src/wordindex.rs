@@ -5,9 +5,10 @@
 
 use std::borrow::Cow;
 
+use crate::cast::may_open_part;
 use crate::cue::{cue_at, find_cues, may_be_cue_at, Cue};
 use crate::span::Span;
-use crate::text::{words, Word};
+use crate::text::{for_each_word, words, Word};
 
 /// Every word of a text, in order, with its cue class.
 ///
@@ -26,6 +27,14 @@ pub struct WordIndex {
     /// word in twenty is a cue: a slice finds its own by binary search instead of visiting every
     /// word.)
     cues: Vec<(usize, Cue)>,
+    /// One bit per word, set where [`may_be_cue_at`] holds: a word whose bit is clear is no cue
+    /// whatever its neighbours, so a slice's end words (read again with the slice's neighbours)
+    /// are read only when their bit is set (about one word in ten).
+    may_be_cue: Vec<u64>,
+    /// The indices of the words that may be part of a person's name by their first byte
+    /// ([`crate::cast::may_open_part`]), in order: about one word in five, the only ones
+    /// [`crate::cast::Cast`] reads.
+    may_be_name: Vec<u32>,
     /// For each [`BLOCK_BYTES`] bytes of the text, the index of the first word that ends past the
     /// block's first byte: where a look-up of a byte offset starts, a few words from the answer
     /// (a binary search over a page's thousand words cost ten dependent steps per end of every
@@ -49,26 +58,53 @@ enum Slice {
 impl WordIndex {
     /// Reads the words of `text` once. O(n) in the text length.
     pub fn new(text: &str) -> WordIndex {
-        let words = words(text, Span::new(0, text.len()));
         let bytes = text.as_bytes();
+        // One pass finds the words, asks the cue prefilter of each (with the end of its text
+        // known, not looked for) and fills the block table; a second reads the cues of the words
+        // that pass, which look at their neighbours on both sides.
+        let mut words = Vec::with_capacity(text.len() / 5 + 1);
+        let mut may_be_cue = Vec::with_capacity(text.len() / (5 * 64) + 1);
+        let mut bits = 0u64;
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+        let mut may_be_name = Vec::with_capacity(text.len() / 24 + 1);
+        for_each_word(text, Span::new(0, text.len()), |w, bare_end| {
+            let i = words.len();
+            // Each block not yet given a word: this one, the first that ends past its start.
+            while blocks.len() * BLOCK_BYTES < w.span.end {
+                blocks.push(i as u32);
+            }
+            if may_be_cue_at(bytes, Span::new(w.span.start, bare_end)) {
+                bits |= 1 << (i % 64);
+            }
+            if may_open_part(bytes, w.span) {
+                may_be_name.push(i as u32);
+            }
+            if i % 64 == 63 {
+                may_be_cue.push(std::mem::take(&mut bits));
+            }
+            words.push(w);
+        });
+        if words.len() % 64 != 0 {
+            may_be_cue.push(bits);
+        }
+        while blocks.len() <= text.len() / BLOCK_BYTES {
+            blocks.push(words.len() as u32);
+        }
         // About one word in twenty is a cue: one allocation for most pages.
         let mut cues = Vec::with_capacity(words.len() / 16 + 1);
-        cues.extend(
-            (0..words.len())
-                .filter(|&i| may_be_cue_at(bytes, words[i].span))
-                .filter_map(|i| Some((i, cue_at(text, &words, i)?))),
-        );
-        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
-        let mut k = 0;
-        for b in 0..=text.len() / BLOCK_BYTES {
-            while k < words.len() && words[k].span.end <= b * BLOCK_BYTES {
-                k += 1;
+        for (k, &set) in may_be_cue.iter().enumerate() {
+            let mut set = set;
+            while set != 0 {
+                let i = k * 64 + set.trailing_zeros() as usize;
+                set &= set - 1;
+                cues.extend(cue_at(text, &words, i).map(|c| (i, c)));
             }
-            blocks.push(k as u32);
         }
         WordIndex {
             words,
             cues,
+            may_be_cue,
+            may_be_name,
             blocks,
         }
     }
@@ -105,6 +141,12 @@ impl WordIndex {
     /// Every word of the text, in order.
     pub fn all(&self) -> &[Word] {
         &self.words
+    }
+
+    /// The indices of the words that may be part of a name by their first byte
+    /// ([`crate::cast::may_open_part`]), in order.
+    pub fn may_be_name(&self) -> &[u32] {
+        &self.may_be_name
     }
 
     fn slice(&self, text: &str, range: Span) -> Slice {
@@ -145,30 +187,24 @@ impl WordIndex {
     /// The cues among the words of `text[range]`, in order: the same as
     /// [`crate::cue::find_cues`] of those words. Iterated in place, so that the rules' loop over
     /// a sentence's cues allocates nothing (only a range whose ends cut a word is read into a
-    /// vector).
-    pub fn cues<'a>(&'a self, text: &str, range: Span) -> Cues<'a> {
+    /// vector); the end words of a run, whose cues are read again with the run's neighbours, are
+    /// read when the iteration reaches them, and only if they may be cues at all.
+    pub fn cues<'a>(&'a self, text: &'a str, range: Span) -> Cues<'a> {
         Cues(match self.slice(text, range) {
-            Slice::Run(lo, hi) if lo < hi => {
-                let run = &self.words[lo..hi];
+            Slice::Run(lo, hi) => {
                 // An end word has fewer neighbours here: read again; the inner words' cues are
                 // the index's.
                 let a = self.cues.partition_point(|&(i, _)| i <= lo);
                 let b = a + self.cues[a..].partition_point(|&(i, _)| i + 1 < hi);
+                let may = |k: usize| self.may_be_cue[k / 64] & (1 << (k % 64)) != 0;
                 CueIter::Run {
-                    first: cue_at(text, run, 0),
+                    text,
+                    run: &self.words[lo..hi],
+                    first: lo < hi && may(lo),
                     inner: self.cues[a..b].iter(),
-                    last: if hi - lo > 1 {
-                        cue_at(text, run, hi - lo - 1)
-                    } else {
-                        None
-                    },
+                    last: hi > lo + 1 && may(hi - 1),
                 }
             }
-            Slice::Run(..) => CueIter::Run {
-                first: None,
-                inner: [].iter(),
-                last: None,
-            },
             Slice::Read(ws) => CueIter::Read(find_cues(text, &ws).into_iter()),
         })
     }
@@ -190,11 +226,15 @@ impl<'a> IntoIterator for Cues<'a> {
 /// The iterator of [`Cues`], in text order (and back).
 pub enum CueIter<'a> {
     /// The cues of a run of the index's words: its first word's and its last word's read with
-    /// the neighbours the run gives them, the inner ones the index's.
+    /// the neighbours the run gives them, when reached, the inner ones the index's.
     Run {
-        first: Option<Cue>,
+        text: &'a str,
+        run: &'a [Word],
+        /// Whether the first word is still to be read (and may be a cue).
+        first: bool,
         inner: std::slice::Iter<'a, (usize, Cue)>,
-        last: Option<Cue>,
+        /// Whether the last word, not the first, is still to be read (and may be a cue).
+        last: bool,
     },
     /// The cues of words read again.
     Read(std::vec::IntoIter<Cue>),
@@ -205,10 +245,26 @@ impl Iterator for CueIter<'_> {
 
     fn next(&mut self) -> Option<Cue> {
         match self {
-            CueIter::Run { first, inner, last } => first
-                .take()
-                .or_else(|| inner.next().map(|&(_, c)| c))
-                .or_else(|| last.take()),
+            CueIter::Run {
+                text,
+                run,
+                first,
+                inner,
+                last,
+            } => {
+                if std::mem::take(first) {
+                    if let Some(c) = cue_at(text, run, 0) {
+                        return Some(c);
+                    }
+                }
+                if let Some(&(_, c)) = inner.next() {
+                    return Some(c);
+                }
+                if std::mem::take(last) {
+                    return cue_at(text, run, run.len() - 1);
+                }
+                None
+            }
             CueIter::Read(it) => it.next(),
         }
     }
@@ -217,10 +273,26 @@ impl Iterator for CueIter<'_> {
 impl DoubleEndedIterator for CueIter<'_> {
     fn next_back(&mut self) -> Option<Cue> {
         match self {
-            CueIter::Run { first, inner, last } => last
-                .take()
-                .or_else(|| inner.next_back().map(|&(_, c)| c))
-                .or_else(|| first.take()),
+            CueIter::Run {
+                text,
+                run,
+                first,
+                inner,
+                last,
+            } => {
+                if std::mem::take(last) {
+                    if let Some(c) = cue_at(text, run, run.len() - 1) {
+                        return Some(c);
+                    }
+                }
+                if let Some(&(_, c)) = inner.next_back() {
+                    return Some(c);
+                }
+                if std::mem::take(first) {
+                    return cue_at(text, run, 0);
+                }
+                None
+            }
             CueIter::Read(it) => it.next_back(),
         }
     }
@@ -254,6 +326,16 @@ mod tests {
                     let mut back: Vec<Cue> = ix.cues(t, r).into_iter().rev().collect();
                     back.reverse();
                     assert_eq!(back, want, "{i}..{j}");
+                    // From both ends in turn: the front's in order, then the back's reversed.
+                    let mut it = ix.cues(t, r).into_iter();
+                    let (mut front, mut back) = (Vec::new(), Vec::new());
+                    while let Some(c) = it.next() {
+                        front.push(c);
+                        let Some(c) = it.next_back() else { break };
+                        back.push(c);
+                    }
+                    front.extend(back.into_iter().rev());
+                    assert_eq!(front, want, "{i}..{j}");
                 }
             }
         }
