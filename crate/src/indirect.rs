@@ -310,20 +310,26 @@ fn is_clause(doc: &Document, c: Span) -> bool {
         .next()
         .unwrap_or(s.len());
     let c = Span::new(c.start, c.start + head);
-    let ws: Vec<Cow<str>> = doc.words(c).iter().map(|w| fold(w.span.of(text))).collect();
-    let Some(first) = ws.first() else {
+    // Each word folded where a test reads it, on the stack: most clauses show a verb within a
+    // few words, and a capitalized word costs no allocation (against folding every word of the
+    // window into a vector first: fewer instructions, a few words folded twice).
+    let words = doc.words(c);
+    let Some(w0) = words.first() else {
         return false;
     };
+    let first = &fold(w0.span.of(text));
+    let second_is =
+        |p: &dyn Fn(&str) -> bool| words.get(1).is_some_and(|n| with_fold(n.span.of(text), p));
     // "about half of the adjustment reflected …", "over 30,000 immigrants are …": before a
     // number the word is no preposition but the quantity's modifier.
     let quantity = (matches!(first.as_ref(), "about" | "around" | "over" | "under")
-        && ws.get(1).is_some_and(|n| {
+        && second_is(&|n| {
             n.starts_with(|c: char| c.is_ascii_digit() || c == '$')
                 || n == "half"
                 || is(lexicon::NUMBERS, n)
         }))
         // "CNN reported at least six planes filled the skies".
-        || (first == "at" && ws.get(1).is_some_and(|n| matches!(n.as_ref(), "least" | "most")));
+        || (first == "at" && second_is(&|n| matches!(n, "least" | "most")));
     let opens_with_preposition = !quantity
         && (is(lexicon::NP_PREPOSITIONS, first)
             || matches!(first.as_ref(), "by" | "to" | "into" | "about"));
@@ -353,38 +359,48 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     // A verb after a relative pronoun is the relative clause's, not the content's: "claimed
     // responsibility for an attack that left 40 dead" reports no clause.
     // Only when the content opens with a bare noun (an object, not a subject with its article).
-    let bare = doc
-        .words(c)
-        .first()
-        .is_some_and(|w| !is_capitalized(w.span.of(text)))
+    let bare = !is_capitalized(w0.span.of(text))
         && !is(lexicon::DETERMINERS, first)
         && !is(SUBJECT_PRONOUNS, first)
         && !matches!(
             first.as_ref(),
             "this" | "these" | "those" | "no" | "all" | "every" | "each"
         );
-    let rel = ws
-        .iter()
-        .position(|w| bare && matches!(w.as_ref(), "that" | "which" | "who"))
-        .unwrap_or(ws.len());
-    ws[..rel].iter().enumerate().any(|(i, w)| {
-        is_finite(w)
-            || (w.ends_with("ed") && w.len() > 4)
-            || w.ends_with("n't")
-            || (i > 0 && is(SUBJECT_PRONOUNS, &ws[i - 1]) && w.len() > 2 && !is_finite(&ws[i - 1]))
-            // A present tense before its object: "the system favors the wealthy".
-            || (i > 0
-                && w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && !w.ends_with("us")
-                && ws.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        n.as_ref(),
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "that" | "to"
-                            | "him" | "them" | "it" | "us" | "no" | "more" | "less"
-                    )
-                }))
+    let rel = if bare {
+        words
+            .iter()
+            .position(|w| with_fold(w.span.of(text), |w| matches!(w, "that" | "which" | "who")))
+            .unwrap_or(words.len())
+    } else {
+        words.len()
+    };
+    (0..rel).any(|i| {
+        with_fold(words[i].span.of(text), |w| {
+            is_finite(w)
+                || (w.ends_with("ed") && w.len() > 4)
+                || w.ends_with("n't")
+                || (i > 0
+                    && w.len() > 2
+                    && with_fold(words[i - 1].span.of(text), |p| {
+                        is(SUBJECT_PRONOUNS, p) && !is_finite(p)
+                    }))
+                // A present tense before its object: "the system favors the wealthy".
+                || (i > 0
+                    && w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && words.get(i + 1).is_some_and(|n| {
+                        with_fold(n.span.of(text), |n| {
+                            matches!(
+                                n,
+                                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                                    | "that" | "to" | "him" | "them" | "it" | "us" | "no"
+                                    | "more" | "less"
+                            )
+                        })
+                    }))
+        })
     })
 }
 
