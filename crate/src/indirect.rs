@@ -423,21 +423,20 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
         let mut j = 0;
         while j < ws.len().min(5) {
             let w = ws[j].span.of(text);
-            let f = fold(w);
-            // An article is the listener's only before a name or a role ("told the Times",
-            // "told a reporter"), not before the content ("asked them a simple question").
-            let article = matches!(f.as_ref(), "the" | "a" | "an")
-                && ws.get(j + 1).is_some_and(|n| {
-                    let w = n.span.of(text);
-                    is_capitalized(w) || is(lexicon::ROLE_NOUNS, &fold(w))
-                });
-            if matches!(
-                f.as_ref(),
-                "him" | "her" | "them" | "me" | "us" | "reporters"
-            ) || article
-                || (is_capitalized(w) && !is(SUBJECT_PRONOUNS, &f))
-                || is(lexicon::ROLE_NOUNS, &f)
-            {
+            let listener = with_fold(w, |f| {
+                // An article is the listener's only before a name or a role ("told the Times",
+                // "told a reporter"), not before the content ("asked them a simple question").
+                let article = matches!(f, "the" | "a" | "an")
+                    && ws.get(j + 1).is_some_and(|n| {
+                        let w = n.span.of(text);
+                        is_capitalized(w) || with_fold(w, |f| is(lexicon::ROLE_NOUNS, f))
+                    });
+                matches!(f, "him" | "her" | "them" | "me" | "us" | "reporters")
+                    || article
+                    || (is_capitalized(w) && !is(SUBJECT_PRONOUNS, f))
+                    || is(lexicon::ROLE_NOUNS, f)
+            });
+            if listener {
                 j += 1;
             } else {
                 break;
@@ -455,22 +454,23 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     let reach = ws.len().min(i + THAT_REACH_WORDS);
     let phrase = cue.takes_listener
         || ws.get(i).is_some_and(|w| {
-            let f = fold(w.span.of(text));
-            is(lexicon::BETWEEN_WORDS, &f)
-                || matches!(
-                    f.as_ref(),
-                    "in" | "at"
-                        | "during"
-                        | "via"
-                        | "through"
-                        | "over"
-                        | "with"
-                        | "to"
-                        | "late"
-                        | "early"
-                        | "privately"
-                        | "publicly"
-                )
+            with_fold(w.span.of(text), |f| {
+                is(lexicon::BETWEEN_WORDS, f)
+                    || matches!(
+                        f,
+                        "in" | "at"
+                            | "during"
+                            | "via"
+                            | "through"
+                            | "over"
+                            | "with"
+                            | "to"
+                            | "late"
+                            | "early"
+                            | "privately"
+                            | "publicly"
+                    )
+            })
         });
     if let Some(t) = (i..reach)
         .find(|&k| with_fold(ws[k].span.of(text), |f| f == "that"))
@@ -481,24 +481,25 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             .of(text)
             .contains([',', ';', ':', '—', '(', '“', '"'])
             && ws[i..t].iter().all(|w| {
-                let f = fold(w.span.of(text));
-                // "warned Iran of an attack before the bombings that killed …": an object's
-                // own phrase, and its relative clause, not a place or time before "that".
-                !is_finite(&f)
-                    && !is(SUBJECT_PRONOUNS, &f)
-                    && !matches!(
-                        f.as_ref(),
-                        "of" | "about"
-                            | "for"
-                            | "before"
-                            | "after"
-                            | "against"
-                            | "from"
-                            | "by"
-                            | "into"
-                            | "over"
-                            | "with"
-                    )
+                with_fold(w.span.of(text), |f| {
+                    // "warned Iran of an attack before the bombings that killed …": an object's
+                    // own phrase, and its relative clause, not a place or time before "that".
+                    !is_finite(f)
+                        && !is(SUBJECT_PRONOUNS, f)
+                        && !matches!(
+                            f,
+                            "of" | "about"
+                                | "for"
+                                | "before"
+                                | "after"
+                                | "against"
+                                | "from"
+                                | "by"
+                                | "into"
+                                | "over"
+                                | "with"
+                        )
+                })
             });
         if clean && t > i {
             return ws.get(t + 1).map(|w| w.span.start);
@@ -547,7 +548,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             i += 3;
         } else if matches!(f.as_ref(), "in" | "at" | "during" | "on")
             && i + 1 < ws.len()
-            && is(lexicon::DETERMINERS, &fold(ws[i + 1].span.of(text)))
+            && with_fold(ws[i + 1].span.of(text), |f| is(lexicon::DETERMINERS, f))
         {
             // "said in a statement Thursday the plan …": the phrase ends where a new noun phrase
             // (a determiner or a pronoun after at least one noun) opens the clause.
@@ -671,7 +672,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let mut ws: &[Word] = &read;
     while ws.last().is_some_and(|w| {
         let w = w.span.of(text);
-        is(lexicon::BETWEEN_WORDS, &fold(w)) || lexicon::is_ly_adverb(w)
+        with_fold(w, |f| is(lexicon::BETWEEN_WORDS, f)) || lexicon::is_ly_adverb(w)
     }) {
         ws = &ws[..ws.len() - 1];
     }
@@ -714,7 +715,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         // A participle after its noun modifies it ("people briefed on the move", "those
         // surveyed"): the last word, or one before a preposition.
         let modifier = k > 0
-            && !is(SUBJECT_PRONOUNS, &fold(ws[k - 1].span.of(text)))
+            && !with_fold(ws[k - 1].span.of(text), |f| is(SUBJECT_PRONOUNS, f))
             && (k + 1 == rel
                 || ws.get(k + 1).is_some_and(|n| {
                     matches!(
@@ -1605,7 +1606,10 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 let coordinated = text[floor..cue.span.start]
                     .split_whitespace()
                     .rev()
-                    .find(|w| !(is(lexicon::BETWEEN_WORDS, &fold(w)) || lexicon::is_ly_adverb(w)))
+                    .find(|w| {
+                        !(with_fold(w, |f| is(lexicon::BETWEEN_WORDS, f))
+                            || lexicon::is_ly_adverb(w))
+                    })
                     .is_some_and(|w| w == "and" || w == "but");
                 // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
                 // speaker is the phrase it follows.
@@ -1727,7 +1731,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     // out ("…, Ms. Gedrich said").
                     let mut before = &text[floor..m.span.start.max(floor)];
                     while let Some(last) = before.trim_end().rsplit(' ').next().filter(|w| {
-                        !w.is_empty() && is(lexicon::TITLES, &fold(w.trim_end_matches('.')))
+                        !w.is_empty()
+                            && with_fold(w.trim_end_matches('.'), |f| is(lexicon::TITLES, f))
                     }) {
                         before = &before[..before.trim_end().len() - last.len()];
                     }
@@ -1737,7 +1742,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                                 .trim_end()
                                 .rsplit(' ')
                                 .next()
-                                .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)));
+                                .is_some_and(|w| with_fold(w, |f| is(lexicon::DETERMINERS, f)));
                     let rest = text[cue.span.end..end_w].trim_start();
                     let bare = rest.is_empty()
                         || rest.starts_with(',')
@@ -1777,7 +1782,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         let mut head: Vec<&str> = before.split_whitespace().collect();
                         if head
                             .last()
-                            .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)))
+                            .is_some_and(|w| with_fold(w, |f| is(lexicon::DETERMINERS, f)))
                         {
                             head.pop();
                         }
