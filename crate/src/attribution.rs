@@ -372,7 +372,11 @@ impl<'d, 't> Reader<'d, 't> {
         if known.org.is_none() {
             known.org = m.org.clone();
         }
-        let (role, org) = (m.role.or(known.role.clone()), m.org.or(known.org.clone()));
+        // The known role and organisation are copied only when the mention has none.
+        let (role, org) = (
+            m.role.or_else(|| known.role.clone()),
+            m.org.or_else(|| known.org.clone()),
+        );
         if person
             && (m.class != MentionClass::Pronoun || self.recent.last().is_some_and(|l| l.0 == name))
         {
