@@ -10,7 +10,9 @@ use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::{first_ending_after, Span};
 use crate::speaker::{self, Mention};
-use crate::text::{ahead, back, fold, is_capitalized, trim, with_fold, Word};
+use crate::text::{
+    ahead, back, fold, fold_into, is_capitalized, trim, with_fold, Word, FOLD_BUFFER,
+};
 
 /// Fewest words of content for reported speech: "X said so" reports nothing.
 const MIN_CONTENT_WORDS: usize = 3;
@@ -133,7 +135,11 @@ fn is_said_content(doc: &Document, c: Span) -> bool {
         return false;
     }
     let ws = doc.words(c);
-    let Some(first) = ws.first().map(|w| fold(w.span.of(doc.text))) else {
+    let mut first_buf = [0u8; FOLD_BUFFER];
+    let Some(first) = ws
+        .first()
+        .map(|w| fold_into(w.span.of(doc.text), &mut first_buf))
+    else {
         return false;
     };
     ws.len() > MIN_CONTENT_WORDS
@@ -506,7 +512,8 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
         }
     }
     while i < ws.len() {
-        let f = fold(ws[i].span.of(text));
+        let mut f_buf = [0u8; FOLD_BUFFER];
+        let f = fold_into(ws[i].span.of(text), &mut f_buf);
         let next = |k: usize| ws.get(i + k).map(|w| fold(w.span.of(text)));
         if is(lexicon::BETWEEN_WORDS, &f) && i < 3 {
             i += 1;
@@ -554,7 +561,8 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             // (a determiner or a pronoun after at least one noun) opens the clause.
             let mut k = i + 2;
             while k < ws.len().min(i + 8) {
-                let g = fold(ws[k].span.of(text));
+                let mut g_buf = [0u8; FOLD_BUFFER];
+                let g = fold_into(ws[k].span.of(text), &mut g_buf);
                 if k > i + 2 && (is(lexicon::DETERMINERS, &g) || is(SUBJECT_PRONOUNS, &g)) {
                     break;
                 }
@@ -705,13 +713,14 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     // A relative clause may hold a verb: "voters who attended the caucuses".
     let rel = ws
         .iter()
-        .position(|w| matches!(fold(w.span.of(text)).as_ref(), "who" | "that" | "which"))
+        .position(|w| with_fold(w.span.of(text), |f| matches!(f, "who" | "that" | "which")))
         .unwrap_or(ws.len());
     if rel == 0 {
         return None;
     }
     let verb = ws[..rel].iter().enumerate().any(|(k, w)| {
-        let f = fold(w.span.of(text));
+        let mut f_buf = [0u8; FOLD_BUFFER];
+        let f = fold_into(w.span.of(text), &mut f_buf);
         // A participle after its noun modifies it ("people briefed on the move", "those
         // surveyed"): the last word, or one before a preposition.
         let modifier = k > 0
@@ -812,7 +821,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
             let w = w.span.of(text);
             is_capitalized(w) || is_say_label(w)
         })
-        && !sw.iter().any(|w| is_label_word(&fold(w.span.of(text))));
+        && !sw.iter().any(|w| with_fold(w.span.of(text), is_label_word));
     if !named {
         return None;
     }
@@ -826,7 +835,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
     if first_ending_after(&doc.top_quotes, content.start).is_some_and(|q| q.start < content.end) {
         return None;
     }
-    let det = usize::from(matches!(fold(sw[0].span.of(text)).as_ref(), "the") && sw.len() > 1);
+    let det = usize::from(with_fold(sw[0].span.of(text), |f| f == "the") && sw.len() > 1);
     let mention = Mention {
         span: source,
         name: Span::new(sw[det].span.start, source.end)
@@ -932,7 +941,7 @@ fn transcript(doc: &Document, p: Span) -> Option<Reported> {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         })
-        && !lw.iter().any(|w| is_label_word(&fold(w.span.of(text))));
+        && !lw.iter().any(|w| with_fold(w.span.of(text), is_label_word));
     if !qa && !named {
         return None;
     }
@@ -1323,7 +1332,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
                 sw = &sw[..sw.len() - 1];
             }
             let lone_it =
-                sw.len() == 1 && matches!(fold(sw[0].span.of(text)).as_ref(), "it" | "there");
+                sw.len() == 1 && with_fold(sw[0].span.of(text), |f| matches!(f, "it" | "there"));
             (!sw.is_empty() && sw.len() <= RAISED_SUBJECT_MAX_WORDS && !lone_it)
                 .then(|| Span::new(sw[0].span.start, sw[sw.len() - 1].span.end))
         });
@@ -1974,7 +1983,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     // The rest of a clause ("…, is that …", "…, Trump made demands"), not an
                     // appositive of the source ("…, an analyst at Pivotal Research").
                     .filter(|t| {
-                        let first = fold(doc.words(*t)[0].span.of(text));
+                        let mut first_buf = [0u8; FOLD_BUFFER];
+                        let first = fold_into(doc.words(*t)[0].span.of(text), &mut first_buf);
                         let opens_clause = !matches!(
                             first.as_ref(),
                             "a" | "an"
@@ -2138,7 +2148,8 @@ fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span
     let c = trim_end_punct(text, Span::new(start, clause_end(text, start, stop)))?;
     let c = outside_quotes(text, c, quotes)?;
     let ws = doc.words(c);
-    let first = fold(ws.first()?.span.of(text));
+    let mut first_buf = [0u8; FOLD_BUFFER];
+    let first = fold_into(ws.first()?.span.of(text), &mut first_buf);
     let lone_pronoun = ws.len() == 1
         && matches!(
             first.as_ref(),

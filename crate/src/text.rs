@@ -305,6 +305,17 @@ fn fold_each(w: &str, mut push: impl FnMut(char)) {
     }
 }
 
+/// [`fold`] of `w`, written into the caller's `buf` when it fits (a capitalized word, "Trump’s")
+/// and on the heap otherwise: for code that keeps the folded word in a variable and reads it
+/// several times, where [`with_fold`]'s closure would not fit. Trade-off: the caller reserves
+/// [`FOLD_BUFFER`] bytes of stack for a fold that, for a lowercase word, borrows `w` anyway.
+pub fn fold_into<'a>(w: &'a str, buf: &'a mut [u8; FOLD_BUFFER]) -> Cow<'a, str> {
+    match fold_onto(w, buf) {
+        Some(f) => Cow::Borrowed(f),
+        None => fold(w),
+    }
+}
+
 /// Calls `f` with [`fold`] of `w`, without allocating for a word that folds into [`FOLD_BUFFER`]
 /// bytes (a capitalized word, "Trump’s", folds into a stack buffer): for the hot loops that only
 /// compare or look up the folded form.
@@ -377,7 +388,7 @@ fn folds_to_other(w: &[u8]) -> bool {
 }
 
 /// Longest word [`with_fold`] folds on the stack, in bytes; longer words are rare in prose.
-const FOLD_BUFFER: usize = 32;
+pub const FOLD_BUFFER: usize = 32;
 
 /// A hash of `w` that ignores ASCII case, and whether `w` is ASCII. Reads eight bytes at a time,
 /// each with its 0x20 bit set: setting the bit lowercases a letter and leaves digits, `'`, `-`,
