@@ -290,8 +290,15 @@ fn is_finite(w: &str) -> bool {
     FINITE_SET.contains(w)
 }
 
-/// Subject pronouns: a content that opens "he …" / "they …" is a clause.
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it", "there"];
+/// Whether `w` is a subject pronoun: a content that opens "he …" / "they …" is a clause.
+/// Compared in place rather than looked up in a word set as `lexicon::is` would: the list is
+/// eight short words, and the rules ask about thousands of words a page.
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she" | "they" | "we" | "i" | "you" | "it" | "there"
+    )
+}
 
 /// Most words between a cue and its "that" when a place or time phrase stands between them
 /// ("said at a Saturday rally in Texas that …"). Trade-off: a longer reach finds a "that" that
@@ -367,7 +374,7 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     // Only when the content opens with a bare noun (an object, not a subject with its article).
     let bare = !is_capitalized(w0.span.of(text))
         && !is(lexicon::DETERMINERS, first)
-        && !is(SUBJECT_PRONOUNS, first)
+        && !is_subject_pronoun(first)
         && !matches!(
             first.as_ref(),
             "this" | "these" | "those" | "no" | "all" | "every" | "each"
@@ -388,7 +395,7 @@ fn is_clause(doc: &Document, c: Span) -> bool {
                 || (i > 0
                     && w.len() > 2
                     && with_fold(words[i - 1].span.of(text), |p| {
-                        is(SUBJECT_PRONOUNS, p) && !is_finite(p)
+                        is_subject_pronoun(p) && !is_finite(p)
                     }))
                 // A present tense before its object: "the system favors the wealthy".
                 || (i > 0
@@ -439,7 +446,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
                     });
                 matches!(f, "him" | "her" | "them" | "me" | "us" | "reporters")
                     || article
-                    || (is_capitalized(w) && !is(SUBJECT_PRONOUNS, f))
+                    || (is_capitalized(w) && !is_subject_pronoun(f))
                     || is(lexicon::ROLE_NOUNS, f)
             });
             if listener {
@@ -491,7 +498,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
                     // "warned Iran of an attack before the bombings that killed …": an object's
                     // own phrase, and its relative clause, not a place or time before "that".
                     !is_finite(f)
-                        && !is(SUBJECT_PRONOUNS, f)
+                        && !is_subject_pronoun(f)
                         && !matches!(
                             f,
                             "of" | "about"
@@ -563,7 +570,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             while k < ws.len().min(i + 8) {
                 let mut g_buf = [0u8; FOLD_BUFFER];
                 let g = fold_into(ws[k].span.of(text), &mut g_buf);
-                if k > i + 2 && (is(lexicon::DETERMINERS, &g) || is(SUBJECT_PRONOUNS, &g)) {
+                if k > i + 2 && (is(lexicon::DETERMINERS, &g) || is_subject_pronoun(&g)) {
                     break;
                 }
                 k += 1;
@@ -724,7 +731,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         // A participle after its noun modifies it ("people briefed on the move", "those
         // surveyed"): the last word, or one before a preposition.
         let modifier = k > 0
-            && !with_fold(ws[k - 1].span.of(text), |f| is(SUBJECT_PRONOUNS, f))
+            && !with_fold(ws[k - 1].span.of(text), |f| is_subject_pronoun(f))
             && (k + 1 == rel
                 || ws.get(k + 1).is_some_and(|n| {
                     matches!(
@@ -1154,7 +1161,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         // "it appears he has little chance …": after "it", a clause with no "that".
         let it_clause = prev == "it"
             && ws.get(i + 1).is_some_and(|n| {
-                with_fold(n.span.of(text), |f| is(SUBJECT_PRONOUNS, f))
+                with_fold(n.span.of(text), |f| is_subject_pronoun(f))
                     || is_capitalized(n.span.of(text))
             });
         let (verb_start, complement_at) = match w {
