@@ -731,7 +731,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         // A participle after its noun modifies it ("people briefed on the move", "those
         // surveyed"): the last word, or one before a preposition.
         let modifier = k > 0
-            && !with_fold(ws[k - 1].span.of(text), |f| is_subject_pronoun(f))
+            && !with_fold(ws[k - 1].span.of(text), is_subject_pronoun)
             && (k + 1 == rel
                 || ws.get(k + 1).is_some_and(|n| {
                     matches!(
@@ -1161,8 +1161,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         // "it appears he has little chance …": after "it", a clause with no "that".
         let it_clause = prev == "it"
             && ws.get(i + 1).is_some_and(|n| {
-                with_fold(n.span.of(text), |f| is_subject_pronoun(f))
-                    || is_capitalized(n.span.of(text))
+                with_fold(n.span.of(text), is_subject_pronoun) || is_capitalized(n.span.of(text))
             });
         let (verb_start, complement_at) = match w {
             "seems" | "seemed" | "appears" | "appeared" if it_clause => (ws[i].span.start, i + 1),
