@@ -507,6 +507,10 @@ pub struct WordSet {
     slots: Box<[(u32, u32)]>,
     words: Vec<&'static str>,
     mask: usize,
+    /// The longest word's length in bytes: a longer word is in no set, without hashing it (one
+    /// comparison more for a word that may be in the set; most words asked about the short
+    /// function-word lists are longer than any of theirs).
+    max_len: usize,
 }
 
 impl WordSet {
@@ -527,6 +531,7 @@ impl WordSet {
             slots,
             words: words.to_vec(),
             mask,
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
 
@@ -548,12 +553,16 @@ impl WordSet {
 
     /// Whether folded word `f` is in the set.
     pub fn contains(&self, f: &str) -> bool {
-        self.find(ascii_case_hash(f.as_bytes()).0, |s| s == f)
+        f.len() <= self.max_len && self.find(ascii_case_hash(f.as_bytes()).0, |s| s == f)
     }
 
     /// Whether [`fold`] of `w` is in the set: the same as `with_fold(w, |f| set.contains(f))`.
     pub fn contains_word(&self, w: &str) -> bool {
         let t = trim_periods(w.as_bytes());
+        // An ASCII word's fold is as long as it is; a longer fold is in no set either.
+        if t.len() > self.max_len && t.is_ascii() {
+            return false;
+        }
         let (h, ascii) = ascii_case_hash(t);
         if !ascii {
             return with_fold(w, |f| self.contains(f));
