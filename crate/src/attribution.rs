@@ -22,7 +22,7 @@ use crate::lexicon::{self, is};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionClass};
-use crate::text::{ahead, back, fold, is_capitalized};
+use crate::text::{ahead, back, fold, fold_into, is_capitalized, with_fold, FOLD_BUFFER};
 
 /// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
 /// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
@@ -214,7 +214,7 @@ fn relay(text: &str, span: Span) -> Option<String> {
         let name = name.trim_end_matches(" the").trim_end_matches(" of");
         let outlet = name
             .split_whitespace()
-            .any(|w| is(lexicon::OUTLET_WORDS, &fold(w)))
+            .any(|w| with_fold(w, |f| is(lexicon::OUTLET_WORDS, f)))
             || (name.len() <= 5 && name.chars().all(|c| c.is_ascii_uppercase()));
         if outlet {
             return Some(name.to_string());
@@ -288,7 +288,8 @@ impl<'d, 't> Reader<'d, 't> {
         let text = self.doc.text;
         let (name, person) = match m.class {
             MentionClass::Pronoun => {
-                let f = fold(&m.name);
+                let mut f_buf = [0u8; FOLD_BUFFER];
+                let f = fold_into(&m.name, &mut f_buf);
                 if !matches!(f.as_ref(), "he" | "she") {
                     // "they", "we", "it": keep the mention; no reliable antecedent.
                     return Some(Speaker {
@@ -372,7 +373,11 @@ impl<'d, 't> Reader<'d, 't> {
         if known.org.is_none() {
             known.org = m.org.clone();
         }
-        let (role, org) = (m.role.or(known.role.clone()), m.org.or(known.org.clone()));
+        // The known role and organisation are copied only when the mention has none.
+        let (role, org) = (
+            m.role.or_else(|| known.role.clone()),
+            m.org.or_else(|| known.org.clone()),
+        );
         if person
             && (m.class != MentionClass::Pronoun || self.recent.last().is_some_and(|l| l.0 == name))
         {
@@ -587,7 +592,8 @@ fn is_title(doc: &Document, inner: Span, pre: Span) -> bool {
     let text = doc.text;
     let before = pre.of(text).trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let f = fold(last);
+    let mut f_buf = [0u8; FOLD_BUFFER];
+    let f = fold_into(last, &mut f_buf);
     let named = f.ends_with("'s")
         || matches!(
             f.as_ref(),

@@ -10,7 +10,9 @@ use crate::document::Document;
 use crate::lexicon::{self, is};
 use crate::span::{first_ending_after, Span};
 use crate::speaker::{self, Mention};
-use crate::text::{ahead, back, fold, is_capitalized, trim, with_fold, Word};
+use crate::text::{
+    ahead, back, fold, fold_into, is_capitalized, trim, with_fold, Word, FOLD_BUFFER,
+};
 
 /// Fewest words of content for reported speech: "X said so" reports nothing.
 const MIN_CONTENT_WORDS: usize = 3;
@@ -133,7 +135,11 @@ fn is_said_content(doc: &Document, c: Span) -> bool {
         return false;
     }
     let ws = doc.words(c);
-    let Some(first) = ws.first().map(|w| fold(w.span.of(doc.text))) else {
+    let mut first_buf = [0u8; FOLD_BUFFER];
+    let Some(first) = ws
+        .first()
+        .map(|w| fold_into(w.span.of(doc.text), &mut first_buf))
+    else {
         return false;
     };
     ws.len() > MIN_CONTENT_WORDS
@@ -284,8 +290,15 @@ fn is_finite(w: &str) -> bool {
     FINITE_SET.contains(w)
 }
 
-/// Subject pronouns: a content that opens "he …" / "they …" is a clause.
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it", "there"];
+/// Whether `w` is a subject pronoun: a content that opens "he …" / "they …" is a clause.
+/// Compared in place rather than looked up in a word set as `lexicon::is` would: the list is
+/// eight short words, and the rules ask about thousands of words a page.
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she" | "they" | "we" | "i" | "you" | "it" | "there"
+    )
+}
 
 /// Most words between a cue and its "that" when a place or time phrase stands between them
 /// ("said at a Saturday rally in Texas that …"). Trade-off: a longer reach finds a "that" that
@@ -310,20 +323,26 @@ fn is_clause(doc: &Document, c: Span) -> bool {
         .next()
         .unwrap_or(s.len());
     let c = Span::new(c.start, c.start + head);
-    let ws: Vec<Cow<str>> = doc.words(c).iter().map(|w| fold(w.span.of(text))).collect();
-    let Some(first) = ws.first() else {
+    // Each word folded where a test reads it, on the stack: most clauses show a verb within a
+    // few words, and a capitalized word costs no allocation (against folding every word of the
+    // window into a vector first: fewer instructions, a few words folded twice).
+    let words = doc.words(c);
+    let Some(w0) = words.first() else {
         return false;
     };
+    let first = &fold(w0.span.of(text));
+    let second_is =
+        |p: &dyn Fn(&str) -> bool| words.get(1).is_some_and(|n| with_fold(n.span.of(text), p));
     // "about half of the adjustment reflected …", "over 30,000 immigrants are …": before a
     // number the word is no preposition but the quantity's modifier.
     let quantity = (matches!(first.as_ref(), "about" | "around" | "over" | "under")
-        && ws.get(1).is_some_and(|n| {
+        && second_is(&|n| {
             n.starts_with(|c: char| c.is_ascii_digit() || c == '$')
                 || n == "half"
                 || is(lexicon::NUMBERS, n)
         }))
         // "CNN reported at least six planes filled the skies".
-        || (first == "at" && ws.get(1).is_some_and(|n| matches!(n.as_ref(), "least" | "most")));
+        || (first == "at" && second_is(&|n| matches!(n, "least" | "most")));
     let opens_with_preposition = !quantity
         && (is(lexicon::NP_PREPOSITIONS, first)
             || matches!(first.as_ref(), "by" | "to" | "into" | "about"));
@@ -353,38 +372,48 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     // A verb after a relative pronoun is the relative clause's, not the content's: "claimed
     // responsibility for an attack that left 40 dead" reports no clause.
     // Only when the content opens with a bare noun (an object, not a subject with its article).
-    let bare = doc
-        .words(c)
-        .first()
-        .is_some_and(|w| !is_capitalized(w.span.of(text)))
+    let bare = !is_capitalized(w0.span.of(text))
         && !is(lexicon::DETERMINERS, first)
-        && !is(SUBJECT_PRONOUNS, first)
+        && !is_subject_pronoun(first)
         && !matches!(
             first.as_ref(),
             "this" | "these" | "those" | "no" | "all" | "every" | "each"
         );
-    let rel = ws
-        .iter()
-        .position(|w| bare && matches!(w.as_ref(), "that" | "which" | "who"))
-        .unwrap_or(ws.len());
-    ws[..rel].iter().enumerate().any(|(i, w)| {
-        is_finite(w)
-            || (w.ends_with("ed") && w.len() > 4)
-            || w.ends_with("n't")
-            || (i > 0 && is(SUBJECT_PRONOUNS, &ws[i - 1]) && w.len() > 2 && !is_finite(&ws[i - 1]))
-            // A present tense before its object: "the system favors the wealthy".
-            || (i > 0
-                && w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && !w.ends_with("us")
-                && ws.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        n.as_ref(),
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "that" | "to"
-                            | "him" | "them" | "it" | "us" | "no" | "more" | "less"
-                    )
-                }))
+    let rel = if bare {
+        words
+            .iter()
+            .position(|w| with_fold(w.span.of(text), |w| matches!(w, "that" | "which" | "who")))
+            .unwrap_or(words.len())
+    } else {
+        words.len()
+    };
+    (0..rel).any(|i| {
+        with_fold(words[i].span.of(text), |w| {
+            is_finite(w)
+                || (w.ends_with("ed") && w.len() > 4)
+                || w.ends_with("n't")
+                || (i > 0
+                    && w.len() > 2
+                    && with_fold(words[i - 1].span.of(text), |p| {
+                        is_subject_pronoun(p) && !is_finite(p)
+                    }))
+                // A present tense before its object: "the system favors the wealthy".
+                || (i > 0
+                    && w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && words.get(i + 1).is_some_and(|n| {
+                        with_fold(n.span.of(text), |n| {
+                            matches!(
+                                n,
+                                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                                    | "that" | "to" | "him" | "them" | "it" | "us" | "no"
+                                    | "more" | "less"
+                            )
+                        })
+                    }))
+        })
     })
 }
 
@@ -407,21 +436,20 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
         let mut j = 0;
         while j < ws.len().min(5) {
             let w = ws[j].span.of(text);
-            let f = fold(w);
-            // An article is the listener's only before a name or a role ("told the Times",
-            // "told a reporter"), not before the content ("asked them a simple question").
-            let article = matches!(f.as_ref(), "the" | "a" | "an")
-                && ws.get(j + 1).is_some_and(|n| {
-                    let w = n.span.of(text);
-                    is_capitalized(w) || is(lexicon::ROLE_NOUNS, &fold(w))
-                });
-            if matches!(
-                f.as_ref(),
-                "him" | "her" | "them" | "me" | "us" | "reporters"
-            ) || article
-                || (is_capitalized(w) && !is(SUBJECT_PRONOUNS, &f))
-                || is(lexicon::ROLE_NOUNS, &f)
-            {
+            let listener = with_fold(w, |f| {
+                // An article is the listener's only before a name or a role ("told the Times",
+                // "told a reporter"), not before the content ("asked them a simple question").
+                let article = matches!(f, "the" | "a" | "an")
+                    && ws.get(j + 1).is_some_and(|n| {
+                        let w = n.span.of(text);
+                        is_capitalized(w) || with_fold(w, |f| is(lexicon::ROLE_NOUNS, f))
+                    });
+                matches!(f, "him" | "her" | "them" | "me" | "us" | "reporters")
+                    || article
+                    || (is_capitalized(w) && !is_subject_pronoun(f))
+                    || is(lexicon::ROLE_NOUNS, f)
+            });
+            if listener {
                 j += 1;
             } else {
                 break;
@@ -439,22 +467,23 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     let reach = ws.len().min(i + THAT_REACH_WORDS);
     let phrase = cue.takes_listener
         || ws.get(i).is_some_and(|w| {
-            let f = fold(w.span.of(text));
-            is(lexicon::BETWEEN_WORDS, &f)
-                || matches!(
-                    f.as_ref(),
-                    "in" | "at"
-                        | "during"
-                        | "via"
-                        | "through"
-                        | "over"
-                        | "with"
-                        | "to"
-                        | "late"
-                        | "early"
-                        | "privately"
-                        | "publicly"
-                )
+            with_fold(w.span.of(text), |f| {
+                is(lexicon::BETWEEN_WORDS, f)
+                    || matches!(
+                        f,
+                        "in" | "at"
+                            | "during"
+                            | "via"
+                            | "through"
+                            | "over"
+                            | "with"
+                            | "to"
+                            | "late"
+                            | "early"
+                            | "privately"
+                            | "publicly"
+                    )
+            })
         });
     if let Some(t) = (i..reach)
         .find(|&k| with_fold(ws[k].span.of(text), |f| f == "that"))
@@ -465,31 +494,33 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             .of(text)
             .contains([',', ';', ':', '—', '(', '“', '"'])
             && ws[i..t].iter().all(|w| {
-                let f = fold(w.span.of(text));
-                // "warned Iran of an attack before the bombings that killed …": an object's
-                // own phrase, and its relative clause, not a place or time before "that".
-                !is_finite(&f)
-                    && !is(SUBJECT_PRONOUNS, &f)
-                    && !matches!(
-                        f.as_ref(),
-                        "of" | "about"
-                            | "for"
-                            | "before"
-                            | "after"
-                            | "against"
-                            | "from"
-                            | "by"
-                            | "into"
-                            | "over"
-                            | "with"
-                    )
+                with_fold(w.span.of(text), |f| {
+                    // "warned Iran of an attack before the bombings that killed …": an object's
+                    // own phrase, and its relative clause, not a place or time before "that".
+                    !is_finite(f)
+                        && !is_subject_pronoun(f)
+                        && !matches!(
+                            f,
+                            "of" | "about"
+                                | "for"
+                                | "before"
+                                | "after"
+                                | "against"
+                                | "from"
+                                | "by"
+                                | "into"
+                                | "over"
+                                | "with"
+                        )
+                })
             });
         if clean && t > i {
             return ws.get(t + 1).map(|w| w.span.start);
         }
     }
     while i < ws.len() {
-        let f = fold(ws[i].span.of(text));
+        let mut f_buf = [0u8; FOLD_BUFFER];
+        let f = fold_into(ws[i].span.of(text), &mut f_buf);
         let next = |k: usize| ws.get(i + k).map(|w| fold(w.span.of(text)));
         if is(lexicon::BETWEEN_WORDS, &f) && i < 3 {
             i += 1;
@@ -531,14 +562,15 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
             i += 3;
         } else if matches!(f.as_ref(), "in" | "at" | "during" | "on")
             && i + 1 < ws.len()
-            && is(lexicon::DETERMINERS, &fold(ws[i + 1].span.of(text)))
+            && with_fold(ws[i + 1].span.of(text), |f| is(lexicon::DETERMINERS, f))
         {
             // "said in a statement Thursday the plan …": the phrase ends where a new noun phrase
             // (a determiner or a pronoun after at least one noun) opens the clause.
             let mut k = i + 2;
             while k < ws.len().min(i + 8) {
-                let g = fold(ws[k].span.of(text));
-                if k > i + 2 && (is(lexicon::DETERMINERS, &g) || is(SUBJECT_PRONOUNS, &g)) {
+                let mut g_buf = [0u8; FOLD_BUFFER];
+                let g = fold_into(ws[k].span.of(text), &mut g_buf);
+                if k > i + 2 && (is(lexicon::DETERMINERS, &g) || is_subject_pronoun(&g)) {
                     break;
                 }
                 k += 1;
@@ -655,7 +687,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let mut ws: &[Word] = &read;
     while ws.last().is_some_and(|w| {
         let w = w.span.of(text);
-        is(lexicon::BETWEEN_WORDS, &fold(w)) || lexicon::is_ly_adverb(w)
+        with_fold(w, |f| is(lexicon::BETWEEN_WORDS, f)) || lexicon::is_ly_adverb(w)
     }) {
         ws = &ws[..ws.len() - 1];
     }
@@ -688,17 +720,18 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     // A relative clause may hold a verb: "voters who attended the caucuses".
     let rel = ws
         .iter()
-        .position(|w| matches!(fold(w.span.of(text)).as_ref(), "who" | "that" | "which"))
+        .position(|w| with_fold(w.span.of(text), |f| matches!(f, "who" | "that" | "which")))
         .unwrap_or(ws.len());
     if rel == 0 {
         return None;
     }
     let verb = ws[..rel].iter().enumerate().any(|(k, w)| {
-        let f = fold(w.span.of(text));
+        let mut f_buf = [0u8; FOLD_BUFFER];
+        let f = fold_into(w.span.of(text), &mut f_buf);
         // A participle after its noun modifies it ("people briefed on the move", "those
         // surveyed"): the last word, or one before a preposition.
         let modifier = k > 0
-            && !is(SUBJECT_PRONOUNS, &fold(ws[k - 1].span.of(text)))
+            && !with_fold(ws[k - 1].span.of(text), is_subject_pronoun)
             && (k + 1 == rel
                 || ws.get(k + 1).is_some_and(|n| {
                     matches!(
@@ -795,7 +828,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
             let w = w.span.of(text);
             is_capitalized(w) || is_say_label(w)
         })
-        && !sw.iter().any(|w| is_label_word(&fold(w.span.of(text))));
+        && !sw.iter().any(|w| with_fold(w.span.of(text), is_label_word));
     if !named {
         return None;
     }
@@ -809,7 +842,7 @@ fn headline(doc: &Document, p: Span) -> Option<Reported> {
     if first_ending_after(&doc.top_quotes, content.start).is_some_and(|q| q.start < content.end) {
         return None;
     }
-    let det = usize::from(matches!(fold(sw[0].span.of(text)).as_ref(), "the") && sw.len() > 1);
+    let det = usize::from(with_fold(sw[0].span.of(text), |f| f == "the") && sw.len() > 1);
     let mention = Mention {
         span: source,
         name: Span::new(sw[det].span.start, source.end)
@@ -915,7 +948,7 @@ fn transcript(doc: &Document, p: Span) -> Option<Reported> {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         })
-        && !lw.iter().any(|w| is_label_word(&fold(w.span.of(text))));
+        && !lw.iter().any(|w| with_fold(w.span.of(text), is_label_word));
     if !qa && !named {
         return None;
     }
@@ -1128,8 +1161,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         // "it appears he has little chance …": after "it", a clause with no "that".
         let it_clause = prev == "it"
             && ws.get(i + 1).is_some_and(|n| {
-                with_fold(n.span.of(text), |f| is(SUBJECT_PRONOUNS, f))
-                    || is_capitalized(n.span.of(text))
+                with_fold(n.span.of(text), is_subject_pronoun) || is_capitalized(n.span.of(text))
             });
         let (verb_start, complement_at) = match w {
             "seems" | "seemed" | "appears" | "appeared" if it_clause => (ws[i].span.start, i + 1),
@@ -1306,7 +1338,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
                 sw = &sw[..sw.len() - 1];
             }
             let lone_it =
-                sw.len() == 1 && matches!(fold(sw[0].span.of(text)).as_ref(), "it" | "there");
+                sw.len() == 1 && with_fold(sw[0].span.of(text), |f| matches!(f, "it" | "there"));
             (!sw.is_empty() && sw.len() <= RAISED_SUBJECT_MAX_WORDS && !lone_it)
                 .then(|| Span::new(sw[0].span.start, sw[sw.len() - 1].span.end))
         });
@@ -1589,7 +1621,10 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 let coordinated = text[floor..cue.span.start]
                     .split_whitespace()
                     .rev()
-                    .find(|w| !(is(lexicon::BETWEEN_WORDS, &fold(w)) || lexicon::is_ly_adverb(w)))
+                    .find(|w| {
+                        !(with_fold(w, |f| is(lexicon::BETWEEN_WORDS, f))
+                            || lexicon::is_ly_adverb(w))
+                    })
                     .is_some_and(|w| w == "and" || w == "but");
                 // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
                 // speaker is the phrase it follows.
@@ -1711,7 +1746,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     // out ("…, Ms. Gedrich said").
                     let mut before = &text[floor..m.span.start.max(floor)];
                     while let Some(last) = before.trim_end().rsplit(' ').next().filter(|w| {
-                        !w.is_empty() && is(lexicon::TITLES, &fold(w.trim_end_matches('.')))
+                        !w.is_empty()
+                            && with_fold(w.trim_end_matches('.'), |f| is(lexicon::TITLES, f))
                     }) {
                         before = &before[..before.trim_end().len() - last.len()];
                     }
@@ -1721,7 +1757,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                                 .trim_end()
                                 .rsplit(' ')
                                 .next()
-                                .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)));
+                                .is_some_and(|w| with_fold(w, |f| is(lexicon::DETERMINERS, f)));
                     let rest = text[cue.span.end..end_w].trim_start();
                     let bare = rest.is_empty()
                         || rest.starts_with(',')
@@ -1761,7 +1797,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         let mut head: Vec<&str> = before.split_whitespace().collect();
                         if head
                             .last()
-                            .is_some_and(|w| is(lexicon::DETERMINERS, &fold(w)))
+                            .is_some_and(|w| with_fold(w, |f| is(lexicon::DETERMINERS, f)))
                         {
                             head.pop();
                         }
@@ -1953,7 +1989,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     // The rest of a clause ("…, is that …", "…, Trump made demands"), not an
                     // appositive of the source ("…, an analyst at Pivotal Research").
                     .filter(|t| {
-                        let first = fold(doc.words(*t)[0].span.of(text));
+                        let mut first_buf = [0u8; FOLD_BUFFER];
+                        let first = fold_into(doc.words(*t)[0].span.of(text), &mut first_buf);
                         let opens_clause = !matches!(
                             first.as_ref(),
                             "a" | "an"
@@ -2117,7 +2154,8 @@ fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span
     let c = trim_end_punct(text, Span::new(start, clause_end(text, start, stop)))?;
     let c = outside_quotes(text, c, quotes)?;
     let ws = doc.words(c);
-    let first = fold(ws.first()?.span.of(text));
+    let mut first_buf = [0u8; FOLD_BUFFER];
+    let first = fold_into(ws.first()?.span.of(text), &mut first_buf);
     let lone_pronoun = ws.len() == 1
         && matches!(
             first.as_ref(),

@@ -46,11 +46,42 @@ enum Tok {
     Punct(Span, char),
 }
 
-fn tokens(doc: &Document, range: Span) -> Vec<Tok> {
+thread_local! {
+    /// The vector of the last [`Tokens`] dropped on this thread, for the next [`tokens`] to fill.
+    static SPARE_TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The tokens of a region, in a vector that goes back to [`SPARE_TOKENS`] when dropped: the
+/// phrase readers tokenise a region per cue, and reusing one vector saves a `malloc` and a `free`
+/// each time. Trade-off: a thread keeps its largest token vector (a few KB) for good, and a
+/// reader called while another holds its tokens allocates its own.
+struct Tokens(Vec<Tok>);
+
+impl std::ops::Deref for Tokens {
+    type Target = [Tok];
+
+    fn deref(&self) -> &[Tok] {
+        &self.0
+    }
+}
+
+impl Drop for Tokens {
+    fn drop(&mut self) {
+        let v = std::mem::take(&mut self.0);
+        // Not after the thread's locals are gone: then the vector is freed.
+        let _ = SPARE_TOKENS.try_with(|s| s.set(v));
+    }
+}
+
+/// The words of `range` and the punctuation marks between them, in order.
+fn tokens(doc: &Document, range: Span) -> Tokens {
     let text = doc.text;
     let ws = doc.words(range);
-    // Words, and about as many marks: one allocation.
-    let mut out = Vec::with_capacity(2 * ws.len() + 2);
+    // Words, and about as many marks: at most one allocation, none once the spare vector is
+    // that large.
+    let mut out = SPARE_TOKENS.take();
+    out.clear();
+    out.reserve(2 * ws.len() + 2);
     let mut at = range.start;
     for w in ws.iter() {
         // Most words follow one space: no mark to read.
@@ -69,7 +100,7 @@ fn tokens(doc: &Document, range: Span) -> Vec<Tok> {
             out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
         }
     }
-    out
+    Tokens(out)
 }
 
 /// The word of a token, if it is one.

@@ -305,6 +305,17 @@ fn fold_each(w: &str, mut push: impl FnMut(char)) {
     }
 }
 
+/// [`fold`] of `w`, written into the caller's `buf` when it fits (a capitalized word, "Trump’s")
+/// and on the heap otherwise: for code that keeps the folded word in a variable and reads it
+/// several times, where [`with_fold`]'s closure would not fit. Trade-off: the caller reserves
+/// [`FOLD_BUFFER`] bytes of stack for a fold that, for a lowercase word, borrows `w` anyway.
+pub fn fold_into<'a>(w: &'a str, buf: &'a mut [u8; FOLD_BUFFER]) -> Cow<'a, str> {
+    match fold_onto(w, buf) {
+        Some(f) => Cow::Borrowed(f),
+        None => fold(w),
+    }
+}
+
 /// Calls `f` with [`fold`] of `w`, without allocating for a word that folds into [`FOLD_BUFFER`]
 /// bytes (a capitalized word, "Trump’s", folds into a stack buffer): for the hot loops that only
 /// compare or look up the folded form.
@@ -377,7 +388,7 @@ fn folds_to_other(w: &[u8]) -> bool {
 }
 
 /// Longest word [`with_fold`] folds on the stack, in bytes; longer words are rare in prose.
-const FOLD_BUFFER: usize = 32;
+pub const FOLD_BUFFER: usize = 32;
 
 /// A hash of `w` that ignores ASCII case, and whether `w` is ASCII. Reads eight bytes at a time,
 /// each with its 0x20 bit set: setting the bit lowercases a letter and leaves digits, `'`, `-`,
@@ -496,6 +507,10 @@ pub struct WordSet {
     slots: Box<[(u32, u32)]>,
     words: Vec<&'static str>,
     mask: usize,
+    /// The longest word's length in bytes: a longer word is in no set, without hashing it (one
+    /// comparison more for a word that may be in the set; most words asked about the short
+    /// function-word lists are longer than any of theirs).
+    max_len: usize,
 }
 
 impl WordSet {
@@ -516,6 +531,7 @@ impl WordSet {
             slots,
             words: words.to_vec(),
             mask,
+            max_len: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
 
@@ -537,12 +553,16 @@ impl WordSet {
 
     /// Whether folded word `f` is in the set.
     pub fn contains(&self, f: &str) -> bool {
-        self.find(ascii_case_hash(f.as_bytes()).0, |s| s == f)
+        f.len() <= self.max_len && self.find(ascii_case_hash(f.as_bytes()).0, |s| s == f)
     }
 
     /// Whether [`fold`] of `w` is in the set: the same as `with_fold(w, |f| set.contains(f))`.
     pub fn contains_word(&self, w: &str) -> bool {
         let t = trim_periods(w.as_bytes());
+        // An ASCII word's fold is as long as it is; a longer fold is in no set either.
+        if t.len() > self.max_len && t.is_ascii() {
+            return false;
+        }
         let (h, ascii) = ascii_case_hash(t);
         if !ascii {
             return with_fold(w, |f| self.contains(f));
