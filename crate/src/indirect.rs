@@ -521,45 +521,10 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     while i < ws.len() {
         let mut f_buf = [0u8; FOLD_BUFFER];
         let f = fold_into(ws[i].span.of(text), &mut f_buf);
-        let next = |k: usize| ws.get(i + k).map(|w| fold(w.span.of(text)));
         if is(lexicon::BETWEEN_WORDS, &f) && i < 3 {
             i += 1;
-        } else if f == "for" && {
-            let span = |n: Option<Cow<str>>| {
-                n.is_some_and(|n| {
-                    matches!(
-                        n.as_ref(),
-                        "weeks"
-                            | "months"
-                            | "years"
-                            | "days"
-                            | "decades"
-                            | "while"
-                            | "time"
-                            | "year"
-                            | "month"
-                            | "week"
-                            | "decade"
-                    )
-                })
-            };
-            match next(1).as_deref() {
-                Some("some" | "a") => span(next(2)),
-                _ => span(next(1)),
-            }
-        } {
-            // "has said for weeks he's the only candidate …", "has argued for some time that …".
-            i += if matches!(next(1).as_deref(), Some("some" | "a")) {
-                3
-            } else {
-                2
-            };
-        } else if f == "from"
-            && next(1).as_deref() == Some("the")
-            && next(2).is_some_and(|n| matches!(n.as_ref(), "start" | "outset" | "beginning"))
-        {
-            // "has said from the start that he will …".
-            i += 3;
+        } else if let Some(n) = time_phrase_words(text, &f, &ws[i + 1..]) {
+            i += n;
         } else if matches!(f.as_ref(), "in" | "at" | "during" | "on")
             && i + 1 < ws.len()
             && with_fold(ws[i + 1].span.of(text), |f| is(lexicon::DETERMINERS, f))
@@ -598,6 +563,41 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     // Punctuation between the cue and its content: "said, adding …" has no content of its own.
     let gap = &text[cue.span.end..at];
     (!gap.contains([',', ';', ':', '.', '—', '–', '(', ')'])).then_some(at)
+}
+
+/// How many words a phrase of duration opening at `first` (folded) takes, `after` being the words
+/// that follow it: "for weeks", "for some time", "for a while", "from the start" ("has said for
+/// weeks he's the only candidate …", "said from the start that …"); `None` for any other word.
+fn time_phrase_words(text: &str, first: &str, after: &[Word]) -> Option<usize> {
+    let next = |k: usize| after.get(k).map(|w| fold(w.span.of(text)));
+    let duration = |n: Option<Cow<str>>| {
+        n.is_some_and(|n| {
+            matches!(
+                n.as_ref(),
+                "weeks"
+                    | "months"
+                    | "years"
+                    | "days"
+                    | "decades"
+                    | "while"
+                    | "time"
+                    | "year"
+                    | "month"
+                    | "week"
+                    | "decade"
+            )
+        })
+    };
+    match first {
+        "for" => match next(0).as_deref() {
+            Some("some" | "a") => duration(next(1)).then_some(3),
+            _ => duration(next(0)).then_some(2),
+        },
+        "from" => (next(0).as_deref() == Some("the")
+            && next(1).is_some_and(|n| matches!(n.as_ref(), "start" | "outset" | "beginning")))
+        .then_some(3),
+        _ => None,
+    }
 }
 
 /// Content right after a cue whose subject is "that" before a verb ("attorneys said that is
@@ -687,7 +687,7 @@ fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let mut ws: &[Word] = &read;
     while ws.last().is_some_and(|w| {
         let w = w.span.of(text);
-        with_fold(w, |f| is(lexicon::BETWEEN_WORDS, f)) || lexicon::is_ly_adverb(w)
+        lexicon::stands_between(w)
     }) {
         ws = &ws[..ws.len() - 1];
     }
@@ -1314,24 +1314,23 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
             while sw.len() > 1
                 && sw.last().is_some_and(|w| {
                     let w = w.span.of(text);
-                    lexicon::is_ly_adverb(w)
+                    lexicon::stands_between(w)
                         || with_fold(w, |f| {
-                            is(lexicon::BETWEEN_WORDS, f)
-                                || matches!(
-                                    f,
-                                    "can't"
-                                        | "cannot"
-                                        | "can’t"
-                                        | "not"
-                                        | "only"
-                                        | "just"
-                                        | "doesn't"
-                                        | "doesn’t"
-                                        | "didn't"
-                                        | "didn’t"
-                                        | "don't"
-                                        | "don’t"
-                                )
+                            matches!(
+                                f,
+                                "can't"
+                                    | "cannot"
+                                    | "can’t"
+                                    | "not"
+                                    | "only"
+                                    | "just"
+                                    | "doesn't"
+                                    | "doesn’t"
+                                    | "didn't"
+                                    | "didn’t"
+                                    | "don't"
+                                    | "don’t"
+                            )
                         })
                 })
             {
@@ -1621,10 +1620,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 let coordinated = text[floor..cue.span.start]
                     .split_whitespace()
                     .rev()
-                    .find(|w| {
-                        !(with_fold(w, |f| is(lexicon::BETWEEN_WORDS, f))
-                            || lexicon::is_ly_adverb(w))
-                    })
+                    .find(|w| !lexicon::stands_between(w))
                     .is_some_and(|w| w == "and" || w == "but");
                 // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
                 // speaker is the phrase it follows.
@@ -1636,7 +1632,9 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 // "Podesta, who said the project was vetted …, said he was unaware …": the main
                 // verb after a relative clause's report has the relative's speaker.
                 let after_relative = || {
-                    let bare_comma = text[floor..cue.span.start].trim() == ",";
+                    if text[floor..cue.span.start].trim() != "," {
+                        return None;
+                    }
                     out[sentence_from..]
                         .last()
                         .filter(|r| r.content.end == taken)
@@ -1648,19 +1646,20 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                                 .is_some_and(|w| w == "who")
                         })
                         .and_then(|r| r.mention.clone())
-                        .filter(|_| bare_comma)
                 };
                 // "Cruz lacks support …, whom he has alienated, said Larry Sabato, director of
                 // …": a speaker right after the cue, the content before the comma. When no
                 // speaker phrase stands before the cue, none is made of the content's words.
-                let inverted_tag = cue.class == CueClass::Speech
-                    && !cue.takes_listener
-                    && head.ends_with(',')
-                    && speaker::after(doc, cue.span.end, s.end).is_some_and(|a| {
-                        let rest = text[a.span.end..s.end].trim_start();
-                        a.class != speaker::MentionClass::Pronoun
-                            && (rest.is_empty() || rest.starts_with([',', '.', ';']))
-                    });
+                let inverted_tag = || {
+                    cue.class == CueClass::Speech
+                        && !cue.takes_listener
+                        && head.ends_with(',')
+                        && speaker::after(doc, cue.span.end, s.end).is_some_and(|a| {
+                            let rest = text[a.span.end..s.end].trim_start();
+                            a.class != speaker::MentionClass::Pronoun
+                                && (rest.is_empty() || rest.starts_with([',', '.', ';']))
+                        })
+                };
                 let m = if coordinated {
                     // "… and said that …" after a report of this sentence: that report's
                     // speaker, whose subject the coordination shares.
@@ -1675,33 +1674,26 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                 } else if let Some(m) = after_relative() {
                     Some(m)
                 } else {
-                    speaker::before(doc, floor, cue.span.start)
+                    speaker::before(doc, floor, cue.span.start).or_else(|| {
                         // Else left to the "…, said the official" reading below.
-                        .or_else(|| {
-                            (!inverted_tag)
-                                .then_some(())
-                                .and_then(|()| subject(doc, floor, cue.span.start))
-                        })
-                        .or_else(|| {
-                            (!inverted_tag)
-                                .then(|| speaker::subject_of(doc, floor, cue.span.start))
-                                .flatten()
-                        })
-                        .or_else(|| {
-                            if inverted_tag {
-                                return None;
-                            }
-                            // "The employee of nearly four years, a registered Republican who
-                            // spoke on the condition of anonymity, said": the opening phrase
-                            // before a long appositive.
-                            let head = text[floor..cue.span.start].trim_end();
-                            let opens_sentence = floor == s.start;
-                            (opens_sentence
-                                && head.ends_with(',')
-                                && head.matches(',').count() >= 2)
-                                .then(|| speaker::described(doc, floor, cue.span.start))
-                                .flatten()
-                        })
+                        if inverted_tag() {
+                            return None;
+                        }
+                        subject(doc, floor, cue.span.start)
+                            .or_else(|| speaker::subject_of(doc, floor, cue.span.start))
+                            .or_else(|| {
+                                // "The employee of nearly four years, a registered Republican
+                                // who spoke on the condition of anonymity, said": the opening
+                                // phrase before a long appositive.
+                                let head = text[floor..cue.span.start].trim_end();
+                                let opens_sentence = floor == s.start;
+                                (opens_sentence
+                                    && head.ends_with(',')
+                                    && head.matches(',').count() >= 2)
+                                    .then(|| speaker::described(doc, floor, cue.span.start))
+                                    .flatten()
+                            })
+                    })
                 };
                 if let Some(m) = m {
                     let after = reported_clause(doc, &cue, end_w, quotes);

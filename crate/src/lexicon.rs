@@ -770,6 +770,14 @@ pub fn is_ly_adverb(w: &str) -> bool {
         )
 }
 
+/// Whether `w` (as written) may stand between a speaker and the cue and says nothing about who
+/// spoke: a word of [`BETWEEN_WORDS`] (read from the [`Classes`] table) or an adverb in "-ly"
+/// ([`is_ly_adverb`]). The one test for the speaker phrase, the clause subject, a coordination
+/// and a raised subject.
+pub fn stands_between(w: &str) -> bool {
+    Classes::of(w).has(Classes::BETWEEN) || is_ly_adverb(w)
+}
+
 /// Words that may stand between a speaker and the cue, or after an inverted speaker, and say
 /// nothing about who spoke: auxiliaries, adverbs, time words ("Putin last week dismissed …").
 pub static BETWEEN_WORDS: &[&str] = &[

@@ -194,10 +194,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(doc, Span::new(floor, end));
     let mut j = toks.len();
-    while j > 0
-        && word(text, toks.get(j - 1))
-            .is_some_and(|w| on(w, Classes::BETWEEN) || crate::lexicon::is_ly_adverb(w))
-    {
+    while j > 0 && word(text, toks.get(j - 1)).is_some_and(crate::lexicon::stands_between) {
         j -= 1;
     }
     // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
