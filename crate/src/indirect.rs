@@ -3145,6 +3145,60 @@ mod tests {
     }
 
     #[test]
+    fn indirect203_a_stem_before_the_subject_of_its_clause() {
+        // PolNeAR train, paraphrased: a capitalized plural subject, and a pronoun or a name
+        // opening the object clause.
+        assert_eq!(
+            run("Intro.\n\nDemocrats hope they will be able to gain the ground they need."),
+            [(
+                "they will be able to gain the ground they need".to_string(),
+                "Democrats".to_string(),
+                "hope".to_string()
+            )]
+        );
+        assert_eq!(
+            contents("Intro.\n\nMany fear Trump will feed insecurity in the region."),
+            ["Trump will feed insecurity in the region"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nStrategists hope the efforts will help their candidates."),
+            ["the efforts will help their candidates"]
+        );
+        // A noun after a determiner stays a noun.
+        assert_eq!(
+            contents("Intro.\n\nThe hope they will win is fading."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn indirect204_verbs_of_judging_take_their_object() {
+        // PolNeAR train, paraphrased: "He denounced the United Nations …", "Democrats assailed
+        // Portman …", "She thanked the voters of Iowa …".
+        assert_eq!(
+            run("Intro.\n\nHe denounced the United Nations for its vote."),
+            [(
+                "the United Nations for its vote".to_string(),
+                "He".to_string(),
+                "denounced".to_string()
+            )]
+        );
+        assert_eq!(
+            contents("Intro.\n\nSanders thanked the voters of Iowa on Monday night."),
+            ["the voters of Iowa on Monday night"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nThe governor requested a recount in two counties."),
+            ["a recount in two counties"]
+        );
+        // A noun of the same word is no cue.
+        assert_eq!(
+            contents("Intro.\n\nThe request was denied."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn indirect140_raising_verbs_have_no_speaker() {
         let t = "In the past few days, the politician with the outsized personality seemed to be shrinking in stature.";
         let doc = Document::new(t);
