@@ -334,6 +334,13 @@ const STANCE: &[&str] = &[
     "reference",
     "promote",
     "remind",
+    "list",
+    "deem",
+    "convince",
+    "persuade",
+    "issue",
+    "view",
+    "remember",
 ];
 
 /// Verbs that give the quoted words as a label for an object.
@@ -526,8 +533,17 @@ fn is_phrasal_stance(w: &str, next: Option<&str>) -> bool {
 /// The particles of [`is_phrasal_stance`] and the verb stems (as its suffix stripping leaves
 /// them) that take each.
 const PHRASAL: &[(&str, &[&str])] = &[
-    ("for", &["call", "push", "press", "argu", "lobby"]),
+    (
+        "for",
+        &[
+            "call", "push", "press", "argu", "lobby", "advocat", "advocate",
+        ],
+    ),
     ("on", &["call"]),
+    (
+        "against",
+        &["vot", "vote", "rail", "argu", "argue", "spoke", "speak"],
+    ),
     ("to", &["point", "referr", "refer"]),
     (
         "about",
@@ -853,7 +869,8 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
     // "back" and "backs" are an adverb or a noun far more often than the verb ("came back",
     // "back in 2008", "40 percent back Sanders" is the poll's): only "backed", "backing" are
     // cues (PolNeAR train: 16 reports found, 11 wrong; the stem 0 / 4, "backs" 1 / 2).
-    if matches!(w.as_ref(), "back" | "backs") {
+    // "issues" is the noun ("the issues that matter"): only "issued" and "issuing" are cues.
+    if matches!(w.as_ref(), "back" | "backs" | "issue" | "issues") {
         return None;
     }
     if AMBIGUOUS.contains(w.as_ref())
@@ -933,10 +950,10 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
 fn may_be_cue(w: &str) -> bool {
     NAMED.contains(&w)
         || FORMS.contains_key(w)
-        || (w.starts_with(['c', 'p', 'a', 'l', 'r', 't', 's', 'b'])
-            && (is_phrasal_stance(w, Some("for"))
-                || is_phrasal_stance(w, Some("to"))
-                || is_phrasal_stance(w, Some("about"))))
+        || (w.starts_with(['c', 'p', 'a', 'l', 'r', 't', 's', 'b', 'f', 'v'])
+            && PHRASAL
+                .iter()
+                .any(|(particle, _)| is_phrasal_stance(w, Some(particle))))
 }
 
 /// The words [`classify`] names outside the verb lists and [`PHRASAL`], and the verbs of

@@ -3196,6 +3196,24 @@ mod tests {
             contents("Intro.\n\nThe request was denied."),
             Vec::<String>::new()
         );
+        // "issued a statement", "deemed the plan a failure", "railed against the deal".
+        assert_eq!(
+            contents("Intro.\n\nThe campaign issued a statement on Friday."),
+            ["a statement on Friday"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nCritics deemed the plan a failure."),
+            ["the plan a failure"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nSanders railed against the trade deal in Michigan."),
+            ["the trade deal in Michigan"]
+        );
+        // "the issues that matter": a noun.
+        assert_eq!(
+            contents("Intro.\n\nVoters care about the issues that matter to them."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
