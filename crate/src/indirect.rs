@@ -1835,9 +1835,14 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             trim_end_punct(text, Span::new(start, end_w))
                                 .and_then(|t| outside_quotes(text, t, quotes))
                                 .filter(|t| word_count(doc, *t) >= MIN_TAIL_WORDS)
+                                // Not a second verb of saying ("…, he said, adding …"); a
+                                // stance verb is the tail's own ("His wife, he says, plans
+                                // to …"; PolNeAR train: 4 fixed, 0 broken).
                                 .filter(|t| {
                                     crate::cue::classify(doc.words(*t)[0].span.of(text), None)
-                                        .is_none()
+                                        .is_none_or(|c| {
+                                            !matches!(c.0, CueClass::Speech | CueClass::Participle)
+                                        })
                                 })
                         });
                         // A head too short to be a clause ("The outreach, they said, raised new
@@ -3213,6 +3218,22 @@ mod tests {
         assert_eq!(
             contents("Intro.\n\nVoters care about the issues that matter to them."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn indirect205_a_stance_verb_after_a_tag() {
+        // PolNeAR train, paraphrased.
+        assert_eq!(
+            run("Intro.\n\nHis wife, he says, plans to vote for Trump."),
+            [
+                ("His wife".to_string(), "he".to_string(), "says".to_string()),
+                (
+                    "plans to vote for Trump".to_string(),
+                    "he".to_string(),
+                    "says".to_string()
+                )
+            ]
         );
     }
 
