@@ -1478,7 +1478,31 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         .iter()
         .filter_map(|conj| {
             crate::text::match_indices(s, conj).find(|&(i, _)| {
-                let mut after = s[i + conj.len()..].split(' ');
+                let mut after = s[i + conj.len()..].split(' ').peekable();
+                // "… and has repeatedly said …": auxiliaries and adverbs first.
+                let mut skipped = 0;
+                while skipped < 2 && after.next_if(|w| lexicon::stands_between(w)).is_some() {
+                    skipped += 1;
+                }
+                // "… and one in four said the party was …": a subject of its own, then a verb
+                // of saying (PolNeAR train: 11 fixed, 7 broken; the auxiliaries, 3 / 1).
+                if skipped == 0 {
+                    let rest = &s[i + conj.len()..];
+                    let first = rest.split(' ').next().unwrap_or("");
+                    if !lexicon::stands_between(first)
+                        && !first.ends_with(['.', ',', ';'])
+                        && rest
+                            .split(' ')
+                            .skip(1)
+                            .take(4)
+                            .take_while(|w| !w.ends_with([',', ';', ':']))
+                            .any(|w| {
+                                matches!(w, "said" | "says" | "say" | "told" | "added" | "noted")
+                            })
+                    {
+                        return true;
+                    }
+                }
                 let next = after.next().unwrap_or("");
                 // "fear that … and warn that …": any verb of saying before "that" too.
                 matches!(
@@ -3234,6 +3258,19 @@ mod tests {
                     "says".to_string()
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn indirect206_a_second_report_after_and() {
+        // PolNeAR train, paraphrased.
+        assert_eq!(
+            contents("Intro.\n\nTrump has described himself as antiabortion and has said that he would nominate conservative justices."),
+            ["himself as antiabortion", "he would nominate conservative justices"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nOne in three said the party does not care about Latinos and one in four said the party was hostile to them."),
+            ["the party does not care about Latinos", "the party was hostile to them"]
         );
     }
 
