@@ -1132,11 +1132,10 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
     ));
     let mut floor = s.start;
     for i in 1..ws.len() {
-        // Most words are none of the raising verbs: a length and first-letter test before any
-        // folding (this loop reads every word of the page).
-        let raw = ws[i].span.bytes_of(text);
-        if !(4..=10).contains(&raw.len())
-            || !matches!(raw[0] | 0x20, b's' | b'a' | b'e' | b'r' | b'v')
+        // Most words are none of the raising verbs: a test of the first four bytes before any
+        // folding (this loop reads every word of the page), then the length.
+        if !may_be_raising(text.as_bytes(), ws[i].span.start)
+            || !(4..=10).contains(&ws[i].span.len())
         {
             continue;
         }
@@ -1351,6 +1350,29 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         }
         floor = rest.end;
     }
+}
+
+/// Whether the word that starts at byte `at` of `text` may be one of [`raising`]'s verbs
+/// ("seen", "regarded", "seem…", "appear…", "expected", "reportedly"), by its first four bytes
+/// with ASCII case ignored: `false` for about 99 words in 100 of prose, where the test of the
+/// length and the first letter it replaces let a fifth through, a branch the processor could
+/// not predict (`raising` read 6% of the scan's time for 4% of its instructions).
+///
+/// Setting the 0x20 bit lowercases a capital and makes no other byte a small letter, so every
+/// spelling of the verbs passes; what passes is then compared whole.
+#[inline]
+fn may_be_raising(text: &[u8], at: usize) -> bool {
+    let Some(&[a, b, c, d]) = text.get(at..at + 4) else {
+        return false;
+    };
+    let head = u32::from_le_bytes([a, b, c, d]) | 0x2020_2020;
+    let key = |k: &[u8; 4]| u32::from_le_bytes(*k);
+    head == key(b"seen")
+        || head == key(b"seem")
+        || head == key(b"rega")
+        || head == key(b"appe")
+        || head == key(b"expe")
+        || head == key(b"repo")
 }
 
 /// Whether `next`, the word after a raising verb `verb` other than "to" and "that", opens its
