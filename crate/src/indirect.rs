@@ -934,7 +934,10 @@ const TRANSCRIPT_LABEL_MAX_BYTES: usize = 40;
 fn transcript(doc: &Document, p: Span) -> Option<Reported> {
     let text = doc.text;
     let line = p.of(text);
-    let colon = crate::text::find_str(line, ": ").filter(|&c| c <= TRANSCRIPT_LABEL_MAX_BYTES)?;
+    // The first ": ", if it is within the label's bytes: only those are searched, not the
+    // whole paragraph.
+    let head = &line.as_bytes()[..line.len().min(TRANSCRIPT_LABEL_MAX_BYTES + 2)];
+    let colon = memchr::memchr_iter(b':', head).find(|&c| head.get(c + 1) == Some(&b' '))?;
     let label = Span::new(p.start, p.start + colon);
     let lw = doc.words(label);
     let qa = matches!(label.of(text), "Q" | "A");
@@ -987,6 +990,19 @@ fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
     if line.len() > 300 || line.contains('\n') {
         return None;
     }
+    let ws = doc.words(p);
+    if ws.len() > HEADLINE_MAX_WORDS {
+        return None;
+    }
+    // Title case before the search for the verb: running text fails it within a few words,
+    // where every paragraph's search for " Says " and " Say " stopped at each capital S.
+    let title_case = ws
+        .iter()
+        .filter(|w| w.span.of(text).len() > 3)
+        .all(|w| is_capitalized(w.span.of(text)));
+    if !title_case {
+        return None;
+    }
     let at =
         crate::text::find_str(line, " Says ").or_else(|| crate::text::find_str(line, " Say "))?;
     let verb = if line[at + 1..].starts_with("Says") {
@@ -994,17 +1010,9 @@ fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
     } else {
         3
     };
-    let ws = doc.words(p);
-    if ws.len() > HEADLINE_MAX_WORDS {
-        return None;
-    }
-    let title_case = ws
-        .iter()
-        .filter(|w| w.span.of(text).len() > 3)
-        .all(|w| is_capitalized(w.span.of(text)));
     let source = Span::new(p.start, p.start + at);
     let sw = doc.words(source);
-    if !title_case || sw.is_empty() || sw.len() > HEADLINE_SOURCE_MAX_WORDS {
+    if sw.is_empty() || sw.len() > HEADLINE_SOURCE_MAX_WORDS {
         return None;
     }
     let content = trim_end_punct(text, Span::new(p.start + at + 1 + verb + 1, p.end))?;
