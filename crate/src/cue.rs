@@ -1050,6 +1050,15 @@ pub fn may_be_cue_at(text: &[u8], span: Span) -> bool {
     while end > span.start && text[end - 1] == b'.' {
         end -= 1;
     }
+    may_be_cue_bare(text, Span::new(span.start, end))
+}
+
+/// [`may_be_cue_at`] of a word whose `span` ends before its final periods (as
+/// [`crate::text::for_each_word`] gives it): the word index's pass, which has that end, skips
+/// the trimming (2 M of its instructions on 200 train articles).
+#[inline(always)]
+pub(crate) fn may_be_cue_bare(text: &[u8], span: Span) -> bool {
+    let end = span.end;
     let (h, ascii) = crate::text::ascii_case_hash_in(text, span.start, end);
     let k = (h >> (32 - KEY_BITS)) as usize;
     // [`cue_at`]'s second test: a capitalized word is no cue but "According" (a word that
