@@ -732,8 +732,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// `span` without leading and trailing whitespace, or `None` when nothing is left.
 pub fn trim(text: &str, span: Span) -> Option<Span> {
     let s = span.of(text);
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    // Each end read once (`trim` after `trim_start` read the start twice).
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let t = t.trim_end();
     (!t.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + t.len()))
 }
 
