@@ -10,6 +10,11 @@ use quotetrace::{Engine, Ledger, PageMeta};
 
 mod support;
 
+/// The CLI's allocator (`src/bin/quotetrace/main.rs`), so the bench measures what the command
+/// runs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let docs = support::polnear("train");
     let bytes: usize = docs.iter().map(|d| d.1.len()).sum();

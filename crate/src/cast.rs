@@ -49,8 +49,10 @@ fn is_acronym(w: &str) -> bool {
 /// "al-" ("al-Baghdadi").
 #[inline]
 pub fn may_open_part(text: &[u8], span: Span) -> bool {
-    !matches!(text[span.start], b'a'..=b'z' | b'0'..=b'9')
-        || text[span.start..span.end].starts_with(b"al-")
+    let first = text[span.start];
+    // "al-" by its first byte before any slicing: most words open with another small letter.
+    !matches!(first, b'a'..=b'z' | b'0'..=b'9')
+        || (first == b'a' && text[span.start..span.end].starts_with(b"al-"))
 }
 
 /// Whether the gap `b` between two words (bytes of the text) is only spaces and no-break spaces

@@ -578,24 +578,36 @@ impl WordSet {
 /// without decoding ASCII (a rule counts the capitals of up to 2,000 bytes): the ASCII capitals
 /// counted over the bytes, then the chars that are not ASCII, found eight bytes at a time.
 pub fn count_uppercase(s: &str) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
     let b = s.as_bytes();
-    let mut n = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let mut n = 0;
     // The lead byte of a char that is not ASCII is at least 0xC0; decode from there.
-    let mut upper_at =
-        |i: usize| n += usize::from(s[i..].chars().next().is_some_and(char::is_uppercase));
+    let upper_at = |i: usize| usize::from(s[i..].chars().next().is_some_and(char::is_uppercase));
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
-        if u64::from_le_bytes(c.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
-            (0..8)
+        let x = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        // The ASCII capitals of eight bytes at once (as in `lower_ascii8`, on the low seven
+        // bits of each byte so that no sum carries into the next; a byte with its high bit
+        // set is no ASCII capital).
+        let low = x & !HIGH;
+        let ge_a = low.wrapping_add(ONES * u64::from(0x80 - b'A'));
+        let gt_z = low.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+        n += (ge_a & !gt_z & !x & HIGH).count_ones() as usize;
+        if x & HIGH != 0 {
+            n += (0..8)
                 .filter(|&k| c[k] >= 0xC0)
-                .for_each(|k| upper_at(at + k));
+                .map(|k| upper_at(at + k))
+                .sum::<usize>();
         }
         at += 8;
     }
     for (k, &c) in chunks.remainder().iter().enumerate() {
-        if c >= 0xC0 {
-            upper_at(at + k);
+        if c.is_ascii_uppercase() {
+            n += 1;
+        } else if c >= 0xC0 {
+            n += upper_at(at + k);
         }
     }
     n
@@ -732,8 +744,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// `span` without leading and trailing whitespace, or `None` when nothing is left.
 pub fn trim(text: &str, span: Span) -> Option<Span> {
     let s = span.of(text);
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    // Each end read once (`trim` after `trim_start` read the start twice).
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let t = t.trim_end();
     (!t.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + t.len()))
 }
 

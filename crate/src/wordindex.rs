@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::cast::may_open_part;
-use crate::cue::{cue_at, find_cues, may_be_cue_at, Cue};
+use crate::cue::{cue_at, find_cues, may_be_cue_bare, Cue};
 use crate::span::Span;
 use crate::text::{for_each_word, words, Word};
 
@@ -73,7 +73,7 @@ impl WordIndex {
             while blocks.len() * BLOCK_BYTES < w.span.end {
                 blocks.push(i as u32);
             }
-            if may_be_cue_at(bytes, Span::new(w.span.start, bare_end)) {
+            if may_be_cue_bare(bytes, Span::new(w.span.start, bare_end)) {
                 bits |= 1 << (i % 64);
             }
             if may_open_part(bytes, w.span) {

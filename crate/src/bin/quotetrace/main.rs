@@ -17,6 +17,12 @@ use quotetrace::{report, Engine, Ledger, PageMeta};
 
 use quotetrace::corpus as input;
 
+/// mimalloc instead of the system allocator: a scan makes about 150 small allocations per page
+/// (speaker names, folded words, per-sentence vectors) and frees them at once, which the system
+/// allocator serves more slowly (see docs/FIGURES.md, round 7).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage:
   quotetrace scan [--ledger L] [--format json|jsonl|text] FILE...
       FILE: .txt, .html (article text and metadata extracted) or .jsonl ({\"id\", \"text\", ...} per line)
