@@ -672,17 +672,32 @@ const SUBJECT_MAX_WORDS: usize = 10;
 /// The subject of a cue when no speaker phrase reads as a name or a description: the words from
 /// the clause's start to the cue ("85 percent of Democrats said", "two in three said", "voters
 /// who attended the caucuses said"). `None` when those words hold a verb of their own.
+/// Where the text after the last of `marks` in `head` starts (bytes into `head`), if any mark
+/// stands there. A comma between digits is a number's ("more than 250,000 Iowans are expected
+/// to …", "200,000 voters said …"), not a clause's, and is passed over.
+fn after_last_mark(head: &str, marks: &[char]) -> Option<usize> {
+    let b = head.as_bytes();
+    head.rmatch_indices(marks)
+        .find(|&(k, m)| {
+            !(m == ","
+                && k > 0
+                && b[k - 1].is_ascii_digit()
+                && b.get(k + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .map(|(k, m)| k + m.len())
+}
+
 fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let text = doc.text;
     let floor = floor.max(back(text, end, 300)).min(end);
     let head = &text[floor..end];
-    let start = head
-        .rfind([
+    let start = after_last_mark(
+        head,
+        &[
             ',', ';', ':', '—', '–', '(', ')', '“', '”', '"', '.', '?', '!',
-        ])
-        .map_or(floor, |i| {
-            floor + i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        ],
+    )
+    .map_or(floor, |i| floor + i);
     let read = doc.words(Span::new(start, end));
     let mut ws: &[Word] = &read;
     while ws.last().is_some_and(|w| {
@@ -1283,11 +1298,8 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         // The subject: from the clause's opening to the verb.
         let head_from = floor.max(back(text, verb_start, 300));
         let head = &text[head_from..verb_start];
-        let open = head
-            .rfind([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
-            .map_or(head_from, |k| {
-                head_from + k + head[k..].chars().next().map_or(1, char::len_utf8)
-            });
+        let open = after_last_mark(head, &[',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
+            .map_or(head_from, |k| head_from + k);
         let subject = trim(text, Span::new(open, verb_start)).and_then(|sub| {
             let sw = doc.words(sub);
             let skip = sw
@@ -3362,6 +3374,23 @@ mod tests {
                 "Obama was born abroad".to_string(),
                 "Trump".to_string(),
                 "suggesting".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn indirect209_a_numbers_comma_opens_no_subject() {
+        // PolNeAR train, paraphrased.
+        assert_eq!(
+            contents("Intro.\n\nDespite conflicting polls, more than 250,000 Iowans are expected to attend caucuses on Monday night."),
+            ["more than 250,000 Iowans", "to attend caucuses on Monday night"]
+        );
+        assert_eq!(
+            run("Intro.\n\nIn the end, 250,000 voters said they would stay home."),
+            [(
+                "they would stay home".to_string(),
+                "250,000 voters".to_string(),
+                "said".to_string()
             )]
         );
     }

@@ -87,8 +87,15 @@ fn tokens(doc: &Document, range: Span) -> Tokens {
         // Most words follow one space: no mark to read.
         let one_space = w.span.start == at + 1 && text.as_bytes()[at] == b' ';
         let gap_end = if one_space { at } else { w.span.start };
+        // A comma between digits is a number's ("250,000 voters"): no mark.
+        let b = text.as_bytes();
+        let number = gap_end == at + 1
+            && b[at] == b','
+            && at > 0
+            && b[at - 1].is_ascii_digit()
+            && b.get(at + 1).is_some_and(u8::is_ascii_digit);
         for (i, c) in text[at..gap_end].char_indices() {
-            if !c.is_whitespace() {
+            if !c.is_whitespace() && !number {
                 out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));
             }
         }
@@ -862,8 +869,13 @@ fn interpret(text: &str, toks: &[Tok]) -> Option<Mention> {
     let phrase = |ws: &[Span]| {
         let mut out = String::with_capacity(ws.last().map_or(0, |l| l.end - ws[0].start));
         for (k, w) in ws.iter().enumerate() {
+            // A number's comma stays ("250,000 voters").
             if k > 0 {
-                out.push(' ');
+                out.push(if &text[ws[k - 1].end..w.start] == "," {
+                    ','
+                } else {
+                    ' '
+                });
             }
             out.push_str(w.of(text));
         }
