@@ -1304,7 +1304,12 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                         n,
                         "to" | "that" | "the" | "a" | "an" | "his" | "her" | "their"
                     )
-                })
+                    // "Sanders calls himself a democratic socialist", "voters oppose it"
+                    // (PolNeAR train: 4 fixed, 0 broken).
+                }) || matches!(
+                    n,
+                    "himself" | "herself" | "themselves" | "itself" | "him" | "them" | "it"
+                )
             });
             // "Democrats hope they will …", "Many fear Trump will …": the subject of the
             // object clause, a pronoun or a name (PolNeAR train, with the capitalized plural

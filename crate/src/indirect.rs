@@ -3284,6 +3284,10 @@ mod tests {
             contents("Intro.\n\nStrategists hope the efforts will help their candidates."),
             ["the efforts will help their candidates"]
         );
+        assert_eq!(
+            contents("Intro.\n\nSanders calls himself a democratic socialist."),
+            ["himself a democratic socialist"]
+        );
         // A noun after a determiner stays a noun.
         assert_eq!(
             contents("Intro.\n\nThe hope they will win is fading."),
