@@ -244,17 +244,29 @@ fn find_run(hay: &[u32], needle: &[u32]) -> Option<usize> {
 /// Whether an alignment of quote words `ws` with entry words `ew` can pass the coverage tests of
 /// [`trace`] (enough words, [`MIN_COVERAGE`] of them and of the content words): counted over the
 /// quote words that occur anywhere in the entry, which every alignment's pairs are among.
+///
+/// Stops at the first quote word past which even every word after it held could no longer pass
+/// the first two tests (the same answer: they only grow with the words held): at a million
+/// entries most candidates are chance matches, and each word tested is a scan of the entry.
 fn may_cover(ew: &[u32], ws: &[u32], content: &[bool], n_content: usize) -> bool {
-    let (mut m, mut m_content) = (0, 0);
+    let enough =
+        |m: usize| m >= MIN_ALIGNED.min(ws.len()) && m as f64 / ws.len() as f64 >= MIN_COVERAGE;
+    // The fewest words held that pass (all of them always do), so the most that may be missing.
+    let need = (0..=ws.len()).find(|&m| enough(m)).unwrap_or(ws.len());
+    let may_miss = ws.len() - need;
+    let (mut m, mut m_content, mut missed) = (0, 0, 0);
     for (j, w) in ws.iter().enumerate() {
         if ew.contains(w) {
             m += 1;
             m_content += usize::from(content[j]);
+        } else {
+            missed += 1;
+            if missed > may_miss {
+                return false;
+            }
         }
     }
-    m >= MIN_ALIGNED.min(ws.len())
-        && m as f64 / ws.len() as f64 >= MIN_COVERAGE
-        && (n_content == 0 || m_content as f64 >= MIN_COVERAGE * n_content as f64)
+    enough(m) && (n_content == 0 || m_content as f64 >= MIN_COVERAGE * n_content as f64)
 }
 
 /// The longest run of consecutive aligned pairs (adjacent on both sides).

@@ -145,8 +145,10 @@ struct Counts {
 /// two bit operations per posting.
 #[derive(Default)]
 struct Twice {
-    seen: Vec<u64>,
-    again: Vec<u64>,
+    /// The two sets word by word, `[seen, again]`: an entry's two bits are in one cache line,
+    /// found with one index (two vectors cost a second bounds check and load address per
+    /// posting).
+    words: Vec<[u64; 2]>,
     /// The bit mask of the current lookup (a power of two minus one).
     mask: usize,
 }
@@ -161,11 +163,8 @@ impl Twice {
         let bits = (total * Self::BITS_PER_POSTING)
             .max(512)
             .next_power_of_two();
-        let words = bits / 64;
-        self.seen.clear();
-        self.seen.resize(words, 0);
-        self.again.clear();
-        self.again.resize(words, 0);
+        self.words.clear();
+        self.words.resize(bits / 64, [0; 2]);
         self.mask = bits - 1;
     }
 
@@ -180,8 +179,9 @@ impl Twice {
     fn mark(&mut self, list: &[u32]) {
         for &e in list {
             let (w, m) = self.bit(e);
-            self.again[w] |= self.seen[w] & m;
-            self.seen[w] |= m;
+            let [seen, again] = &mut self.words[w];
+            *again |= *seen & m;
+            *seen |= m;
         }
     }
 
@@ -189,7 +189,7 @@ impl Twice {
     #[inline]
     fn may_be_twice(&self, e: u32) -> bool {
         let (w, m) = self.bit(e);
-        self.again[w] & m != 0
+        self.words[w][1] & m != 0
     }
 }
 
@@ -564,15 +564,21 @@ impl Index {
     /// those add entries, and the `min_shared` - 1 longest only add to the counts of entries
     /// found. The counts live in a small per-thread hash table sized to the postings walked.
     pub fn candidates(&self, ids: &[u32], k: usize, min_shared: u32) -> Vec<(u32, u32)> {
-        let mut lists: Vec<(&[u32], &[u32])> = self
-            .pair_lists_all(ids)
-            .filter(|(f, r)| !(f.is_empty() && r.is_empty()) && f.len() + r.len() <= MAX_POSTING)
-            .collect();
+        // At most one list per pair: sized once (collected from a filter, the vector grew twice
+        // for a quote's dozen lists).
+        let mut lists: Vec<(&[u32], &[u32])> = Vec::with_capacity(ids.len());
+        lists.extend(
+            self.pair_lists_all(ids).filter(|(f, r)| {
+                !(f.is_empty() && r.is_empty()) && f.len() + r.len() <= MAX_POSTING
+            }),
+        );
         let probed = (min_shared.max(1) - 1) as usize;
         if lists.len() < probed + 1 {
             return Vec::new();
         }
-        lists.sort_by_key(|(f, r)| f.len() + r.len());
+        // Which of two lists of the same length is walked and which probed changes no count
+        // (see the pigeonhole argument above), so the sort need not be stable.
+        lists.sort_unstable_by_key(|(f, r)| f.len() + r.len());
         let (walked, probed) = lists.split_at(lists.len() - probed);
         COUNTS.with(|cell| {
             let counts = &mut *cell.borrow_mut();
@@ -587,15 +593,17 @@ impl Index {
                     twice.mark(r);
                 }
                 flagged.clear();
-                for (f, r) in walked {
-                    flagged.extend(f.iter().chain(*r).filter(|&&e| twice.may_be_twice(e)));
+                // The frozen and the fresh list one after the other (a chained iterator tests
+                // which half it is in at every posting).
+                for l in walked.iter().flat_map(|&(f, r)| [f, r]) {
+                    flagged.extend(l.iter().filter(|&&e| twice.may_be_twice(e)));
                 }
                 let flagged = std::mem::take(&mut counts.flagged);
                 counts.tally(flagged.len(), flagged.iter());
                 counts.flagged = flagged;
                 // An entry the filter does not let through is not in the table.
-                for (f, r) in probed {
-                    for &e in f.iter().chain(*r) {
+                for l in probed.iter().flat_map(|&(f, r)| [f, r]) {
+                    for &e in l {
                         if counts.twice.may_be_twice(e) {
                             counts.bump(std::iter::once(&e));
                         }
@@ -611,8 +619,18 @@ impl Index {
             let mut v: Vec<(u32, u32)> =
                 counts.counted().filter(|&(_, c)| c >= min_shared).collect();
             counts.clear();
-            v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(k);
+            // Best first, ties by entry number: a total order (entries are distinct), so the
+            // best `k` chosen first and then sorted are the first `k` of the whole list sorted
+            // (against a large ledger a common quote has hundreds of chance entries on two lists).
+            let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            if k == 0 {
+                return Vec::new();
+            }
+            if v.len() > k {
+                v.select_nth_unstable_by(k - 1, order);
+                v.truncate(k);
+            }
+            v.sort_unstable_by(order);
             v
         })
     }
