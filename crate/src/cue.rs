@@ -958,7 +958,7 @@ fn may_be_cue(w: &str) -> bool {
 
 /// The words [`classify`] names outside the verb lists and [`PHRASAL`], and the verbs of
 /// [`light_verb`].
-const NAMED: &[&str] = &["according", "went", "goes", "go", "made", "makes"];
+const NAMED: &[&str] = &["according", "went", "goes", "go", "made", "makes", "like"];
 
 /// Nouns that make "made" a verb of saying: "made the case that …", "made clear that …", "made
 /// no mention of …", "made several statements affirming …".
@@ -1215,6 +1215,19 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     }
     if let Some(cue) = light_verb(text, words, i) {
         return Some(cue);
+    }
+    // "The White House would like to make November's election a battle about …": a wish, like
+    // "wants to"; "like" is a cue nowhere else.
+    if raw == "like" {
+        let wish = next == Some("to")
+            && i.checked_sub(1)
+                .is_some_and(|p| matches!(words[p].span.of(text), "would" | "'d" | "’d"));
+        return wish.then_some(Cue {
+            span: w.span,
+            class: CueClass::Stance,
+            takes_listener: false,
+            object: true,
+        });
     }
     if let Some(cue) = sees_as(text, words, i) {
         return Some(cue);

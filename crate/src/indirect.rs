@@ -3288,6 +3288,15 @@ mod tests {
             contents("Intro.\n\nSanders calls himself a democratic socialist."),
             ["himself a democratic socialist"]
         );
+        // "would like to": a wish (PolNeAR train: 7 fixed, 1 broken); "like" alone is no cue.
+        assert_eq!(
+            contents("Intro.\n\nThe White House would like to make the election a battle about competence."),
+            ["to make the election a battle about competence"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nVoters like to see a fighter."),
+            Vec::<String>::new()
+        );
         // A noun after a determiner stays a noun.
         assert_eq!(
             contents("Intro.\n\nThe hope they will win is fading."),
