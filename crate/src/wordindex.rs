@@ -65,13 +65,28 @@ impl WordIndex {
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         let mut may_be_cue = Vec::with_capacity(text.len() / (5 * 64) + 1);
         let mut bits = 0u64;
-        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+        // The block table, filled in place: `filled` entries are final. Each word stores its
+        // index at the first entry not yet final, and makes it final when the word ends past
+        // the block's start: the first such word is the entry's answer. One store and a
+        // compare a word instead of a loop whose exit depended on the word (a word ends in a
+        // new block about once in five, unpredictably: 25k mispredicted branches on 200 train
+        // articles); a word that ends more than one block on fills the others in a loop.
+        // (One entry of slack: the store at `filled` when every entry is final.)
+        let table_len = text.len() / BLOCK_BYTES + 1;
+        let mut blocks = vec![0u32; table_len + 1];
+        let mut filled = 0;
         let mut may_be_name = Vec::with_capacity(text.len() / 24 + 1);
         for_each_word(text, Span::new(0, text.len()), |w, bare_end| {
             let i = words.len();
             // Each block not yet given a word: this one, the first that ends past its start.
-            while blocks.len() * BLOCK_BYTES < w.span.end {
-                blocks.push(i as u32);
+            // Each block not yet given a word: this one, the first that ends past its start.
+            // (`filled <= table_len`: no word ends past the text.)
+            blocks[filled] = i as u32;
+            let ends_past = |k: usize| k * BLOCK_BYTES < w.span.end;
+            filled += usize::from(ends_past(filled));
+            while ends_past(filled) {
+                blocks[filled] = i as u32;
+                filled += 1;
             }
             if may_be_cue_bare(bytes, Span::new(w.span.start, bare_end)) {
                 bits |= 1 << (i % 64);
@@ -87,9 +102,8 @@ impl WordIndex {
         if words.len() % 64 != 0 {
             may_be_cue.push(bits);
         }
-        while blocks.len() <= text.len() / BLOCK_BYTES {
-            blocks.push(words.len() as u32);
-        }
+        blocks[filled..].fill(words.len() as u32);
+        blocks.truncate(table_len);
         // About one word in twenty is a cue: one allocation for most pages.
         let mut cues = Vec::with_capacity(words.len() / 16 + 1);
         for (k, &set) in may_be_cue.iter().enumerate() {
