@@ -48,6 +48,28 @@ pub struct WordIndex {
 /// instructions than 64, and 16 bytes 0.2 M more than 32 (a larger table to build).
 const BLOCK_BYTES: usize = 32;
 
+/// The first index from `k` on whose word fails `before` (which holds of a prefix of the
+/// words from `k`, as a test of a word's start or end against one offset does): a walk from a
+/// block entry, a few words. Counted four words at a time, the count the step: a walk's exit
+/// depended on each word and was mispredicted about once a look-up (71k branches on 200 train
+/// articles; 36k fewer counted); a count has one exit, mostly after the first four. Trade-off:
+/// four compares where the walk made two or three (+0.14 M instructions; eight at a time took
+/// 74k mispredicted branches off, for +2.3 M).
+#[inline]
+fn step_while(ws: &[Word], mut k: usize, before: impl Fn(&Word) -> bool) -> usize {
+    while let Some(run) = ws.get(k..k + 4) {
+        let n = run.iter().map(|w| usize::from(before(w))).sum::<usize>();
+        k += n;
+        if n < 4 {
+            return k;
+        }
+    }
+    while k < ws.len() && before(&ws[k]) {
+        k += 1;
+    }
+    k
+}
+
 /// Where a range's words are: a run of the index, or (when an end of the range cuts a word)
 /// words read again.
 enum Slice {
@@ -127,14 +149,11 @@ impl WordIndex {
     /// <= at)`, walked from `at`'s block.
     fn first_ending_after(&self, at: usize) -> usize {
         let ws = &self.words;
-        let mut k = self
+        let k = self
             .blocks
             .get(at / BLOCK_BYTES)
             .map_or(ws.len(), |&k| k as usize);
-        while k < ws.len() && ws[k].span.end <= at {
-            k += 1;
-        }
-        k
+        step_while(ws, k, |w| w.span.end <= at)
     }
 
     /// The index of the first word from `from` on that starts at or after byte `at`.
@@ -145,11 +164,7 @@ impl WordIndex {
             .blocks
             .get(at / BLOCK_BYTES)
             .map_or(ws.len(), |&k| k as usize);
-        let mut k = from.max(floor);
-        while k < ws.len() && ws[k].span.start < at {
-            k += 1;
-        }
-        k
+        step_while(ws, from.max(floor), |w| w.span.start < at)
     }
 
     /// Every word of the text, in order.
