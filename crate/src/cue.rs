@@ -1102,16 +1102,17 @@ pub fn may_be_cue_at(text: &[u8], span: Span) -> bool {
 #[inline(always)]
 pub(crate) fn may_be_cue_bare(text: &[u8], span: Span) -> bool {
     let end = span.end;
-    let (h, ascii) = crate::text::ascii_case_hash_in(text, span.start, end);
-    let k = (h >> (32 - KEY_BITS)) as usize;
     // [`cue_at`]'s second test: a capitalized word is no cue but "According" (a word that
     // opens with a capital A-Z is capitalized; one whose periods trim to "according" is
-    // passed on).
+    // passed on). Made before the hash, which a capitalized word (one in six or so) then
+    // does not pay for.
     if text[span.start].is_ascii_uppercase()
         && !text[span.start..end].eq_ignore_ascii_case(b"according")
     {
         return false;
     }
+    let (h, ascii) = crate::text::ascii_case_hash_in(text, span.start, end);
+    let k = (h >> (32 - KEY_BITS)) as usize;
     if ascii {
         return CUE_KEYS[k / 64] & (1 << (k % 64)) != 0;
     }

