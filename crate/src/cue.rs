@@ -958,7 +958,17 @@ fn may_be_cue(w: &str) -> bool {
 
 /// The words [`classify`] names outside the verb lists and [`PHRASAL`], and the verbs of
 /// [`light_verb`].
-const NAMED: &[&str] = &["according", "went", "goes", "go", "made", "makes", "like"];
+const NAMED: &[&str] = &[
+    "according",
+    "went",
+    "goes",
+    "go",
+    "made",
+    "makes",
+    "like",
+    "eager",
+    "hopeful",
+];
 
 /// Nouns that make "made" a verb of saying: "made the case that …", "made clear that …", "made
 /// no mention of …", "made several statements affirming …".
@@ -1219,6 +1229,27 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     }
     // "The White House would like to make November's election a battle about …": a wish, like
     // "wants to"; "like" is a cue nowhere else.
+    // "Sanders is eager to …", "she was hopeful that …": an adjective of stance after a form of
+    // "be", before "to" or "that" (PolNeAR train: 8 fixed, 1 broken; "willing" 1 / 5 and
+    // "determined" 1 / 2 were left out).
+    if matches!(raw, "eager" | "hopeful") {
+        let be = |k: usize| {
+            matches!(
+                words[k].span.of(text),
+                "is" | "are" | "was" | "were" | "be" | "been" | "am"
+            )
+        };
+        let stance = matches!(next, Some("to" | "that"))
+            && i.checked_sub(1).is_some_and(|p| {
+                be(p) || (p > 0 && words[p].span.of(text).ends_with("ly") && be(p - 1))
+            });
+        return stance.then_some(Cue {
+            span: w.span,
+            class: CueClass::Stance,
+            takes_listener: false,
+            object: true,
+        });
+    }
     if raw == "like" {
         let wish = next == Some("to")
             && i.checked_sub(1)

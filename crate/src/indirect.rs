@@ -3319,6 +3319,15 @@ mod tests {
             contents("Intro.\n\nVoters like to see a fighter."),
             Vec::<String>::new()
         );
+        // "is eager to", "was hopeful that": adjectives of stance after "be".
+        assert_eq!(
+            contents("Intro.\n\nSanders is eager to debate Clinton in Brooklyn."),
+            ["to debate Clinton in Brooklyn"]
+        );
+        assert_eq!(
+            contents("Intro.\n\nThe eager crowd waited."),
+            Vec::<String>::new()
+        );
         // A noun after a determiner stays a noun.
         assert_eq!(
             contents("Intro.\n\nThe hope they will win is fading."),
