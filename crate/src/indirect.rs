@@ -678,12 +678,7 @@ const SUBJECT_MAX_WORDS: usize = 10;
 fn after_last_mark(head: &str, marks: &[char]) -> Option<usize> {
     let b = head.as_bytes();
     head.rmatch_indices(marks)
-        .find(|&(k, m)| {
-            !(m == ","
-                && k > 0
-                && b[k - 1].is_ascii_digit()
-                && b.get(k + 1).is_some_and(u8::is_ascii_digit))
-        })
+        .find(|&(k, _)| !crate::text::is_number_comma(b, k))
         .map(|(k, m)| k + m.len())
 }
 
@@ -1393,9 +1388,9 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
 }
 
 /// Whether the word that starts at byte `at` of `text` may be one of [`raising`]'s verbs
-/// ("seen", "regarded", "known", "seem…", "appear…", "expected", "reportedly"), by its first four bytes
-/// with ASCII case ignored: `false` for about 99 words in 100 of prose. One load from a table
-/// of the seven stems and one compare: the test of the length and the first letter it replaces
+/// ("seen", "regarded", "known", "seem…", "appear…", "expected", "reportedly"), by its first
+/// four bytes with ASCII case ignored: `false` for about 99 words in 100 of prose. One load
+/// from a table of the seven stems and one compare: the test of the length and the first letter it replaces
 /// let a fifth of the words through, and six compares compiled into a search tree whose
 /// branches the processor could not predict (`raising` read 6% of the scan's time for 4% of
 /// its instructions).
@@ -1411,8 +1406,8 @@ fn may_be_raising(text: &[u8], at: usize) -> bool {
     RAISING_STEMS[raising_slot(head)] == head
 }
 
-/// The multiplier of [`raising_slot`]: puts the seven stems in seven different slots (checked when
-/// [`RAISING_STEMS`] is built).
+/// The multiplier of [`raising_slot`]: puts the seven stems in seven different slots (checked
+/// when [`RAISING_STEMS`] is built).
 const RAISING_MULTIPLIER: u32 = 0xb3fa_7aa7;
 
 /// The slot of [`RAISING_STEMS`] of a word whose first four bytes (little-endian, 0x20 bits
@@ -1571,16 +1566,14 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                 while skipped < 2 && after.next_if(|w| lexicon::stands_between(w)).is_some() {
                     skipped += 1;
                 }
-                // "… and one in four said the party was …": a subject of its own, then a verb
-                // of saying (PolNeAR train: 11 fixed, 7 broken; the auxiliaries, 3 / 1).
+                // "… and one in four said the party was …": a subject of its own (no word
+                // skipped above), then a verb of saying (PolNeAR train: 11 fixed, 7 broken;
+                // the auxiliaries, 3 / 1).
                 if skipped == 0 {
-                    let rest = &s[i + conj.len()..];
-                    let first = rest.split(' ').next().unwrap_or("");
-                    if !lexicon::stands_between(first)
-                        && !first.ends_with(['.', ',', ';'])
-                        && rest
-                            .split(' ')
-                            .skip(1)
+                    let mut subject = after.clone();
+                    let first = subject.next().unwrap_or("");
+                    if !first.ends_with(['.', ',', ';'])
+                        && subject
                             .take(4)
                             .take_while(|w| !w.ends_with([',', ';', ':']))
                             .any(|w| {
@@ -2239,12 +2232,7 @@ fn phrase_stop(text: &str, start: usize, end: usize) -> usize {
     text[start..end]
         .match_indices([',', ';', '(', '—', '–', ':'])
         .map(|(i, _)| start + i)
-        .find(|&i| {
-            !(b[i] == b','
-                && i > 0
-                && b[i - 1].is_ascii_digit()
-                && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-        })
+        .find(|&i| !crate::text::is_number_comma(b, i))
         .unwrap_or(end)
 }
 
@@ -2273,7 +2261,7 @@ fn object(doc: &Document, cue: &Cue, end: usize, quotes: &[Span]) -> Option<Span
         })
         && !is_clause(doc, c)
     {
-        c.start -= text[cue.span.end..c.start].len() - gap.len() + 4;
+        c.start = cue.span.end + gap.len() - "that".len();
     }
     let ws = doc.words(c);
     let mut first_buf = [0u8; FOLD_BUFFER];

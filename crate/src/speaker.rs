@@ -88,12 +88,7 @@ fn tokens(doc: &Document, range: Span) -> Tokens {
         let one_space = w.span.start == at + 1 && text.as_bytes()[at] == b' ';
         let gap_end = if one_space { at } else { w.span.start };
         // A comma between digits is a number's ("250,000 voters"): no mark.
-        let b = text.as_bytes();
-        let number = gap_end == at + 1
-            && b[at] == b','
-            && at > 0
-            && b[at - 1].is_ascii_digit()
-            && b.get(at + 1).is_some_and(u8::is_ascii_digit);
+        let number = gap_end == at + 1 && crate::text::is_number_comma(text.as_bytes(), at);
         for (i, c) in text[at..gap_end].char_indices() {
             if !c.is_whitespace() && !number {
                 out.push(Tok::Punct(Span::new(at + i, at + i + c.len_utf8()), c));

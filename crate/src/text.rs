@@ -271,6 +271,16 @@ pub fn is_abbreviation(w: &str) -> bool {
 static ABBREVIATION_SET: std::sync::LazyLock<WordSet> =
     std::sync::LazyLock::new(|| WordSet::new(ABBREVIATIONS));
 
+/// Whether byte `i` of `b` is a comma between two digits: a number's ("200,000 jobs", "$1,500"),
+/// not a clause's. The one test for the phrase, subject and speaker readers.
+#[inline]
+pub fn is_number_comma(b: &[u8], i: usize) -> bool {
+    b[i] == b','
+        && i > 0
+        && b[i - 1].is_ascii_digit()
+        && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
 /// Whether the word starts with an uppercase letter or a digit.
 pub fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
