@@ -1540,6 +1540,7 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
                     && s[i + 2 + next.len()..].trim_start().split(' ').next().is_some_and(|w| {
                         matches!(w, "he" | "she" | "they" | "it" | "that" | "we" | "there")
                     }))
+                || closing_tag(&s[i + 2..])
                 || (next.ends_with("ing")
                     && crate::cue::classify(next, None)
                         .is_some_and(|c| c.0 == CueClass::Participle))
@@ -1609,6 +1610,61 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         .flatten()
         .min()
         .map_or(end, |i| start + i)
+}
+
+/// Most words in a tag that closes its sentence ("…, the campaign's senior adviser said.").
+const CLOSING_TAG_MAX_WORDS: usize = 6;
+
+/// Whether `after` (the text after a comma, to the end of what is read) is a tag that closes the
+/// sentence: a few words with a verb of saying first or last and nothing after but the final
+/// stop ("…, sources said.", "…, said Larry Sabato."). Content before it ends at the comma; the
+/// tag is a report of its own, and the sentence its content.
+fn closing_tag(after: &str) -> bool {
+    let t = after.trim_end().trim_end_matches(['.', '!', '?']);
+    let mut n = 0;
+    let mut first = "";
+    let mut last = "";
+    for w in t.split(' ') {
+        if w.is_empty() || w.ends_with([',', ';', ':']) || n == CLOSING_TAG_MAX_WORDS {
+            return false;
+        }
+        if n == 0 {
+            first = w;
+        }
+        last = w;
+        n += 1;
+    }
+    let speech = |w: &str| crate::cue::classify(w, None).is_some_and(|c| c.0 == CueClass::Speech);
+    n >= 2
+        && !matches!(
+            first,
+            "which"
+                | "that"
+                | "as"
+                | "what"
+                | "who"
+                | "where"
+                | "when"
+                | "so"
+                | "and"
+                | "but"
+                | "or"
+                | "if"
+                | "because"
+                | "while"
+                | "than"
+        )
+        && (speech(last)
+            // "…, said Larry Sabato.": a speaker after the verb, with no verb of its own
+            // ("…, said the Khan family deserved better" is a report of its own).
+            || (matches!(
+                first,
+                "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted" | "explained"
+            ) && t.split(' ').nth(1).is_some_and(|w| {
+                w.starts_with(char::is_uppercase) || with_fold(w, |f| is(lexicon::DETERMINERS, f))
+            }) && t.split(' ').skip(1).all(|w| {
+                    !is_finite(w) && !(w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                })))
 }
 
 /// Whether the clause that `after` opens (the text after a comma and its conjunction) is a
@@ -1923,6 +1979,13 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         }
                     }
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
+                        if let Some(c) =
+                            whole_sentence(doc, s, floor + comma, rest, quotes, out, sentence_from)
+                        {
+                            push(c, &m, out);
+                            taken = cue.span.end;
+                            continue;
+                        }
                         let whole = trim_end_punct(text, Span::new(floor, floor + comma));
                         // "The new strategy is a “very welcome tack,” he said.": a clause that
                         // holds a partial quote after words of its own is the quote's clause.
@@ -2008,6 +2071,20 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     let before = text[floor..cue.span.start].trim_end();
                     if before.ends_with(',') {
                         if let Some(m) = speaker::after(doc, cue.span.end, s.end) {
+                            let rest = text[m.span.end..end_w].trim_start();
+                            if let Some(c) = whole_sentence(
+                                doc,
+                                s,
+                                floor + before.len() - 1,
+                                rest,
+                                quotes,
+                                out,
+                                sentence_from,
+                            ) {
+                                push(c, &m, out);
+                                taken = cue.span.end;
+                                continue;
+                            }
                             let c = trim_end_punct(text, Span::new(floor, floor + before.len()))
                                 .and_then(|c| outside_quotes_tail(text, c, quotes));
                             // A long opening phrase before the clause ("In a year when …
@@ -2151,6 +2228,34 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
             _ => {}
         }
     }
+}
+
+/// The whole sentence before a tag that closes it ("But a campaign operative decided to change
+/// course …, a source said."): when reports were already read inside the sentence, the closing
+/// tag's source tells all of them, and they give way to one report of the sentence up to
+/// `comma` (a byte offset). `rest` is the text after the tag. `None`, and nothing dropped, when
+/// the tag does not end the sentence, nothing was read before it, the sentence holds a quote,
+/// or the sentence is not a clause.
+fn whole_sentence(
+    doc: &Document,
+    s: Span,
+    comma: usize,
+    rest: &str,
+    quotes: &[Span],
+    out: &mut Vec<Reported>,
+    sentence_from: usize,
+) -> Option<Span> {
+    let closes = rest.is_empty() || rest.starts_with(['.', '!', '?']);
+    if !closes
+        || out.len() == sentence_from
+        || s.start < back(doc.text, comma, WINDOW_BYTES)
+        || quotes.iter().any(|q| q.start < comma && q.end > s.start)
+    {
+        return None;
+    }
+    let c = trim_end_punct(doc.text, Span::new(s.start, comma)).filter(|c| is_content(doc, *c))?;
+    out.truncate(sentence_from);
+    Some(c)
 }
 
 /// Most words of a source that opens its sentence ("According to early results of exit polls
@@ -3439,6 +3544,49 @@ mod tests {
         assert_eq!(
             contents("Intro.\n\nThe wins put them ahead in the group of contests known as Super Tuesday."),
             ["Super Tuesday"]
+        );
+    }
+
+    #[test]
+    fn indirect211_a_closing_tag_tells_the_whole_sentence() {
+        // PolNeAR dev (breitbart, 2016-09-12), paraphrased: the tag that closes the sentence is
+        // the source of all of it, not of the words after its last comma; reports read inside
+        // the sentence give way to it.
+        let cases = [
+            (
+                "Intro.\n\nBut a campaign aide decided to change course to avoid doctors, nurses or other workers who could leak details, a source said.",
+                "But a campaign aide decided to change course to avoid doctors, nurses or other workers who could leak details",
+                "source",
+            ),
+            (
+                "Intro.\n\nProtocol called for the nominee to be taken to a trauma center, officials said.",
+                "Protocol called for the nominee to be taken to a trauma center",
+                "officials",
+            ),
+            (
+                "Intro.\n\nClinton had told police that she did not want the escort, but the police overruled that request, the source added.",
+                "Clinton had told police that she did not want the escort, but the police overruled that request",
+                "source",
+            ),
+            (
+                "Intro.\n\nSmith called for a recount in three states, said Larry Sabato.",
+                "Smith called for a recount in three states",
+                "Larry Sabato",
+            ),
+        ];
+        for (text, content, speaker) in cases {
+            let got = run(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str()),
+                (content, speaker),
+                "{text}"
+            );
+        }
+        // Not a closing tag: a report of its own after "said".
+        assert_eq!(
+            contents("Intro.\n\nGov. John Kasich of Ohio, a Republican, said the family deserved better."),
+            ["the family deserved better"]
         );
     }
 
