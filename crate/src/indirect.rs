@@ -1612,32 +1612,40 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         .map_or(end, |i| start + i)
 }
 
-/// Most words in a tag that closes its sentence ("…, the campaign's senior adviser said.").
-const CLOSING_TAG_MAX_WORDS: usize = 6;
+/// Most words in a tag that closes its sentence, from the comma to the final stop or an
+/// appositive's comma ("…, the campaign's senior adviser said on Tuesday in Des Moines.").
+const CLOSING_TAG_MAX_WORDS: usize = 10;
+
+/// Most words before the verb in a tag that closes its sentence ("…, a senior campaign official
+/// said.").
+const CLOSING_SUBJECT_MAX_WORDS: usize = 6;
 
 /// Whether `after` (the text after a comma, to the end of what is read) is a tag that closes the
-/// sentence: a few words with a verb of saying first or last and nothing after but the final
-/// stop ("…, sources said.", "…, said Larry Sabato."). Content before it ends at the comma; the
-/// tag is a report of its own, and the sentence its content.
+/// sentence: content before it ends at the comma; the tag is a report of its own, and the
+/// sentence its content. Two shapes:
+/// - a short subject, a verb of saying, and nothing after but a time, a place or a listener
+///   ("…, sources said.", "…, he said Wednesday on MSNBC.", "…, Smith told reporters.");
+/// - a plain verb of saying, then a speaker with no verb of its own, maybe with an appositive
+///   ("…, said Larry Sabato.", "…, said Dan Gerstein, director of Gotham Ghostwriters.").
 fn closing_tag(after: &str) -> bool {
     let t = after.trim_end().trim_end_matches(['.', '!', '?']);
+    let (core, appositive) = match t.split_once(", ") {
+        Some((core, rest)) => (core, Some(rest)),
+        None => (t, None),
+    };
+    let mut ws = [""; CLOSING_TAG_MAX_WORDS];
     let mut n = 0;
-    let mut first = "";
-    let mut last = "";
-    for w in t.split(' ') {
+    for w in core.split(' ') {
         if w.is_empty() || w.ends_with([',', ';', ':']) || n == CLOSING_TAG_MAX_WORDS {
             return false;
         }
-        if n == 0 {
-            first = w;
-        }
-        last = w;
+        ws[n] = w;
         n += 1;
     }
-    let speech = |w: &str| crate::cue::classify(w, None).is_some_and(|c| c.0 == CueClass::Speech);
-    n >= 2
-        && !matches!(
-            first,
+    let ws = &ws[..n];
+    if n < 2
+        || matches!(
+            ws[0],
             "which"
                 | "that"
                 | "as"
@@ -1654,17 +1662,67 @@ fn closing_tag(after: &str) -> bool {
                 | "while"
                 | "than"
         )
-        && (speech(last)
-            // "…, said Larry Sabato.": a speaker after the verb, with no verb of its own
-            // ("…, said the Khan family deserved better" is a report of its own).
-            || (matches!(
-                first,
-                "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted" | "explained"
-            ) && t.split(' ').nth(1).is_some_and(|w| {
-                w.starts_with(char::is_uppercase) || with_fold(w, |f| is(lexicon::DETERMINERS, f))
-            }) && t.split(' ').skip(1).all(|w| {
-                    !is_finite(w) && !(w.ends_with("ed") && w.starts_with(char::is_lowercase))
-                })))
+    {
+        return false;
+    }
+    let no_verb =
+        |w: &&str| !is_finite(w) && !(w.ends_with("ed") && w.starts_with(char::is_lowercase));
+    // "…, said Larry Sabato.": a speaker after the verb, with no verb of its own ("…, said the
+    // Khan family deserved better" is a report of its own).
+    if matches!(
+        ws[0],
+        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted" | "explained"
+    ) {
+        return (ws[1].starts_with(char::is_uppercase)
+            || with_fold(ws[1], |f| is(lexicon::DETERMINERS, f)))
+            && ws[1..].iter().all(no_verb);
+    }
+    if appositive.is_some() {
+        return false;
+    }
+    let speech = |w: &str| crate::cue::classify(w, None).is_some_and(|c| c.0 == CueClass::Speech);
+    let Some(v) = ws
+        .iter()
+        .take(CLOSING_SUBJECT_MAX_WORDS + 1)
+        .position(|w| speech(w))
+    else {
+        return false;
+    };
+    if v == 0 || !ws[..v].iter().all(no_verb) {
+        return false;
+    }
+    let trail = &ws[v + 1..];
+    let Some(next) = trail.first() else {
+        return true;
+    };
+    // "…, Smith told reporters.", "…, he told The Washington Post."
+    let listener = ws[v] == "told" && trail.len() <= 4;
+    listener
+        || matches!(
+            *next,
+            "during"
+                | "in"
+                | "at"
+                | "on"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "recently"
+                | "yesterday"
+                | "today"
+                | "afterward"
+                | "Thanksgiving"
+        ) && trail.iter().all(no_verb)
 }
 
 /// Whether the clause that `after` opens (the text after a comma and its conjunction) is a
@@ -1980,7 +2038,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     }
                     if let Some(comma) = before.rfind(',').filter(|_| bare && adjacent) {
                         if let Some(c) =
-                            whole_sentence(doc, s, floor + comma, rest, quotes, out, sentence_from)
+                            whole_sentence(doc, s, floor + comma, quotes, out, sentence_from)
                         {
                             push(c, &m, out);
                             taken = cue.span.end;
@@ -2018,11 +2076,16 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             tail.is_some_and(|t| is_clause(doc, t) || is_say(doc, &cue))
                                 && word_count(doc, *c) >= 1
                         };
-                        if let Some(c) = c.filter(|c| is_content(doc, *c) || interrupted(c)) {
+                        let head_content = c.filter(|c| is_content(doc, *c));
+                        if let Some(c) = c.filter(|c| head_content.is_some() || interrupted(c)) {
                             push(c, &m, out);
                             taken = cue.span.end;
+                            // A head that is no clause alone ("This campaign, he says, is
+                            // different") is completed by any tail the test above let through.
                             if let Some(t) = tail.filter(|t| {
-                                word_count(doc, *t) >= MIN_CONTENT_WORDS || is_clause(doc, *t)
+                                head_content.is_none()
+                                    || word_count(doc, *t) >= MIN_CONTENT_WORDS
+                                    || is_clause(doc, *t)
                             }) {
                                 push(t, &m, out);
                                 taken = t.end;
@@ -2071,12 +2134,10 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     let before = text[floor..cue.span.start].trim_end();
                     if before.ends_with(',') {
                         if let Some(m) = speaker::after(doc, cue.span.end, s.end) {
-                            let rest = text[m.span.end..end_w].trim_start();
                             if let Some(c) = whole_sentence(
                                 doc,
                                 s,
                                 floor + before.len() - 1,
-                                rest,
                                 quotes,
                                 out,
                                 sentence_from,
@@ -2233,27 +2294,27 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
 /// The whole sentence before a tag that closes it ("But a campaign operative decided to change
 /// course …, a source said."): when reports were already read inside the sentence, the closing
 /// tag's source tells all of them, and they give way to one report of the sentence up to
-/// `comma` (a byte offset). `rest` is the text after the tag. `None`, and nothing dropped, when
-/// the tag does not end the sentence, nothing was read before it, the sentence holds a quote,
-/// or the sentence is not a clause.
+/// `comma` (a byte offset, the tag's comma). `None`, and nothing dropped, when the tag does not
+/// close the sentence ([`closing_tag`]), nothing was read before it, the sentence holds a
+/// quote, or the sentence is not a clause.
 fn whole_sentence(
     doc: &Document,
     s: Span,
     comma: usize,
-    rest: &str,
     quotes: &[Span],
     out: &mut Vec<Reported>,
     sentence_from: usize,
 ) -> Option<Span> {
-    let closes = rest.is_empty() || rest.starts_with(['.', '!', '?']);
-    if !closes
-        || out.len() == sentence_from
-        || s.start < back(doc.text, comma, WINDOW_BYTES)
+    let text = doc.text;
+    let end = s.end.min(ahead(text, comma, WINDOW_BYTES)).max(comma + 1);
+    if out.len() == sentence_from
+        || s.start < back(text, comma, WINDOW_BYTES)
         || quotes.iter().any(|q| q.start < comma && q.end > s.start)
+        || !closing_tag(text[comma + 1..end].trim_start())
     {
         return None;
     }
-    let c = trim_end_punct(doc.text, Span::new(s.start, comma)).filter(|c| is_content(doc, *c))?;
+    let c = trim_end_punct(text, Span::new(s.start, comma)).filter(|c| is_content(doc, *c))?;
     out.truncate(sentence_from);
     Some(c)
 }
@@ -3573,6 +3634,18 @@ mod tests {
                 "Smith called for a recount in three states",
                 "Larry Sabato",
             ),
+            // PolNeAR train (usa-today, 2016-04-06): a speaker's appositive after the tag.
+            (
+                "Intro.\n\nAs the race moves to New York, a state that she hoped to carry by a large margin, the race will be tight, said Dan Gerstein, director of Gotham Ghostwriters.",
+                "As the race moves to New York, a state that she hoped to carry by a large margin, the race will be tight",
+                "Dan Gerstein",
+            ),
+            // A time and a place after the verb.
+            (
+                "Intro.\n\nSmith called for a recount in three states, Jones said Wednesday on MSNBC.",
+                "Smith called for a recount in three states",
+                "Jones",
+            ),
         ];
         for (text, content, speaker) in cases {
             let got = run(text);
@@ -3587,6 +3660,32 @@ mod tests {
         assert_eq!(
             contents("Intro.\n\nGov. John Kasich of Ohio, a Republican, said the family deserved better."),
             ["the family deserved better"]
+        );
+    }
+
+    #[test]
+    fn indirect212_an_interrupting_tag_after_a_bare_subject() {
+        // PolNeAR train (nyt, 2016-09-06), paraphrased: "these people" names a group; the head
+        // is only a subject, so the tail completes it however short.
+        assert_eq!(
+            run("Intro.\n\nMrs. Clinton, these people said, would be open to other measures."),
+            [
+                (
+                    "Mrs. Clinton".to_string(),
+                    "people".to_string(),
+                    "said".to_string()
+                ),
+                (
+                    "would be open to other measures".to_string(),
+                    "people".to_string(),
+                    "said".to_string()
+                )
+            ]
+        );
+        // PolNeAR train (breitbart, 2016-02-08): a two-word tail.
+        assert_eq!(
+            contents("Intro.\n\nThis campaign, he says, is different."),
+            ["This campaign", "is different"]
         );
     }
 

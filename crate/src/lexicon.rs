@@ -877,7 +877,8 @@ pub static PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 /// Determiners that open a speaker phrase.
 pub static DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "another",
-    "other", "most", "his", "her", "their", "its", "our", "both", "few", "senior", "top",
+    "other", "most", "his", "her", "their", "its", "our", "both", "few", "senior", "top", "these",
+    "those",
 ];
 
 /// Prepositions allowed inside a speaker phrase ("the US embassy in Russia", "Kugelman of the
