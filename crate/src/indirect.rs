@@ -1688,7 +1688,15 @@ fn closing_tag(after: &str) -> bool {
     else {
         return false;
     };
-    if v == 0 || !ws[..v].iter().all(no_verb) {
+    // A subject with no verb of its own, not a preposition's phrase ("…, with US officials
+    // subsequently verifying the claim on Friday"), and a verb, not a noun after a determiner.
+    if v == 0
+        || !ws[..v]
+            .iter()
+            .all(|w| no_verb(w) && !(w.ends_with("ing") && w.starts_with(char::is_lowercase)))
+        || is(lexicon::NP_PREPOSITIONS, ws[0])
+        || with_fold(ws[v - 1], |f| is(lexicon::DETERMINERS, f))
+    {
         return false;
     }
     let trail = &ws[v + 1..];
