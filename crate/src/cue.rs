@@ -915,7 +915,7 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
         && STANCE.contains(&w.as_ref())
         && !w.ends_with("ed")
         && w != "sought"
-        && !(verb_position && next != Some("to"));
+        && !(verb_position && (next != Some("to") || w == "want"));
     let object = lists & IN_STANCE != 0 && !bare;
     if lists & IN_SPEECH != 0 {
         let class = if participle {
@@ -1339,13 +1339,21 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                         | "Both"
                         | "most"
                         | "Most"
+                        // "60 percent support …", "4 in 10 want …", "a majority want …".
+                        | "percent"
+                        | "majority"
+                        | "half"
                 ) || is_modal(prev)
+                    || (!prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit()))
                     || (prev.len() > 3
                         && prev.ends_with('s')
                         && !prev.ends_with("ss")
                         && (prev.starts_with(char::is_lowercase)
                             || !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, prev)));
-                adjacent && if present { singular } else { plural }
+                // "others who want to ban abortion said …": a wish in a relative clause runs
+                // into the sentence's own verb; left to it.
+                let relative_wish = prev == "who" && raw == "want";
+                adjacent && !relative_wish && if present { singular } else { plural }
             });
             let object_follows = next.is_some_and(|n| {
                 crate::text::with_fold(n, |n| {
@@ -1359,6 +1367,8 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                     n,
                     "himself" | "herself" | "themselves" | "itself" | "him" | "them" | "it"
                 )
+                    // "Two-thirds support reducing the sentences …": a gerund's clause.
+                    || (n.len() > 5 && n.ends_with("ing") && n.starts_with(char::is_lowercase))
             });
             // "Democrats hope they will …", "Many fear Trump will …": the subject of the
             // object clause, a pronoun or a name (PolNeAR train, with the capitalized plural

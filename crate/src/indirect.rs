@@ -802,7 +802,9 @@ pub fn find(doc: &Document) -> Vec<Reported> {
             };
             in_sentence(doc, rest, &quotes[a..b], &mut out);
             if out.len() == from {
-                out.extend(in_evidence(doc, s, &quotes[a..b]));
+                out.extend(
+                    in_evidence(doc, s, &quotes[a..b]).or_else(|| in_polls(doc, s, &quotes[a..b])),
+                );
             }
             raising(doc, s, &quotes[a..b], from, &mut out);
         }
@@ -1119,6 +1121,72 @@ fn in_evidence(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
         mention: Some(group_mention(text, &ows, opening.end)),
         cue: Cue {
             span: Span::new(s.start, s.start + 2),
+            class: CueClass::According,
+            takes_listener: false,
+            object: false,
+        },
+        quoted: false,
+    })
+}
+
+/// Most words of the closing "in … polls" phrase that [`in_polls`] reads.
+const POLLS_PHRASE_MAX_WORDS: usize = 10;
+
+/// A sentence that ends with its source, a poll: "Trump leads Cruz by 9 points in the
+/// RealClearPolitics average of recent Hoosier polls", "Cruz came in second in January polls".
+/// The source is the closing "in …" phrase (a noun of polling among its words, no verb, no
+/// comma), the content the clause before it. Only for a sentence with no other report.
+fn in_polls(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
+    let text = doc.text;
+    let line = trim_end_punct(text, s)?;
+    let at = line.start + line.of(text).rfind(" in ")?;
+    let phrase = Span::new(at + 4, line.end);
+    let ws = doc.words(phrase);
+    if ws.is_empty()
+        || ws.len() > POLLS_PHRASE_MAX_WORDS
+        || phrase.of(text).contains([',', ';', ':', '(', '—'])
+        || ws.iter().any(|w| is_finite(w.span.of(text)))
+    {
+        return None;
+    }
+    // The noun of polling ends the phrase, or what follows it tells whose poll or when: "in a
+    // survey from Florida Southern College", "in a Fox poll released Thursday"; not "in the polls
+    // nationally and in every other state", "in the polls there".
+    let noun = ws.iter().rposition(|w| {
+        with_fold(w.span.of(text), |f| {
+            matches!(
+                f,
+                "poll" | "polls" | "survey" | "surveys" | "average" | "averages"
+            )
+        })
+    })?;
+    if let Some(after) = ws.get(noun + 1) {
+        let follows = with_fold(after.span.of(text), |f| {
+            matches!(
+                f,
+                "from"
+                    | "by"
+                    | "of"
+                    | "released"
+                    | "conducted"
+                    | "taken"
+                    | "published"
+                    | "for"
+                    | "to"
+            )
+        });
+        if !follows {
+            return None;
+        }
+    }
+    let content = trim_end_punct(text, Span::new(s.start, at))
+        .and_then(|c| outside_quotes(text, c, quotes))
+        .filter(|c| is_content(doc, *c))?;
+    Some(Reported {
+        content,
+        mention: Some(group_mention(text, &ws, phrase.end)),
+        cue: Cue {
+            span: Span::new(at + 1, at + 3),
             class: CueClass::According,
             takes_listener: false,
             object: false,
@@ -3194,9 +3262,15 @@ mod tests {
             contents("Most voters support a temporary ban on new arrivals."),
             ["a temporary ban on new arrivals"]
         );
-        // Before "to" the stem is left alone: "didn't want to give" is no report.
+        // Before "to" the stem is left alone ("didn't want to give" is no report), but for
+        // "want", a wish (PolNeAR train: 10 fixed, 5 wrong); not in a relative clause, whose
+        // content would run into the sentence's own verb.
         assert_eq!(
             contents("Most candidates want to win over the viewers of the game."),
+            ["to win over the viewers of the game"]
+        );
+        assert_eq!(
+            contents("Most candidates support to win over the viewers of the game."),
             Vec::<String>::new()
         );
     }
@@ -3695,6 +3769,52 @@ mod tests {
             contents("Intro.\n\nThis campaign, he says, is different."),
             ["This campaign", "is different"]
         );
+    }
+
+    #[test]
+    fn indirect213_wishes_and_support_of_a_share_of_voters() {
+        // PolNeAR train, paraphrased: "want to" after a plural subject (10 fixed, 5 wrong); a
+        // share of voters ("60 percent") before the stem, and a gerund's clause as its object.
+        assert_eq!(
+            run("Intro.\n\nThey want to compromise on the budget."),
+            [(
+                "to compromise on the budget".to_string(),
+                "They".to_string(),
+                "want".to_string()
+            )]
+        );
+        assert_eq!(
+            run("Intro.\n\nIn Vermont, 60 percent support reducing the prison sentences for drug crimes."),
+            [(
+                "reducing the prison sentences for drug crimes".to_string(),
+                "60 percent".to_string(),
+                "support".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn indirect214_a_poll_that_closes_the_sentence() {
+        // PolNeAR train (politico, 2016-02-17), paraphrased: the poll is the source.
+        assert_eq!(
+            run("Intro.\n\nCruz came in second in January polls."),
+            [(
+                "Cruz came in second".to_string(),
+                "January polls".to_string(),
+                "in".to_string()
+            )]
+        );
+        assert_eq!(
+            run("Intro.\n\nRubio moved from third to second in a more-recent survey from Florida Southern College."),
+            [(
+                "Rubio moved from third to second".to_string(),
+                "more-recent survey from Florida Southern College".to_string(),
+                "in".to_string()
+            )]
+        );
+        // Not a poll's phrase: "in the polls there", a phrase with a verb.
+        assert!(run("Intro.\n\nTrump is in the lead in the polls there.").is_empty());
+        assert!(run("Intro.\n\nHe gained ground in polls that were taken early.").is_empty());
     }
 
     #[test]
