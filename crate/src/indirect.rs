@@ -1895,7 +1895,13 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
             cue.class == CueClass::Stance || (cue.class == CueClass::Label && cue.object);
         match cue.class {
             CueClass::Participle => {
-                if let Some((c, m)) = participle(doc, s, taken, &cue, quotes) {
+                // The speaker of this sentence's last report, the participle's subject when
+                // no other is named ("ISIS-K has criticized Russia, accusing Putin of …").
+                let previous = out[sentence_from..]
+                    .last()
+                    .filter(|r| r.content.end <= cue.span.start)
+                    .and_then(|r| r.mention.as_ref());
+                if let Some((c, m)) = participle(doc, s, taken, &cue, quotes, previous) {
                     report(c, m, out);
                     taken = c.end;
                 }
@@ -2586,6 +2592,7 @@ fn participle(
     taken: usize,
     cue: &Cue,
     quotes: &[Span],
+    previous: Option<&Mention>,
 ) -> Option<(Span, Option<Mention>)> {
     let text = doc.text;
     let floor = taken
@@ -2620,18 +2627,24 @@ fn participle(
     let c = clause
         .filter(|c| is_content(doc, *c) || is_said_content(doc, *c))
         .or_else(|| object(doc, cue, end_w, quotes))?;
-    // The speaker: after an earlier verb of saying ("said Devine,"), else the clause's subject.
+    // The speaker: around an earlier verb of saying ("said Devine,", "he said,"), else the
+    // clause's subject, else the speaker of the sentence's last report.
     let named = doc
         .cues(Span::new(floor, cue.span.start))
         .into_iter()
         .rev()
         .find(|c| c.class == CueClass::Speech)
-        .and_then(|c| speaker::after(doc, c.span.end, cue.span.start));
+        .and_then(|c| {
+            speaker::after(doc, c.span.end, cue.span.start)
+                .or_else(|| speaker::before(doc, floor, c.span.start))
+        });
     // No subject we can name ("Mr. Trump, in an interview on Friday, barely dwelled on …,
     // saying …"): the report stands without a speaker.
     Some((
         c,
-        named.or_else(|| speaker::leading(doc, floor, cue.span.start)),
+        named
+            .or_else(|| speaker::leading(doc, floor, cue.span.start))
+            .or_else(|| previous.cloned()),
     ))
 }
 
@@ -3815,6 +3828,35 @@ mod tests {
         // Not a poll's phrase: "in the polls there", a phrase with a verb.
         assert!(run("Intro.\n\nTrump is in the lead in the polls there.").is_empty());
         assert!(run("Intro.\n\nHe gained ground in polls that were taken early.").is_empty());
+    }
+
+    #[test]
+    fn indirect215_a_stance_participle_after_a_comma() {
+        // PolNeAR train, paraphrased: the participle's object is reported; its speaker is the
+        // tag's ("he said, citing …"), or that of the sentence's last report (the moscow
+        // corpus: "ISIS-K … has increasingly criticized Russia, accusing President Vladimir
+        // Putin of oppressing Muslims").
+        assert_eq!(
+            run("Intro.\n\n\u{201c}This is not a hard race,\u{201d} he said, citing the unpopularity of the rivals."),
+            [(
+                "the unpopularity of the rivals".to_string(),
+                "he".to_string(),
+                "citing".to_string()
+            )]
+        );
+        assert_eq!(
+            run("Intro.\n\nThe group has increasingly criticized Russia, accusing the president of oppressing Muslims."),
+            [
+                ("Russia".to_string(), "group".to_string(), "criticized".to_string()),
+                (
+                    "the president of oppressing Muslims".to_string(),
+                    "group".to_string(),
+                    "accusing".to_string()
+                )
+            ]
+        );
+        // "supporting" mostly describes ("a bill supporting the troops"): no cue.
+        assert!(run("Intro.\n\nThe bill passed the House, supporting the troops.").is_empty());
     }
 
     #[test]
