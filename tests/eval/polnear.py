@@ -120,6 +120,8 @@ def main():
     ap.add_argument("--json", action="store_true", help="print the scores as JSON only")
     ap.add_argument("--strict", action="store_true",
                     help="score without the '' and scare-quote mapping rules (the stricter reading)")
+    ap.add_argument("--check", action="store_true",
+                    help="exit with status 1, naming each measure, when any is below the issue's target")
     a = ap.parse_args()
     gold_path = os.path.join(EVAL, "polnear", f"{a.split}.jsonl")
     if not os.path.exists(CLI):
@@ -169,6 +171,11 @@ def main():
         print(f"  {n:5d}  {k}")
         for e in examples[k]:
             print(f"           {e}")
+    if a.check:
+        below = [f"{k}: {ours[k]:.4f} < {TARGETS[k][-1]:.2f}" for k in TARGETS if ours[k] < TARGETS[k][-1]]
+        if below:
+            sys.exit("PolNeAR " + a.split + " below target:\n  " + "\n  ".join(below))
+        print(f"\nPolNeAR {a.split}: every measure meets its target")
 
 
 if __name__ == "__main__":
