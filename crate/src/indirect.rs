@@ -778,6 +778,7 @@ fn group_mention(text: &str, ws: &[Word], end: usize) -> Mention {
 pub fn find(doc: &Document) -> Vec<Reported> {
     let quotes = &doc.top_quotes;
     let mut out = Vec::new();
+    let polls = poll_positions(doc.text);
     for p in &doc.paragraphs {
         if let Some(r) = headline(doc, p.span)
             .or_else(|| headline_says(doc, p.span))
@@ -803,7 +804,8 @@ pub fn find(doc: &Document) -> Vec<Reported> {
             in_sentence(doc, rest, &quotes[a..b], &mut out);
             if out.len() == from {
                 out.extend(
-                    in_evidence(doc, s, &quotes[a..b]).or_else(|| in_polls(doc, s, &quotes[a..b])),
+                    in_evidence(doc, s, &quotes[a..b])
+                        .or_else(|| in_polls(doc, s, &quotes[a..b], &polls)),
                 );
             }
             raising(doc, s, &quotes[a..b], from, &mut out);
@@ -1132,23 +1134,63 @@ fn in_evidence(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
 /// Most words of the closing "in … polls" phrase that [`in_polls`] reads.
 const POLLS_PHRASE_MAX_WORDS: usize = 10;
 
+/// Searchers for the stems of the nouns of polling [`in_polls`] looks for, built once.
+static POLL_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| ["poll", "survey", "average"].map(memchr::memmem::Finder::new));
+
+/// Where the stems of the nouns of polling start in `text` (byte offsets, in order): three SIMD
+/// passes over the document, so that [`in_polls`] reads no words of a sentence without one.
+fn poll_positions(text: &str) -> Vec<usize> {
+    let mut at: Vec<usize> = POLL_FINDERS
+        .iter()
+        .flat_map(|f| f.find_iter(text.as_bytes()))
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// How far back from a sentence's end [`in_polls`] reads for its phrase, in bytes.
+const POLLS_PHRASE_MAX_BYTES: usize = 160;
+
 /// A sentence that ends with its source, a poll: "Trump leads Cruz by 9 points in the
 /// RealClearPolitics average of recent Hoosier polls", "Cruz came in second in January polls".
 /// The source is the closing "in …" phrase (a noun of polling among its words, no verb, no
 /// comma), the content the clause before it. Only for a sentence with no other report.
-fn in_polls(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
+fn in_polls(doc: &Document, s: Span, quotes: &[Span], polls: &[usize]) -> Option<Reported> {
     let text = doc.text;
+    // This runs for every sentence without a report: most have no noun of polling near their
+    // end, which `polls` (where the document's nouns of polling start, in order) tells.
+    let from = s.start.max(back(text, s.end, POLLS_PHRASE_MAX_BYTES));
+    if polls
+        .get(polls.partition_point(|&at| at < from))
+        .is_none_or(|&at| at >= s.end)
+    {
+        return None;
+    }
     let line = trim_end_punct(text, s)?;
-    let at = line.start + line.of(text).rfind(" in ")?;
-    let phrase = Span::new(at + 4, line.end);
-    let ws = doc.words(phrase);
+    // The phrase's words, read back from the end of the sentence to its "in".
+    let all = doc.words(Span::new(
+        line.start.max(back(text, line.end, POLLS_PHRASE_MAX_BYTES)),
+        line.end,
+    ));
+    let at = all
+        .iter()
+        .rev()
+        .take(POLLS_PHRASE_MAX_WORDS + 1)
+        .position(|w| w.span.of(text) == "in")?;
+    let in_word = all[all.len() - 1 - at].span;
+    let ws = &all[all.len() - at..];
+    let phrase = Span::new(in_word.end + 1, line.end);
     if ws.is_empty()
-        || ws.len() > POLLS_PHRASE_MAX_WORDS
+        || in_word.start == 0
+        || text.as_bytes()[in_word.start - 1] != b' '
+        || text.as_bytes()[in_word.end] != b' '
         || phrase.of(text).contains([',', ';', ':', '(', '—'])
         || ws.iter().any(|w| is_finite(w.span.of(text)))
     {
         return None;
     }
+    let at = in_word.start - 1;
     // The noun of polling ends the phrase, or what follows it tells whose poll or when: "in a
     // survey from Florida Southern College", "in a Fox poll released Thursday"; not "in the polls
     // nationally and in every other state", "in the polls there".
@@ -1184,7 +1226,7 @@ fn in_polls(doc: &Document, s: Span, quotes: &[Span]) -> Option<Reported> {
         .filter(|c| is_content(doc, *c))?;
     Some(Reported {
         content,
-        mention: Some(group_mention(text, &ws, phrase.end)),
+        mention: Some(group_mention(text, ws, phrase.end)),
         cue: Cue {
             span: Span::new(at + 1, at + 3),
             class: CueClass::According,
@@ -1684,6 +1726,11 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
 /// appositive's comma ("…, the campaign's senior adviser said on Tuesday in Des Moines.").
 const CLOSING_TAG_MAX_WORDS: usize = 10;
 
+/// Most bytes from a closing tag's comma to the end of its sentence, appositive included
+/// ("…, said Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst
+/// in New York City." is 110).
+const CLOSING_TAG_MAX_BYTES: usize = 200;
+
 /// Most words before the verb in a tag that closes its sentence ("…, a senior campaign official
 /// said.").
 const CLOSING_SUBJECT_MAX_WORDS: usize = 6;
@@ -1696,16 +1743,24 @@ const CLOSING_SUBJECT_MAX_WORDS: usize = 6;
 /// - a plain verb of saying, then a speaker with no verb of its own, maybe with an appositive
 ///   ("…, said Larry Sabato.", "…, said Dan Gerstein, director of Gotham Ghostwriters.").
 fn closing_tag(after: &str) -> bool {
+    // Most commas stand far from the end of what is read: refused before any word is split.
+    if after.len() > CLOSING_TAG_MAX_BYTES {
+        return false;
+    }
     let t = after.trim_end().trim_end_matches(['.', '!', '?']);
-    let (core, appositive) = match t.split_once(", ") {
-        Some((core, rest)) => (core, Some(rest)),
-        None => (t, None),
-    };
+    // The tag's words up to an appositive's comma, in one pass.
     let mut ws = [""; CLOSING_TAG_MAX_WORDS];
     let mut n = 0;
-    for w in core.split(' ') {
-        if w.is_empty() || w.ends_with([',', ';', ':']) || n == CLOSING_TAG_MAX_WORDS {
+    let mut appositive = false;
+    for w in t.split(' ') {
+        if n == CLOSING_TAG_MAX_WORDS || w.is_empty() || w.ends_with([';', ':']) {
             return false;
+        }
+        if let Some(w) = w.strip_suffix(',') {
+            ws[n] = w;
+            n += 1;
+            appositive = true;
+            break;
         }
         ws[n] = w;
         n += 1;
@@ -1734,7 +1789,7 @@ fn closing_tag(after: &str) -> bool {
         return false;
     }
     let no_verb =
-        |w: &&str| !is_finite(w) && !(w.ends_with("ed") && w.starts_with(char::is_lowercase));
+        |w: &&str| !(is_finite(w) || (w.ends_with("ed") && w.starts_with(char::is_lowercase)));
     // "…, said Larry Sabato.": a speaker after the verb, with no verb of its own ("…, said the
     // Khan family deserved better" is a report of its own).
     if matches!(
@@ -1745,7 +1800,7 @@ fn closing_tag(after: &str) -> bool {
             || with_fold(ws[1], |f| is(lexicon::DETERMINERS, f)))
             && ws[1..].iter().all(no_verb);
     }
-    if appositive.is_some() {
+    if appositive {
         return false;
     }
     let speech = |w: &str| crate::cue::classify(w, None).is_some_and(|c| c.0 == CueClass::Speech);
