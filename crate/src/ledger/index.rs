@@ -473,6 +473,21 @@ impl Index {
         }
     }
 
+    /// Term ids of the words `words` (spans of `text`), [`UNKNOWN`] for words no entry has: the
+    /// same as [`Index::lookup`] of their [`fold`]s, each word folded into a stack buffer
+    /// ([`crate::text::with_fold`]) rather than into a string of its own (a sentence outside
+    /// quotes asked about before the run filter is built allocated one per capitalized word).
+    pub fn lookup_in(&self, text: &str, words: &[Word]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                crate::text::with_fold(w.span.of(text), |f| {
+                    self.vocab.get(f).copied().unwrap_or(UNKNOWN)
+                })
+            })
+            .collect()
+    }
+
     /// Term ids of `words` (folded), [`UNKNOWN`] for words no entry has.
     pub fn lookup<S: AsRef<str>>(&self, words: &[S]) -> Vec<u32> {
         words
@@ -650,22 +665,36 @@ impl Index {
         }
         let lists: Vec<(&[u32], &[u32])> = self.pair_lists_all(ids).collect();
         let size = |l: &(&[u32], &[u32])| l.0.len() + l.1.len();
-        lists.windows(n - 1).any(|w| {
-            if w.iter().any(|l| size(l) == 0) {
-                return false;
+        let need = n - 1;
+        // The windows of `need` lists in order, as `lists.windows(need)`, but only those with no
+        // empty list (counted as the lists go: one test per list, not one per list of each
+        // window), and with one window buffer and one cursor buffer for all of them.
+        let mut w: Vec<(&[u32], &[u32])> = Vec::with_capacity(need);
+        let mut others: Vec<(Cursor, Cursor)> = Vec::with_capacity(need);
+        let mut filled = 0;
+        for end in 0..lists.len() {
+            if size(&lists[end]) == 0 {
+                filled = 0;
+                continue;
             }
-            let mut w = w.to_vec();
+            filled += 1;
+            if filled < need {
+                continue;
+            }
+            w.clear();
+            w.extend_from_slice(&lists[end + 1 - need..=end]);
             w.sort_by_key(size);
-            let mut others: Vec<(Cursor, Cursor)> = w[1..]
-                .iter()
-                .map(|&(f, r)| (Cursor::new(f), Cursor::new(r)))
-                .collect();
-            w[0].0.iter().chain(w[0].1).any(|&e| {
+            others.clear();
+            others.extend(w[1..].iter().map(|&(f, r)| (Cursor::new(f), Cursor::new(r))));
+            if w[0].0.iter().chain(w[0].1).any(|&e| {
                 others
                     .iter_mut()
                     .all(|(f, r)| f.contains(e) || r.contains(e))
-            })
-        })
+            }) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The parts the compiled form stores: terms, term ids, entry starts, and both postings.
