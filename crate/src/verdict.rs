@@ -342,7 +342,7 @@ pub fn trace<S: AsRef<str>>(
         return None;
     }
     let candidates = if exact.is_empty() {
-        ix.candidates(&ws, CANDIDATES, min_shared)
+        ix.quote_candidates(&ws, CANDIDATES, min_shared)
     } else {
         vec![(exact[0], u32::MAX)]
     };
