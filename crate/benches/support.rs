@@ -129,7 +129,14 @@ pub fn peak_rss_mib() -> f64 {
 pub fn minor_faults() -> u64 {
     std::fs::read_to_string("/proc/self/stat")
         .ok()
-        .and_then(|s| s.rsplit_once(')')?.1.split_whitespace().nth(7)?.parse().ok())
+        .and_then(|s| {
+            s.rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(7)?
+                .parse()
+                .ok()
+        })
         .unwrap_or(0)
 }
 

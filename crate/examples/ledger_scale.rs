@@ -264,9 +264,7 @@ fn scan(n: usize, repeats: usize, ledger: Ledger) {
             bytes as f64 / 1e6 / f
         ))
     );
-    let list = |f: &dyn Fn(&(f64, u64)) -> String| {
-        each.iter().map(f).collect::<Vec<_>>().join(" ")
-    };
+    let list = |f: &dyn Fn(&(f64, u64)) -> String| each.iter().map(f).collect::<Vec<_>>().join(" ");
     println!(
         "each pass: CPU {} ms; minor page faults {}",
         list(&|p| format!("{:.0}", p.0 * 1e3)),

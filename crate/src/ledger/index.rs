@@ -745,7 +745,11 @@ impl Index {
             w.extend_from_slice(&lists[end + 1 - need..=end]);
             w.sort_by_key(size);
             others.clear();
-            others.extend(w[1..].iter().map(|&(f, r)| (Cursor::new(f), Cursor::new(r))));
+            others.extend(
+                w[1..]
+                    .iter()
+                    .map(|&(f, r)| (Cursor::new(f), Cursor::new(r))),
+            );
             if w[0].0.iter().chain(w[0].1).any(|&e| {
                 others
                     .iter_mut()
