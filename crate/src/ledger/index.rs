@@ -28,7 +28,7 @@ pub const MAX_POSTING: usize = 256;
 
 /// Most postings [`Index::quote_candidates`] counts for one quote, as long as that leaves it
 /// enough lists: its pairs' lists are counted shortest first, a whole length at a time, until
-/// the next length would pass this many postings (see [`counted_lists`]). Against a large ledger
+/// the next length would pass this many postings (see `counted_lists`). Against a large ledger
 /// a quote's common pairs ("going to", "of the") each bring up to [`MAX_POSTING`] chance entries
 /// that share nothing else with it; the entry a quote comes from shares its rarer pairs too.
 /// Trade-off: a quote whose source entry shares only its commonest pairs with it ranks that
