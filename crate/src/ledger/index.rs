@@ -308,6 +308,11 @@ impl<'a> Cursor<'a> {
 
     /// Whether `e` is on the list; `e` must not be below the previous question's.
     fn contains(&mut self, e: u32) -> bool {
+        // An empty or used-up list (a fresh list is empty in a compiled ledger that learnt
+        // nothing, and is asked about every entry the frozen list does not hold) answers at once.
+        if self.at >= self.list.len() {
+            return false;
+        }
         let rest = &self.list[self.at..];
         let mut step = 1;
         while step < rest.len() && rest[step] < e {
