@@ -204,15 +204,19 @@ fn scan(n: usize, repeats: usize, ledger: Ledger) {
     let mut traced = 0;
     let mut sum = 0u64;
     // Wall and CPU time of each pass (CPU time alone is what counts on a shared machine).
+    // Each pass's CPU time and minor page faults, printed after the summary.
+    let mut each: Vec<(f64, u64)> = Vec::new();
     let mut times: Vec<(f64, f64)> = (0..repeats.max(1))
         .map(|i| {
             let (t, cpu) = (Instant::now(), support::cpu_seconds());
+            let faults = support::minor_faults();
             let all = if i < WARM_PASSES {
                 warm_pass(&engine, &docs, &page, i)
             } else {
                 steady_pass(&engine, &docs, &page)
             };
             let took = (t.elapsed().as_secs_f64(), support::cpu_seconds() - cpu);
+            each.push((took.1, support::minor_faults() - faults));
             found = all.iter().map(Vec::len).sum();
             traced = 0;
             sum = 0;
@@ -259,5 +263,11 @@ fn scan(n: usize, repeats: usize, ledger: Ledger) {
             f * 1e3,
             bytes as f64 / 1e6 / f
         ))
+    );
+    let list = |f: &dyn Fn(&(f64, u64)) -> String| each.iter().map(f).collect::<Vec<_>>().join(" ");
+    println!(
+        "each pass: CPU {} ms; minor page faults {}",
+        list(&|p| format!("{:.0}", p.0 * 1e3)),
+        list(&|p| p.1.to_string())
     );
 }

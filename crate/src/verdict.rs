@@ -342,7 +342,7 @@ pub fn trace<S: AsRef<str>>(
         return None;
     }
     let candidates = if exact.is_empty() {
-        ix.candidates(&ws, CANDIDATES, min_shared)
+        ix.quote_candidates(&ws, CANDIDATES, min_shared)
     } else {
         vec![(exact[0], u32::MAX)]
     };
@@ -503,7 +503,7 @@ fn make(entry: &Entry, e: usize, verdict: Verdict, changes: Vec<Change>) -> Trac
     }
 }
 
-/// [`trace_unquoted`] of the sentence whose words are `words` (spans of `text`, a page): the
+/// [`trace_unquoted_ids`] of the sentence whose words are `words` (spans of `text`, a page): the
 /// same answer, but the words are folded and looked up only when the ledger's run filter says
 /// they may hold a run of [`UNQUOTED_MIN_RUN`] known words
 /// ([`crate::ledger::index::Index::may_share_run_in`]), which 97–99% of sentences do not.
@@ -515,17 +515,21 @@ pub fn trace_unquoted_in(
     if ledger.is_empty() || !ledger.index().may_share_run_in(text, words) {
         return None;
     }
-    let folded: Vec<std::borrow::Cow<str>> = words.iter().map(|w| fold(w.span.of(text))).collect();
-    trace_unquoted(ledger, &folded)
+    trace_unquoted_ids(ledger, ledger.index().lookup_in(text, words))
+}
+
+/// [`trace_unquoted_ids`] of a sentence's folded words (tests).
+#[cfg(test)]
+pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Option<Trace> {
+    trace_unquoted_ids(ledger, ledger.index().lookup(folded_words))
 }
 
 /// Known words reused without quotation marks: the entry sharing the longest run of consecutive
-/// words with `text` (a sentence outside any quote), if that run is at least
-/// [`UNQUOTED_MIN_RUN`] words and not all function words. `folded_words` are [`folded`] of the
-/// sentence, which the caller has from its document.
-pub fn trace_unquoted<S: AsRef<str>>(ledger: &Ledger, folded_words: &[S]) -> Option<Trace> {
+/// words with a sentence outside any quote (`ws`, its term ids,
+/// [`crate::ledger::index::UNKNOWN`] for a word no entry has), if that run is at least
+/// [`UNQUOTED_MIN_RUN`] words and not all function words.
+fn trace_unquoted_ids(ledger: &Ledger, ws: Vec<u32>) -> Option<Trace> {
     let ix = ledger.index();
-    let ws = ix.lookup(folded_words);
     if ws.len() < UNQUOTED_MIN_RUN {
         return None;
     }
