@@ -1219,12 +1219,12 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
         return None;
     }
     if i.checked_sub(1).is_some_and(|p| {
-        crate::text::with_fold(words[p].span.of(text), |p| {
-            matches!(
-                p,
-                "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
-            )
-        })
+        crate::text::folds_to_any(
+            words[p].span.of(text),
+            &[
+                "being", "a", "an", "the", "his", "her", "their", "its", "our",
+            ],
+        )
     }) {
         return None;
     }
