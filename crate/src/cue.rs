@@ -1261,12 +1261,14 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     }
     if i.checked_sub(1).is_some_and(|p| {
         let prev = words[p].span.of(text);
-        crate::text::with_fold(prev, |p| {
-            matches!(
-                p,
-                "being" | "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our"
-            ) || (is_possessive(p) && !raw.ends_with("ed"))
-        })
+        crate::text::folds_to_any(
+            prev,
+            &[
+                "being", "a", "an", "the", "his", "her", "their", "its", "our",
+            ],
+        ) || (!raw.ends_with("ed")
+            && (prev.ends_with("'s") || prev.ends_with("’s"))
+            && crate::text::with_fold(prev, is_possessive))
     }) {
         return None;
     }

@@ -675,24 +675,77 @@ const SUBJECT_MAX_WORDS: usize = 10;
 /// Where the text after the last of `marks` in `head` starts (bytes into `head`), if any mark
 /// stands there. A comma between digits is a number's ("more than 250,000 Iowans are expected
 /// to …", "200,000 voters said …"), not a clause's, and is passed over.
-fn after_last_mark(head: &str, marks: &[char]) -> Option<usize> {
+///
+/// Read backwards by byte against the table of [`Marks`]: `rmatch_indices` of a slice of chars
+/// decoded every char of the head and compared it with each mark in turn (on 200 PolNeAR train
+/// articles 1.4 M instructions and 21k simulated mispredicted branches in 683 calls, heads of up
+/// to 300 bytes).
+fn after_last_mark(head: &str, marks: &Marks) -> Option<usize> {
     let b = head.as_bytes();
-    head.rmatch_indices(marks)
-        .find(|&(k, _)| !crate::text::is_number_comma(b, k))
-        .map(|(k, m)| k + m.len())
+    let mut end = b.len();
+    loop {
+        // The last byte before `end` that may end a mark.
+        let k = b[..end].iter().rposition(|&x| marks.may_end(x))?;
+        end = k;
+        if b[k] < 0x80 {
+            // An ASCII mark (the table holds no other ASCII byte).
+            if !crate::text::is_number_comma(b, k) {
+                return Some(k + 1);
+            }
+        } else if head.is_char_boundary(k + 1)
+            && head[..=k]
+                .chars()
+                .next_back()
+                .is_some_and(|c| marks.chars.contains(&c))
+        {
+            // The last byte of a mark that is not ASCII.
+            return Some(k + 1);
+        }
+    }
 }
+
+/// A set of marks for [`after_last_mark`]: the chars, and a table of the bytes that may end one
+/// (an ASCII mark's byte, the last UTF-8 byte of any other), one bit a byte.
+struct Marks {
+    chars: &'static [char],
+    ends: [u64; 4],
+}
+
+impl Marks {
+    /// The set of `chars`.
+    const fn new(chars: &'static [char]) -> Marks {
+        let mut ends = [0u64; 4];
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i] as u32;
+            // An ASCII char is its byte; another ends in 0b10 and its six low bits.
+            let last = if c < 0x80 { c } else { 0x80 | (c & 0x3F) } as usize;
+            ends[last / 64] |= 1 << (last % 64);
+            i += 1;
+        }
+        Marks { chars, ends }
+    }
+
+    /// Whether byte `x` may end one of the marks.
+    #[inline]
+    fn may_end(&self, x: u8) -> bool {
+        self.ends[usize::from(x / 64)] & (1 << (x % 64)) != 0
+    }
+}
+
+/// The marks that open a subject's clause ([`subject`]).
+const SUBJECT_MARKS: Marks = Marks::new(&[
+    ',', ';', ':', '—', '–', '(', ')', '“', '”', '"', '.', '?', '!',
+]);
+
+/// The marks that open a stance verb's subject (the same without the sentence's final marks).
+const CLAUSE_MARKS: Marks = Marks::new(&[',', ';', ':', '—', '–', '(', ')', '“', '”', '"']);
 
 fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let text = doc.text;
     let floor = floor.max(back(text, end, 300)).min(end);
     let head = &text[floor..end];
-    let start = after_last_mark(
-        head,
-        &[
-            ',', ';', ':', '—', '–', '(', ')', '“', '”', '"', '.', '?', '!',
-        ],
-    )
-    .map_or(floor, |i| floor + i);
+    let start = after_last_mark(head, &SUBJECT_MARKS).map_or(floor, |i| floor + i);
     let read = doc.words(Span::new(start, end));
     let mut ws: &[Word] = &read;
     while ws.last().is_some_and(|w| {
@@ -1416,8 +1469,7 @@ fn raising(doc: &Document, s: Span, quotes: &[Span], from: usize, out: &mut Vec<
         // The subject: from the clause's opening to the verb.
         let head_from = floor.max(back(text, verb_start, 300));
         let head = &text[head_from..verb_start];
-        let open = after_last_mark(head, &[',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
-            .map_or(head_from, |k| head_from + k);
+        let open = after_last_mark(head, &CLAUSE_MARKS).map_or(head_from, |k| head_from + k);
         let subject = trim(text, Span::new(open, verb_start)).and_then(|sub| {
             let sw = doc.words(sub);
             let skip = sw
@@ -2762,6 +2814,38 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// [`after_last_mark`] against the reading it replaced: `rmatch_indices` of the marks.
+    #[test]
+    fn indirect005_after_last_mark_as_rmatch_indices() {
+        let naive = |head: &str, marks: &[char]| {
+            let b = head.as_bytes();
+            head.rmatch_indices(marks)
+                .find(|&(k, _)| !crate::text::is_number_comma(b, k))
+                .map(|(k, m)| k + m.len())
+        };
+        for head in [
+            "",
+            "voters who attended",
+            "more than 250,000 Iowans",
+            "1,2,",
+            "He said: “we (the party) won”, and — then — 3,000 – Ó Ü Ý Ô x",
+            "“a”",
+            "é,Ý",
+            "ends.",
+            "what? no! 5,5",
+        ] {
+            for (set, chars) in [
+                (&SUBJECT_MARKS, SUBJECT_MARKS.chars),
+                (&CLAUSE_MARKS, CLAUSE_MARKS.chars),
+            ] {
+                for end in (0..=head.len()).filter(|&e| head.is_char_boundary(e)) {
+                    let h = &head[..end];
+                    assert_eq!(after_last_mark(h, set), naive(h, chars), "{h:?}");
+                }
+            }
+        }
     }
 
     #[test]
