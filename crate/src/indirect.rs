@@ -1808,14 +1808,13 @@ fn closing_tag(after: &str) -> bool {
         if n == CLOSING_TAG_MAX_WORDS || w.is_empty() || w.ends_with([';', ':']) {
             return false;
         }
-        if let Some(w) = w.strip_suffix(',') {
-            ws[n] = w;
-            n += 1;
+        let word = w.strip_suffix(',');
+        ws[n] = word.unwrap_or(w);
+        n += 1;
+        if word.is_some() {
             appositive = true;
             break;
         }
-        ws[n] = w;
-        n += 1;
     }
     let ws = &ws[..n];
     if n < 2
@@ -2691,8 +2690,10 @@ const THAT_OBJECT_MAX_WORDS: usize = 3;
 
 /// Reported content after a participle that takes its speaker from its clause: "…, saying he was
 /// rooting for Peyton Manning", "…,” said Devine, suggesting that the contests won’t be so
-/// vivifying". The participle follows a comma or a dash; its speaker is the subject that opens
-/// the clause, or the speaker named after an earlier verb of saying in the sentence.
+/// vivifying". The participle follows a comma or a dash; its speaker is the speaker named around
+/// an earlier verb of saying in the sentence, else the subject that opens the clause, else
+/// `previous`, the speaker of the sentence's last report ("ISIS-K has criticized Russia,
+/// accusing …").
 fn participle(
     doc: &Document,
     s: Span,
