@@ -1774,6 +1774,29 @@ fn clause_end(text: &str, start: usize, end: usize) -> usize {
         .map_or(end, |i| start + i)
 }
 
+/// Whether "called"/"calls" at `cue` names a label, not a name given ("a group called Citizens
+/// for Trump": after a common noun) nor a telephone call ("called them on it", "called into the
+/// program", "called her to take the slot").
+fn label_call(text: &str, cue: &Cue) -> bool {
+    let prev = text[..cue.span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let named_subject = !prev.starts_with(char::is_lowercase)
+        || prev.ends_with(',')
+        || is_subject_pronoun(prev)
+        || prev == "who";
+    // "called them on it", "called her back on Tuesday": a particle or a preposition among the
+    // two words after the verb.
+    named_subject
+        && !text[cue.span.end..].split_whitespace().take(2).any(|w| {
+            matches!(
+                w,
+                "to" | "into" | "on" | "with" | "back" | "for" | "off" | "up" | "them" | "both"
+            )
+        })
+}
+
 /// Most words in a tag that closes its sentence, from the comma to the final stop or an
 /// appositive's comma ("…, the campaign's senior adviser said on Tuesday in Des Moines.").
 const CLOSING_TAG_MAX_WORDS: usize = 10;
@@ -1979,6 +2002,22 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
         {
             continue;
         }
+        // "Alastair Osman called him a kind, loving and admirable person": "call" with no
+        // quotation after it in the sentence names its object's label in the writer's words,
+        // reported like a stance verb's object.
+        let cue = if cue.class == CueClass::Label
+            && !cue.object
+            && quotes.last().is_none_or(|q| q.end <= cue.span.start)
+            && matches!(cue.span.of(text), "called" | "calls")
+            && label_call(text, &cue)
+        {
+            Cue {
+                object: true,
+                ..cue
+            }
+        } else {
+            cue
+        };
         let report = |c: Span, mention: Option<Mention>, out: &mut Vec<Reported>| {
             out.push(Reported {
                 content: c,
@@ -3997,6 +4036,22 @@ mod tests {
         );
         // "supporting" mostly describes ("a bill supporting the troops"): no cue.
         assert!(run("Intro.\n\nThe bill passed the House, supporting the troops.").is_empty());
+    }
+
+    #[test]
+    fn indirect216_a_label_without_quotation_marks() {
+        // PolNeAR train, paraphrased: "call" with no quotation after it reports its object
+        // (12 fixed, 4 broken); not a name given nor a telephone call.
+        assert_eq!(
+            run("Intro.\n\nAlastair Osman called him a loving and admirable person."),
+            [(
+                "him a loving and admirable person".to_string(),
+                "Alastair Osman".to_string(),
+                "called".to_string()
+            )]
+        );
+        assert!(run("Intro.\n\nThey formed a new group called Citizens for Trump.").is_empty());
+        assert!(run("Intro.\n\nObama called them on it and left the room.").is_empty());
     }
 
     #[test]
