@@ -669,9 +669,6 @@ fn is_auxiliary(w: &str) -> bool {
 /// Trade-off: a longer subject is more often a whole clause mistaken for one.
 const SUBJECT_MAX_WORDS: usize = 10;
 
-/// The subject of a cue when no speaker phrase reads as a name or a description: the words from
-/// the clause's start to the cue ("85 percent of Democrats said", "two in three said", "voters
-/// who attended the caucuses said"). `None` when those words hold a verb of their own.
 /// Where the text after the last of `marks` in `head` starts (bytes into `head`), if any mark
 /// stands there. A comma between digits is a number's ("more than 250,000 Iowans are expected
 /// to …", "200,000 voters said …"), not a clause's, and is passed over.
@@ -741,6 +738,9 @@ const SUBJECT_MARKS: Marks = Marks::new(&[
 /// The marks that open a stance verb's subject (the same without the sentence's final marks).
 const CLAUSE_MARKS: Marks = Marks::new(&[',', ';', ':', '—', '–', '(', ')', '“', '”', '"']);
 
+/// The subject of a cue when no speaker phrase reads as a name or a description: the words from
+/// the clause's start to the cue ("85 percent of Democrats said", "two in three said", "voters
+/// who attended the caucuses said"). `None` when those words hold a verb of their own.
 fn subject(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let text = doc.text;
     let floor = floor.max(back(text, end, 300)).min(end);
@@ -1903,31 +1903,37 @@ fn closing_tag(after: &str) -> bool {
     // "…, Smith told reporters.", "…, he told The Washington Post."
     let listener = ws[v] == "told" && trail.len() <= 4;
     listener
-        || matches!(
-            *next,
-            "during"
-                | "in"
-                | "at"
-                | "on"
-                | "after"
-                | "before"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "recently"
-                | "yesterday"
-                | "today"
-                | "afterward"
-                | "Thanksgiving"
-        ) && trail.iter().all(no_verb)
+        || ((opens_time_or_place(next) || *next == "Thanksgiving") && trail.iter().all(no_verb))
+}
+
+/// Whether word `w` opens a time or a place phrase after a verb of saying ("said during his
+/// speech", "said Wednesday on MSNBC"), which is no clause of its own: the test of a tag with
+/// nothing more to say, in the "…, X said." reading and in [`closing_tag`].
+fn opens_time_or_place(w: &str) -> bool {
+    matches!(
+        w,
+        "during"
+            | "in"
+            | "at"
+            | "on"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "recently"
+            | "yesterday"
+            | "today"
+            | "afterward"
+    )
 }
 
 /// Whether the clause that `after` opens (the text after a comma and its conjunction) is a
@@ -2002,7 +2008,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
         {
             continue;
         }
-        // "Alastair Osman called him a kind, loving and admirable person": "call" with no
+        // "Alastair Osman called him a loving and admirable person": "call" with no
         // quotation after it in the sentence names its object's label in the writer's words,
         // reported like a stance verb's object.
         let cue = if cue.class == CueClass::Label
@@ -2206,16 +2212,10 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         // "…, Wilkin said during his campaign speech.": a time or place phrase
                         // after the cue, no clause.
                         || (after.is_some_and(|a| !is_clause(doc, a))
-                            && rest.split_whitespace().next().is_some_and(|w| {
-                                matches!(
-                                    w,
-                                    "during" | "in" | "at" | "on" | "after" | "before" | "while"
-                                        | "last" | "this" | "earlier" | "later" | "Monday"
-                                        | "Tuesday" | "Wednesday" | "Thursday" | "Friday"
-                                        | "Saturday" | "Sunday" | "recently" | "yesterday"
-                                        | "today" | "afterward"
-                                )
-                            }));
+                            && rest
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| opens_time_or_place(w) || w == "while"));
                     // `… a “very welcome tack,” he said`: the comma inside the closing mark.
                     let closed = before.trim_end();
                     let quote_comma =
@@ -2950,6 +2950,11 @@ mod tests {
 
     fn contents(t: &str) -> Vec<String> {
         run(t).into_iter().map(|r| r.0).collect()
+    }
+
+    /// [`run`] as arrays, which compare with arrays of `&str`: `[content, speaker, cue]`.
+    fn reports(t: &str) -> Vec<[String; 3]> {
+        run(t).into_iter().map(|(c, s, k)| [c, s, k]).collect()
     }
 
     #[test]
@@ -3942,18 +3947,10 @@ mod tests {
         // PolNeAR train (nyt, 2016-09-06), paraphrased: "these people" names a group; the head
         // is only a subject, so the tail completes it however short.
         assert_eq!(
-            run("Intro.\n\nMrs. Clinton, these people said, would be open to other measures."),
+            reports("Intro.\n\nMrs. Clinton, these people said, would be open to other measures."),
             [
-                (
-                    "Mrs. Clinton".to_string(),
-                    "people".to_string(),
-                    "said".to_string()
-                ),
-                (
-                    "would be open to other measures".to_string(),
-                    "people".to_string(),
-                    "said".to_string()
-                )
+                ["Mrs. Clinton", "people", "said"],
+                ["would be open to other measures", "people", "said"]
             ]
         );
         // PolNeAR train (breitbart, 2016-02-08): a two-word tail.
@@ -3968,20 +3965,12 @@ mod tests {
         // PolNeAR train, paraphrased: "want to" after a plural subject (10 fixed, 5 wrong); a
         // share of voters ("60 percent") before the stem, and a gerund's clause as its object.
         assert_eq!(
-            run("Intro.\n\nThey want to compromise on the budget."),
-            [(
-                "to compromise on the budget".to_string(),
-                "They".to_string(),
-                "want".to_string()
-            )]
+            reports("Intro.\n\nThey want to compromise on the budget."),
+            [["to compromise on the budget", "They", "want"]]
         );
         assert_eq!(
-            run("Intro.\n\nIn Vermont, 60 percent support reducing the prison sentences for drug crimes."),
-            [(
-                "reducing the prison sentences for drug crimes".to_string(),
-                "60 percent".to_string(),
-                "support".to_string()
-            )]
+            reports("Intro.\n\nIn Vermont, 60 percent support reducing the prison sentences for drug crimes."),
+            [["reducing the prison sentences for drug crimes", "60 percent", "support"]]
         );
     }
 
@@ -3989,24 +3978,16 @@ mod tests {
     fn indirect214_a_poll_that_closes_the_sentence() {
         // PolNeAR train (politico, 2016-02-17), paraphrased: the poll is the source.
         assert_eq!(
-            run("Intro.\n\nCruz came in second in January polls."),
-            [(
-                "Cruz came in second".to_string(),
-                "January polls".to_string(),
-                "in".to_string()
-            )]
+            reports("Intro.\n\nCruz came in second in January polls."),
+            [["Cruz came in second", "January polls", "in"]]
         );
         assert_eq!(
-            run("Intro.\n\nRubio moved from third to second in a more-recent survey from Florida Southern College."),
-            [(
-                "Rubio moved from third to second".to_string(),
-                "more-recent survey from Florida Southern College".to_string(),
-                "in".to_string()
-            )]
+            reports("Intro.\n\nRubio moved from third to second in a more-recent survey from Florida Southern College."),
+            [["Rubio moved from third to second", "more-recent survey from Florida Southern College", "in"]]
         );
         // Not a poll's phrase: "in the polls there", a phrase with a verb.
-        assert!(run("Intro.\n\nTrump is in the lead in the polls there.").is_empty());
-        assert!(run("Intro.\n\nHe gained ground in polls that were taken early.").is_empty());
+        assert!(reports("Intro.\n\nTrump is in the lead in the polls there.").is_empty());
+        assert!(reports("Intro.\n\nHe gained ground in polls that were taken early.").is_empty());
     }
 
     #[test]
@@ -4016,26 +3997,18 @@ mod tests {
         // corpus: "ISIS-K … has increasingly criticized Russia, accusing President Vladimir
         // Putin of oppressing Muslims").
         assert_eq!(
-            run("Intro.\n\n\u{201c}This is not a hard race,\u{201d} he said, citing the unpopularity of the rivals."),
-            [(
-                "the unpopularity of the rivals".to_string(),
-                "he".to_string(),
-                "citing".to_string()
-            )]
+            reports("Intro.\n\n\u{201c}This is not a hard race,\u{201d} he said, citing the unpopularity of the rivals."),
+            [["the unpopularity of the rivals", "he", "citing"]]
         );
         assert_eq!(
-            run("Intro.\n\nThe group has increasingly criticized Russia, accusing the president of oppressing Muslims."),
+            reports("Intro.\n\nThe group has increasingly criticized Russia, accusing the president of oppressing Muslims."),
             [
-                ("Russia".to_string(), "group".to_string(), "criticized".to_string()),
-                (
-                    "the president of oppressing Muslims".to_string(),
-                    "group".to_string(),
-                    "accusing".to_string()
-                )
+                ["Russia", "group", "criticized"],
+                ["the president of oppressing Muslims", "group", "accusing"]
             ]
         );
         // "supporting" mostly describes ("a bill supporting the troops"): no cue.
-        assert!(run("Intro.\n\nThe bill passed the House, supporting the troops.").is_empty());
+        assert!(reports("Intro.\n\nThe bill passed the House, supporting the troops.").is_empty());
     }
 
     #[test]
@@ -4043,15 +4016,15 @@ mod tests {
         // PolNeAR train, paraphrased: "call" with no quotation after it reports its object
         // (12 fixed, 4 broken); not a name given nor a telephone call.
         assert_eq!(
-            run("Intro.\n\nAlastair Osman called him a loving and admirable person."),
-            [(
-                "him a loving and admirable person".to_string(),
-                "Alastair Osman".to_string(),
-                "called".to_string()
-            )]
+            reports("Intro.\n\nAlastair Osman called him a loving and admirable person."),
+            [[
+                "him a loving and admirable person",
+                "Alastair Osman",
+                "called"
+            ]]
         );
-        assert!(run("Intro.\n\nThey formed a new group called Citizens for Trump.").is_empty());
-        assert!(run("Intro.\n\nObama called them on it and left the room.").is_empty());
+        assert!(reports("Intro.\n\nThey formed a new group called Citizens for Trump.").is_empty());
+        assert!(reports("Intro.\n\nObama called them on it and left the room.").is_empty());
     }
 
     #[test]
