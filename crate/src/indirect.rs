@@ -2121,7 +2121,9 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             .and_then(|r| r.mention.clone())
                     })
                 } else if let Some(end) = relative {
-                    speaker::before(doc, floor, floor + end)
+                    // Mentioned by the pronoun, as "he" mentions its antecedent.
+                    let who = Span::new(floor + head.len() - "who".len(), floor + head.len());
+                    speaker::antecedent(doc, floor, floor + end).map(|m| Mention { span: who, ..m })
                 } else if let Some(m) = after_relative() {
                     Some(m)
                 } else {

@@ -190,8 +190,22 @@ fn is_modifier(w: &str) -> bool {
 
 /// Reads the speaker phrase that ends just before byte `end` (a cue), looking no further back
 /// than `floor`. Skips auxiliaries and time words ("Putin last week dismissed"), and an
-/// appositive between commas ("Tom Cotton, an Arkansas Republican on …, called").
+/// appositive between commas ("Tom Cotton, an Arkansas Republican on …, called"). A phrase
+/// right after a preposition is its object, not the cue's subject ("an attack in Iran claimed"):
+/// none.
 pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
+    phrase_before(doc, floor, end, false)
+}
+
+/// The phrase a relative pronoun before byte `end` stands for ("a reaction from Barack Obama,
+/// who said …": Obama), read as [`before`] reads a speaker, except that the object of a
+/// preposition may be one: a relative clause can follow any noun of its sentence.
+pub fn antecedent(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
+    phrase_before(doc, floor, end, true)
+}
+
+/// [`before`], and [`antecedent`] when `object` is set.
+fn phrase_before(doc: &Document, floor: usize, end: usize, object: bool) -> Option<Mention> {
     let text = doc.text;
     let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(doc, Span::new(floor, end));
@@ -302,7 +316,7 @@ pub fn before(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
         return description_before(text, &toks[..stop]);
     }
     // A phrase right after a preposition is its object, not a subject ("an attack in Iran claimed").
-    if word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
+    if !object && word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
         with_fold(w, |f| {
             matches!(
                 f,
