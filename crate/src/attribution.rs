@@ -1449,6 +1449,17 @@ mod tests {
     }
 
     #[test]
+    fn attribution260_a_relative_pronoun_after_a_comma_speaks_for_the_phrase_before_it() {
+        // PolNeAR train: the speaker is no sentence opener but the name "who" follows, even
+        // as a preposition's object.
+        let t = "Domestically, Trump’s row with the Khan family triggered a damning reaction from U.S. President Barack Obama, who called the Republican nominee “unfit to serve” as president.";
+        assert_eq!(one(t).2, s("U.S. President Barack Obama"));
+        // PolNeAR dev: without the comma, the phrase is the listener of an earlier verb.
+        let t = "Marc H. Morial forcefully told a young woman who suggested that some people may not vote because of frustration that \"this is not the first generation to be frustrated.\"";
+        assert_eq!(one(t).2, s("Marc H. Morial"));
+    }
+
+    #[test]
     fn attribution180_quoted_titles_have_no_speaker() {
         let got = run("Jane Roe said on “Fox News Sunday” that the race was close.");
         assert_eq!((got[0].1, got[0].2.clone()), ("partial", None));

@@ -2073,13 +2073,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     .rev()
                     .find(|w| !lexicon::stands_between(w))
                     .is_some_and(|w| w == "and" || w == "but");
-                // "… Jeb Bush and Chris Christie, who say the senator …": a relative pronoun's
-                // speaker is the phrase it follows.
                 let head = text[floor..cue.span.start].trim_end();
-                let relative = head
-                    .strip_suffix("who")
-                    .filter(|h| h.ends_with([' ', ',']))
-                    .map(|h| h.trim_end().trim_end_matches(',').len());
                 // "Podesta, who said the project was vetted …, said he was unaware …": the main
                 // verb after a relative clause's report has the relative's speaker.
                 let after_relative = || {
@@ -2120,10 +2114,10 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             .filter(|r| r.content.end == taken)
                             .and_then(|r| r.mention.clone())
                     })
-                } else if let Some(end) = relative {
-                    // Mentioned by the pronoun, as "he" mentions its antecedent.
-                    let who = Span::new(floor + head.len() - "who".len(), floor + head.len());
-                    speaker::antecedent(doc, floor, floor + end).map(|m| Mention { span: who, ..m })
+                } else if let Some(m) = speaker::relative(doc, floor, cue.span.start) {
+                    // "… Jeb Bush and Chris Christie, who say the senator …", "voters who say":
+                    // a relative pronoun's speaker is the phrase it follows.
+                    Some(m)
                 } else if let Some(m) = after_relative() {
                     Some(m)
                 } else {

@@ -204,6 +204,38 @@ pub fn antecedent(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     phrase_before(doc, floor, end, true)
 }
 
+/// The speaker of a relative clause whose cue starts at byte `end` ("voters who say …",
+/// "Chris Christie, who said …"): the phrase before the pronoun, as [`antecedent`] reads it,
+/// mentioned by the pronoun as "he" mentions its antecedent; `None` when no "who" stands right
+/// before the cue (auxiliaries and adverbs aside: "who has long argued").
+pub fn relative(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
+    let floor = floor.max(back(doc.text, end, PHRASE_REACH_BYTES)).min(end);
+    let toks = tokens(doc, Span::new(floor, end));
+    let mut j = toks.len();
+    while j > 0 && word(doc.text, toks.get(j - 1)).is_some_and(crate::lexicon::stands_between) {
+        j -= 1;
+    }
+    let (who, _) = relative_pronoun(doc.text, &toks[..j])?;
+    drop(toks);
+    antecedent_of(doc, floor, who, who.start)
+}
+
+/// The "who" that ends `toks`, and whether a comma stands before it.
+fn relative_pronoun(text: &str, toks: &[Tok]) -> Option<(Span, bool)> {
+    let (Tok::Word(who), rest) = toks.split_last()? else {
+        return None;
+    };
+    let comma = matches!(rest.last(), Some(Tok::Punct(_, ',')));
+    with_fold(who.of(text), |f| f == "who").then_some((*who, comma))
+}
+
+/// [`antecedent`] of the phrase before byte `end` (the relative pronoun `who`, or its comma),
+/// mentioned by `who`.
+fn antecedent_of(doc: &Document, floor: usize, who: Span, end: usize) -> Option<Mention> {
+    let end = doc.text[..end].trim_end().trim_end_matches(',').len();
+    antecedent(doc, floor, end.max(floor)).map(|m| Mention { span: who, ..m })
+}
+
 /// [`before`], and [`antecedent`] when `object` is set.
 fn phrase_before(doc: &Document, floor: usize, end: usize, object: bool) -> Option<Mention> {
     let text = doc.text;
@@ -212,6 +244,15 @@ fn phrase_before(doc: &Document, floor: usize, end: usize, object: bool) -> Opti
     let mut j = toks.len();
     while j > 0 && word(text, toks.get(j - 1)).is_some_and(crate::lexicon::stands_between) {
         j -= 1;
+    }
+    // "a reaction from Barack Obama, who called …": the relative pronoun after a comma speaks
+    // for the phrase before it. Without the comma the phrase is more often a listener ("told a
+    // young woman who suggested that … that “…”": the quote is the telling's).
+    if !object {
+        if let Some((who, _)) = relative_pronoun(text, &toks[..j]).filter(|&(_, comma)| comma) {
+            drop(toks);
+            return antecedent_of(doc, floor, who, who.start);
+        }
     }
     // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
     if j > 0 && matches!(toks[j - 1], Tok::Punct(_, ')')) {
@@ -316,25 +357,27 @@ fn phrase_before(doc: &Document, floor: usize, end: usize, object: bool) -> Opti
         return description_before(text, &toks[..stop]);
     }
     // A phrase right after a preposition is its object, not a subject ("an attack in Iran claimed").
-    if !object && word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
-        with_fold(w, |f| {
-            matches!(
-                f,
-                "in" | "of"
-                    | "at"
-                    | "for"
-                    | "from"
-                    | "with"
-                    | "on"
-                    | "to"
-                    | "by"
-                    | "about"
-                    | "against"
-                    | "into"
-                    | "over"
-            )
+    if !object
+        && word(text, i.checked_sub(1).and_then(|p| toks.get(p))).is_some_and(|w| {
+            with_fold(w, |f| {
+                matches!(
+                    f,
+                    "in" | "of"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "on"
+                        | "to"
+                        | "by"
+                        | "about"
+                        | "against"
+                        | "into"
+                        | "over"
+                )
+            })
         })
-    }) {
+    {
         return None;
     }
     let mut m = interpret(text, &toks[i..stop])?;
