@@ -1460,6 +1460,22 @@ mod tests {
     }
 
     #[test]
+    fn attribution270_a_clause_subject_after_a_place_an_adverb_or_a_possessive() {
+        // PolNeAR train: "City, State," belongs to the introduction, not to the subject.
+        let t = "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”";
+        assert_eq!(one(t).2, s("Trump"));
+        // PolNeAR train: a sentence adverb before its comma is no name.
+        let t = "Hastily, the candidate went after Bush, calling him “a total stiff.”";
+        assert_ne!(one(t).2, s("Hastily"));
+        // PolNeAR train: a possessive determines the subject; it speaks only for a noun of
+        // saying.
+        let t = "Clinton’s attacks were echoed by her campaign and Democrats across the country, who highlighted comments Trump made in 2006 saying he “sort of hopes” the housing bubble would burst.";
+        assert_ne!(one(t).2, s("Clinton’s"));
+        let t = "Rubio’s catch phrase in that election against Crist was that Crist “would say or do anything to win an election.”";
+        assert_eq!(one(t).2, s("Rubio’s"));
+    }
+
+    #[test]
     fn attribution180_quoted_titles_have_no_speaker() {
         let got = run("Jane Roe said on “Fox News Sunday” that the race was close.");
         assert_eq!((got[0].1, got[0].2.clone()), ("partial", None));

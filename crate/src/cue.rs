@@ -988,7 +988,7 @@ const NAMED: &[&str] = &[
 
 /// Nouns that make "made" a verb of saying: "made the case that …", "made clear that …", "made
 /// no mention of …", "made several statements affirming …".
-const LIGHT_NOUNS: &[&str] = &[
+pub(crate) const LIGHT_NOUNS: &[&str] = &[
     "case",
     "clear",
     "suggestion",
@@ -1204,7 +1204,7 @@ fn is_progressive(text: &str, words: &[crate::text::Word], i: usize) -> bool {
 /// noun ("Trump’s remarks", "Clinton’s attacks"), not a verb. (A participle after it, "Trump’s
 /// proposed ban", still reports: PolNeAR annotates it.) Not a pronoun's contraction of "is" or
 /// "has" ("he's said", "that’s").
-fn is_possessive(w: &str) -> bool {
+pub(crate) fn is_possessive(w: &str) -> bool {
     let stem = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))

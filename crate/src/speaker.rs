@@ -597,6 +597,113 @@ pub fn subject_of(doc: &Document, clause_start: usize, cue_start: usize) -> Opti
     (gap.starts_with([',', '(']) && !gap.contains([';', ':'])).then_some(m)
 }
 
+/// Whether folded `f` is a noun of saying, whose possessor is its speaker ("Trump's recent
+/// evidence-free assertion that …", "Rubio’s catch phrase … was that …").
+fn is_saying_noun(f: &str) -> bool {
+    crate::cue::LIGHT_NOUNS.contains(&f)
+        || matches!(
+            f,
+            "assertion"
+                | "assertions"
+                | "phrase"
+                | "slogan"
+                | "broadside"
+                | "words"
+                | "warning"
+                | "message"
+                | "tweet"
+                | "response"
+                | "reply"
+                | "view"
+                | "views"
+                | "position"
+        )
+}
+
+/// Whether folded `f` reads as an adverb of manner or stance by its ending ("domestically",
+/// "hastily", "ultimately", "previously"). Names end so too ("Kelly", "Emily", "Beverly"):
+/// only the longer endings, and "-ily" from seven letters.
+fn is_adverb(f: &str) -> bool {
+    ["ally", "ately", "ously", "ively", "ently", "antly", "arly"]
+        .iter()
+        .any(|e| f.ends_with(e) && f.len() > e.len() + 2)
+        || (f.ends_with("ily") && f.len() >= 7)
+}
+
+/// The US states and district, as written, for "City, State," readings.
+const STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "D.C.",
+];
+
+/// How many tokens of `toks` (which follow a comma) are a state and its closing comma ("New
+/// Hampshire ,"), else 0.
+fn state_after_comma(text: &str, toks: &[Tok]) -> usize {
+    let comma = |k: usize| matches!(toks.get(k), Some(Tok::Punct(_, ',')));
+    let span = |k: usize| match toks.get(k) {
+        Some(Tok::Word(s)) => Some(*s),
+        _ => None,
+    };
+    [1usize, 2]
+        .into_iter()
+        .find(|&n| {
+            comma(n)
+                && span(0)
+                    .zip(span(n - 1))
+                    .is_some_and(|(a, b)| STATES.contains(&Span::new(a.start, b.end).of(text)))
+        })
+        .map_or(0, |n| n + 1)
+}
+
 /// Reads the subject that opens a clause at byte `start` ("Trump went on the attack, saying …",
 /// "Earlier this week, Clinton shared …"), looking no further than `limit`: the speaker of a
 /// participle's quote. Skips a leading conjunction and an introductory phrase before a comma.
@@ -682,7 +789,17 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
                     | "once"
                     | "until"
                     | "whether"
+                    | "outside"
+                    | "inside"
+                    | "across"
+                    | "among"
+                    | "around"
+                    | "given"
             )
+            // "Domestically, …", "Hastily, …": a sentence adverb before its comma.
+            || (is_capitalized(w)
+                && matches!(toks.get(i + 1), Some(Tok::Punct(_, ',')))
+                && is_adverb(f))
             // "Reprising one of her favorite lines, the former secretary …": a participle.
             || (is_capitalized(w) && f.len() > 5 && f.ends_with("ing"))
             })
@@ -705,6 +822,9 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
             .take(15)
             .position(|t| matches!(t, Tok::Punct(_, ',')))?;
         i += comma + 1;
+        // "Speaking at a town hall in Salem, New Hampshire, Trump …": the comma was the
+        // place's, and a state with its own comma goes on with the introduction.
+        i += state_after_comma(text, &toks[i..]);
     }
     let first = word(text, toks.get(i))?;
     let first_classes = Classes::of(first);
@@ -746,6 +866,18 @@ pub fn leading(doc: &Document, start: usize, limit: usize) -> Option<Mention> {
         }
     }
     if j == i {
+        return None;
+    }
+    // "Byrd's strategy of …", "Clinton’s attacks were echoed …": a possessive determines the
+    // subject after it, which is no speaker. (Before a noun of saying, read by [`before`], it
+    // is one: "Trump's claim that …".)
+    if j > from
+        && word(text, toks.get(j - 1)).is_some_and(|w| with_fold(w, crate::cue::is_possessive))
+        && !toks[j..]
+            .iter()
+            .take(3)
+            .any(|t| word(text, Some(t)).is_some_and(|w| with_fold(w, is_saying_noun)))
+    {
         return None;
     }
     interpret(text, &toks[from..j])
@@ -1097,5 +1229,21 @@ mod tests {
             a("said Sen. Tom Cotton.", "said").map(|m| (m.0, m.1)),
             Some(("Tom Cotton".into(), s("Sen.")))
         );
+    }
+
+    #[test]
+    fn leading010_adverbs_by_their_ending_names_not() {
+        for w in [
+            "domestically",
+            "hastily",
+            "ultimately",
+            "previously",
+            "similarly",
+        ] {
+            assert!(is_adverb(w), "{w}");
+        }
+        for w in ["kelly", "emily", "beverly", "connolly", "daly", "riley"] {
+            assert!(!is_adverb(w), "{w}");
+        }
     }
 }
