@@ -209,6 +209,14 @@ pub fn antecedent(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
 /// mentioned by the pronoun as "he" mentions its antecedent; `None` when no "who" stands right
 /// before the cue (auxiliaries and adverbs aside: "who has long argued").
 pub fn relative(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
+    // Most cues have no "who" near: answered without tokenising (the words that may stand
+    // between a pronoun and its verb fit in [`RELATIVE_REACH_BYTES`]).
+    let near = &doc.text[back(doc.text, end, RELATIVE_REACH_BYTES)
+        .max(floor)
+        .min(end)..end];
+    if !near.contains("who") && !near.contains("Who") {
+        return None;
+    }
     let floor = floor.max(back(doc.text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(doc, Span::new(floor, end));
     let mut j = toks.len();
@@ -219,6 +227,9 @@ pub fn relative(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     drop(toks);
     antecedent_of(doc, floor, who, who.start)
 }
+
+/// How far before a cue [`relative`] looks for its "who", in bytes: "who has also long argued".
+const RELATIVE_REACH_BYTES: usize = 48;
 
 /// The "who" that ends `toks`, and whether a comma stands before it.
 fn relative_pronoun(text: &str, toks: &[Tok]) -> Option<(Span, bool)> {
