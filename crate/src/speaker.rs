@@ -214,7 +214,8 @@ pub fn relative(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     let near = &doc.text[back(doc.text, end, RELATIVE_REACH_BYTES)
         .max(floor)
         .min(end)..end];
-    if !near.contains("who") && !near.contains("Who") {
+    let b = near.as_bytes();
+    if !memchr::memchr2_iter(b'w', b'W', b).any(|i| b[i + 1..].starts_with(b"ho")) {
         return None;
     }
     let floor = floor.max(back(doc.text, end, PHRASE_REACH_BYTES)).min(end);
@@ -237,7 +238,9 @@ fn relative_pronoun(text: &str, toks: &[Tok]) -> Option<(Span, bool)> {
         return None;
     };
     let comma = matches!(rest.last(), Some(Tok::Punct(_, ',')));
-    with_fold(who.of(text), |f| f == "who").then_some((*who, comma))
+    who.of(text)
+        .eq_ignore_ascii_case("who")
+        .then_some((*who, comma))
 }
 
 /// [`antecedent`] of the phrase before byte `end` (the relative pronoun `who`, or its comma),
