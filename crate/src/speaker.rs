@@ -644,61 +644,6 @@ fn is_adverb(f: &str) -> bool {
         || (f.ends_with("ily") && f.len() >= 7)
 }
 
-/// The US states and district, as written, for "City, State," readings.
-const STATES: &[&str] = &[
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "West Virginia",
-    "Wisconsin",
-    "Wyoming",
-    "D.C.",
-];
-
 /// How many tokens of `toks` (which follow a comma) are a state and its closing comma ("New
 /// Hampshire ,"), else 0.
 fn state_after_comma(text: &str, toks: &[Tok]) -> usize {
@@ -711,9 +656,9 @@ fn state_after_comma(text: &str, toks: &[Tok]) -> usize {
         .into_iter()
         .find(|&n| {
             comma(n)
-                && span(0)
-                    .zip(span(n - 1))
-                    .is_some_and(|(a, b)| STATES.contains(&Span::new(a.start, b.end).of(text)))
+                && span(0).zip(span(n - 1)).is_some_and(|(a, b)| {
+                    crate::lexicon::US_STATES.contains(&Span::new(a.start, b.end).of(text))
+                })
         })
         .map_or(0, |n| n + 1)
 }
