@@ -446,6 +446,25 @@ pub fn ascii_case_hash(w: &[u8]) -> (u32, bool) {
     hash.finish()
 }
 
+/// [`ascii_case_hash`] of `w` and its first eight bytes, little-endian, padded with zeros
+/// ([`load_short`] of them). A word of fewer than eight bytes is one piece of the hash: read
+/// once for both, where the hash and then [`load_short`] each read it, each with a branch on
+/// its length that the predictor often missed (for [`crate::lexicon::Classes::of`]).
+#[inline]
+pub fn ascii_case_hash_head(w: &[u8]) -> (u32, bool, u64) {
+    if w.len() < 8 {
+        let head = if w.is_empty() { 0 } else { tail(w) };
+        let mut hash = CaseHash::new(w.len());
+        if !w.is_empty() {
+            hash.add(head);
+        }
+        let (h, ascii) = hash.finish();
+        return (h, ascii, head);
+    }
+    let (h, ascii) = ascii_case_hash(w);
+    (h, ascii, load8(w, 0))
+}
+
 /// [`ascii_case_hash`] of `hay[start..end]`, reading past `end` where `hay` goes on (a word of
 /// a page's text): its last bytes are one load and a mask. Inlined into its callers, which ask it
 /// of every word of a page (out of line, the call cost a third of it).
