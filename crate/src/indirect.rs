@@ -485,9 +485,10 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
                     )
             })
         });
-    if let Some(t) = (i..reach)
-        .find(|&k| with_fold(ws[k].span.of(text), |f| f == "that"))
-        .filter(|_| phrase)
+    // (Looked for only after such a phrase: most cues have none.)
+    if let Some(t) = phrase
+        .then(|| (i..reach).find(|&k| is_that(ws[k].span.of(text))))
+        .flatten()
     {
         let between = Span::new(ws[i].span.start, ws[t].span.start);
         let clean = !between
@@ -550,9 +551,7 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     }
     // "that" is the complementizer, unless a verb follows it: then it is the content's subject
     // ("attorneys said that is highly unlikely", "Zuckoff said that was in part because …").
-    if ws
-        .get(i)
-        .is_some_and(|w| with_fold(w.span.of(text), |f| f == "that"))
+    if ws.get(i).is_some_and(|w| is_that(w.span.of(text)))
         && !ws
             .get(i + 1)
             .is_some_and(|n| with_fold(n.span.of(text), is_auxiliary))
@@ -563,6 +562,15 @@ fn content_start(doc: &Document, cue: &Cue, end: usize) -> Option<usize> {
     // Punctuation between the cue and its content: "said, adding …" has no content of its own.
     let gap = &text[cue.span.end..at];
     (!gap.contains([',', ';', ':', '.', '—', '–', '(', ')'])).then_some(at)
+}
+
+/// Whether word `w`, as written, folds to "that": `with_fold(w, |f| f == "that")`, asked of each
+/// word after a cue, compared ignoring ASCII case without folding. A word that is not ASCII
+/// never folds to "that": of the chars that are not ASCII only the Kelvin sign folds to an
+/// ASCII letter ("k"), and the apostrophes and hyphens to ASCII marks (`is_that` in the tests).
+#[inline]
+fn is_that(w: &str) -> bool {
+    crate::text::trim_periods(w.as_bytes()).eq_ignore_ascii_case(b"that")
 }
 
 /// How many words a phrase of duration opening at `first` (folded) takes, `after` being the words
@@ -609,7 +617,7 @@ fn that_subject(doc: &Document, cue: &Cue, c: Span) -> bool {
     let ws = doc.words(c);
     ws.len() >= MIN_CONTENT_WORDS
         && !cue.span.of(text).ends_with('s')
-        && with_fold(ws[0].span.of(text), |f| f == "that")
+        && is_that(ws[0].span.of(text))
         && with_fold(ws[1].span.of(text), is_auxiliary)
 }
 
@@ -2874,6 +2882,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// [`is_that`] is `with_fold(w, |f| f == "that")`: for the case variants of "that", with
+    /// periods, and every char that is not ASCII in place of a letter or added.
+    #[test]
+    fn indirect004_is_that_as_its_fold() {
+        let mut words: Vec<String> = ["that", "That", "THAT", "tHaT", "that.", "that..", "thats"]
+            .map(String::from)
+            .to_vec();
+        words.extend(["", "tha", "hat", "thatt", "th-at", "that’", "’that"].map(String::from));
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for k in 0..=4 {
+                let mut w = String::from("that");
+                w.insert(k, c);
+                words.push(w.clone());
+                if k < 4 {
+                    w.remove(k + c.len_utf8());
+                    words.push(w);
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(super::is_that(w), with_fold(w, |f| f == "that"), "{w:?}");
+        }
     }
 
     /// [`after_last_mark`] against the reading it replaced: `rmatch_indices` of the marks.
