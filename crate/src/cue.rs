@@ -395,10 +395,10 @@ const IN_LABEL: u8 = 2;
 const IN_BELIEF: u8 = 4;
 const IN_STANCE: u8 = 8;
 
-/// Bits of [`FORMS`] beyond its lists: what [`classify_in`] asks of a form, answered by the one
-/// look-up that finds its lists (a set's look-up and two lists' scans of their own cost about
-/// 1.5 M instructions on 200 PolNeAR train articles). Set only on forms: a word that is no form
-/// is no cue whatever these say, so they are never asked of it.
+// Bits of [`FORMS`] beyond its lists: what [`classify_in`] asks of a form, answered by the one
+// look-up that finds its lists (a set's look-up and two lists' scans of their own cost about
+// 1.5 M instructions on 200 PolNeAR train articles). Set only on forms: a word that is no form
+// is no cue whatever these say, so they are never asked of it.
 /// On [`AMBIGUOUS_WORDS`].
 const AMBIGUOUS_FORM: u8 = 16;
 /// A stem of [`STANCE`] as listed ("support"), not a form made from one.
@@ -733,10 +733,9 @@ pub(crate) fn is_evidence_noun(w: &str) -> bool {
 }
 
 /// Words too ambiguous outside a verb position to be cues on their own: nouns far more often
-/// than verbs (the past tense, "stated", "reported", is kept). A [`WordSet`] rather than a
-/// `matches!` of a hundred strings, which compared them one length at a time.
-///
-/// [`WordSet`]: crate::text::WordSet
+/// than verbs (the past tense, "stated", "reported", is kept). Read as the bit
+/// [`AMBIGUOUS_FORM`] of their [`FORMS`] entry rather than as a `matches!` of a hundred strings,
+/// which compared them one length at a time.
 const AMBIGUOUS_WORDS: &[&str] = &[
     "state",
     "states",
@@ -1118,14 +1117,15 @@ fn light_verb(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
 /// without folding it or hashing it into [`FORMS`]. An ASCII word's fold is its lowercase, so a
 /// hash of its lowercase bytes is looked up first in a bitmap of the hashes of every ASCII word
 /// [`may_be_cue`] accepts (about 1,500 bits set of 65,536): most words of prose fail there, for
-/// a few instructions a byte.
+/// a few instructions a byte. [`cue_at`] makes these tests in turn, keeping the fold and its
+/// [`form_bits`] for its rules; this is the tests' reference.
 #[cfg(test)]
 fn may_be_cue_raw(raw: &str) -> bool {
     passes_keys(raw) && crate::text::with_fold(raw, may_be_cue)
 }
 
-/// The first test of [`may_be_cue_raw`]: `false` when `raw` is ASCII and its [`ascii_key`] is
-/// not among [`CUE_KEYS`] (no cue, without folding it).
+/// The first test of the prefilter of [`cue_at`] (`may_be_cue_raw` in the tests): `false` when
+/// `raw` is ASCII and its [`ascii_key`] is not among [`CUE_KEYS`] (no cue, without folding it).
 #[inline]
 fn passes_keys(raw: &str) -> bool {
     let b = raw.as_bytes();

@@ -445,7 +445,7 @@ pub fn ascii_case_hash(w: &[u8]) -> (u32, bool) {
 /// [`ascii_case_hash`] of `w` and its first eight bytes, little-endian, padded with zeros
 /// ([`load_short`] of them). A word of fewer than eight bytes is one piece of the hash: read
 /// once for both, where the hash and then [`load_short`] each read it, each with a branch on
-/// its length that the predictor often missed (for [`crate::lexicon::Classes::of`]).
+/// its length that the predictor often missed (for `lexicon::Classes::of`).
 #[inline]
 pub fn ascii_case_hash_head(w: &[u8]) -> (u32, bool, u64) {
     if w.len() < 8 {

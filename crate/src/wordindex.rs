@@ -24,8 +24,8 @@ pub struct WordIndex {
     /// The cues of the whole text with the index of their word, in order: each word's cue read
     /// with its neighbours in the whole text. A word's cue depends only on the words before and
     /// after it, so this holds for any word that is not the first or last of a slice. (About one
-    /// word in twenty is a cue: a slice finds its own by binary search instead of visiting every
-    /// word.)
+    /// word in twenty is a cue: a slice finds its own by their count before its ends,
+    /// [`WordIndex::cue_rank`], instead of visiting every word.)
     cues: Vec<(usize, Cue)>,
     /// How many of [`WordIndex::cues`] stand before each word: [`CueRank`].
     cue_rank: CueRank,
@@ -80,6 +80,7 @@ fn step_while(ws: &[Word], mut k: usize, before: impl Fn(&Word) -> bool) -> usiz
 /// about 0.75 M instructions; this table costs about 8 bytes per 64 words).
 #[derive(Debug, Clone, Default)]
 struct CueRank {
+    /// One bit per word (bit `k % 64` of entry `k / 64`), set where the word is a cue.
     bits: Vec<u64>,
     /// The number of cues before each 64 words.
     before: Vec<u32>,
@@ -234,9 +235,9 @@ impl WordIndex {
 
     /// The words of `range`, given the index's words that share a byte with it, `lo..hi`, and
     /// which ends of it cut a word (`cut_start`, `cut_end`; one at least): the cut words read
-    /// again. Out of line: one slice in fifty is cut, and
-    /// inlined, its vector and calls made every call of [`WordIndex::slice`] save and restore
-    /// registers (200 PolNeAR train articles in callgrind: about 0.4 M instructions).
+    /// again. Out of line: one slice in fifty is cut, and inlined, its vector and calls made
+    /// every call of [`WordIndex::slice`] save and restore registers (200 PolNeAR train articles
+    /// in callgrind: about 0.4 M instructions).
     #[cold]
     #[inline(never)]
     fn read_cut(
