@@ -395,11 +395,43 @@ const IN_LABEL: u8 = 2;
 const IN_BELIEF: u8 = 4;
 const IN_STANCE: u8 = 8;
 
+// Bits of [`FORMS`] beyond its lists: what [`classify_in`] asks of a form, answered by the one
+// look-up that finds its lists (a set's look-up and two lists' scans of their own cost about
+// 1.5 M instructions on 200 PolNeAR train articles). Set only on forms: a word that is no form
+// is no cue whatever these say, so they are never asked of it.
+/// On [`AMBIGUOUS_WORDS`].
+const AMBIGUOUS_FORM: u8 = 16;
+/// A stem of [`STANCE`] as listed ("support"), not a form made from one.
+const STANCE_STEM: u8 = 32;
+/// On [`LISTENER_VERBS`]: takes a listener before its content.
+const TAKES_LISTENER: u8 = 64;
+
 /// Every form of [`SPEECH`], [`LABEL`], [`BELIEF`] and [`STANCE`] with the lists it is a form of: one
 /// lookup per word instead of one per list. Hashed from the generated table [`FORM_TABLE`], so
-/// the first scan (in the browser, the first badge) does not wait for the forms to be generated.
-static FORMS: LazyLock<FxHashMap<&'static str, u8>> =
-    LazyLock::new(|| FORM_TABLE.iter().copied().collect());
+/// the first scan (in the browser, the first badge) does not wait for the forms to be generated;
+/// the bits of [`AMBIGUOUS_FORM`], [`STANCE_STEM`] and [`TAKES_LISTENER`] are added to the forms
+/// they hold of.
+static FORMS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut forms: FxHashMap<&'static str, u8> = FORM_TABLE.iter().copied().collect();
+    for (words, bit) in [
+        (AMBIGUOUS_WORDS, AMBIGUOUS_FORM),
+        (STANCE, STANCE_STEM),
+        (LISTENER_VERBS, TAKES_LISTENER),
+    ] {
+        for w in words {
+            if let Some(bits) = forms.get_mut(w) {
+                *bits |= bit;
+            }
+        }
+    }
+    forms
+});
+
+/// The [`FORMS`] bits of folded word `w`: 0 when it is no form.
+#[inline]
+fn form_bits(w: &str) -> u8 {
+    FORMS.get(w).copied().unwrap_or(0)
+}
 
 /// [`generated_forms`], written out by `BLESS=1 cargo test -p quotetrace cue006` (the test
 /// checks it is current).
@@ -701,10 +733,9 @@ pub(crate) fn is_evidence_noun(w: &str) -> bool {
 }
 
 /// Words too ambiguous outside a verb position to be cues on their own: nouns far more often
-/// than verbs (the past tense, "stated", "reported", is kept). A [`WordSet`] rather than a
-/// `matches!` of a hundred strings, which compared them one length at a time.
-///
-/// [`WordSet`]: crate::text::WordSet
+/// than verbs (the past tense, "stated", "reported", is kept). Read as the bit
+/// [`AMBIGUOUS_FORM`] of their [`FORMS`] entry rather than as a `matches!` of a hundred strings,
+/// which compared them one length at a time.
 const AMBIGUOUS_WORDS: &[&str] = &[
     "state",
     "states",
@@ -813,9 +844,11 @@ const AMBIGUOUS_WORDS: &[&str] = &[
     "laughing",
 ];
 
-/// [`AMBIGUOUS_WORDS`] as a set.
-static AMBIGUOUS: LazyLock<crate::text::WordSet> =
-    LazyLock::new(|| crate::text::WordSet::new(AMBIGUOUS_WORDS));
+/// Verbs that take a listener before their content: "told reporters", "warned voters that".
+const LISTENER_VERBS: &[&str] = &[
+    "told", "tell", "tells", "telling", "warned", "warn", "warns", "warning", "informed", "inform",
+    "informs", "assured", "assure", "assures", "advised", "urged", "reminded", "asked",
+];
 
 /// How a word reads as a cue: its class, whether it takes a listener before its content ("told
 /// reporters"), and whether its object is attributed content ([`Cue::object`]).
@@ -832,20 +865,24 @@ fn is_modal(w: &str) -> bool {
 /// Classifies one word (as written) as a cue, if it is one. `next` is the following word, needed
 /// for "according to", "point out" and the particles of [`is_phrasal_stance`].
 pub fn classify(word: &str, next: Option<&str>) -> Option<Reading> {
-    classify_in(word, next, false)
+    let mut buf = [0u8; crate::text::FOLD_BUFFER];
+    let w = crate::text::fold_into(word, &mut buf);
+    classify_in(&w, form_bits(&w), next, false)
 }
 
-/// [`classify`]; `verb_position` when the word stands where only a verb can (after a name or a
-/// subject pronoun, or an "-ing" form after "is"): then the words too ambiguous to be cues
-/// elsewhere are read as verbs, and an "-ing" form is a finite verb, not a participle.
-fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Reading> {
-    let w = crate::text::fold(word);
+/// [`classify`] of a word whose [`crate::text::fold`] is `w` and whose [`form_bits`] are `lists`:
+/// [`cue_at`] folds and looks up a word once for its prefilter, this and its own rules (they
+/// each folded it, and two looked it up). `verb_position` when the word stands where only a
+/// verb can (after a name or a subject pronoun, or an "-ing" form after "is"): then the words
+/// too ambiguous to be cues elsewhere are read as verbs, and an "-ing" form is a finite verb, not
+/// a participle.
+fn classify_in(w: &str, lists: u8, next: Option<&str>, verb_position: bool) -> Option<Reading> {
     if w == "according" {
         return next
             .filter(|n| n.eq_ignore_ascii_case("to"))
             .map(|_| (CueClass::According, false, false));
     }
-    if is_phrasal_stance(&w, next) {
+    if is_phrasal_stance(w, next) {
         let class = if w.ends_with("ing") && !verb_position {
             CueClass::Participle
         } else {
@@ -854,10 +891,14 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
         return Some((class, false, true));
     }
     // "went on: “…”": the phrasal verb of continuing to speak.
-    if matches!(w.as_ref(), "went" | "goes" | "go") && next == Some("on") {
+    if matches!(w, "went" | "goes" | "go") && next == Some("on") {
         return Some((CueClass::Speech, false, false));
     }
-    if matches!(w.as_ref(), "point" | "points" | "pointed" | "pointing") && next != Some("out") {
+    // Every reading below is of a form of the verb lists.
+    if lists == 0 {
+        return None;
+    }
+    if matches!(w, "point" | "points" | "pointed" | "pointing") && next != Some("out") {
         return None;
     }
     // Words too ambiguous outside a verb position to be cues on their own.
@@ -870,49 +911,27 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
     // "back in 2008", "40 percent back Sanders" is the poll's): only "backed", "backing" are
     // cues (PolNeAR train: 16 reports found, 11 wrong; the stem 0 / 4, "backs" 1 / 2).
     // "issues" is the noun ("the issues that matter"): only "issued" and "issuing" are cues.
-    if matches!(w.as_ref(), "back" | "backs" | "issue" | "issues") {
+    if matches!(w, "back" | "backs" | "issue" | "issues") {
         return None;
     }
-    if AMBIGUOUS.contains(w.as_ref())
+    if lists & AMBIGUOUS_FORM != 0
         && !verb_position
         && !(next == Some("that")
-            && ((w.ends_with('s') && !w.ends_with("ss"))
-                || matches!(w.as_ref(), "found" | "shown")))
+            && ((w.ends_with('s') && !w.ends_with("ss")) || matches!(w, "found" | "shown")))
     {
         // Nouns far more often than verbs; the past tense ("stated", "reported") is kept above.
         // Before "that" a present tense is a verb: "the poll shows that …", "she hopes that …".
         return None;
     }
     let participle = w.ends_with("ing") && !verb_position;
-    let listener = matches!(
-        w.as_ref(),
-        "told"
-            | "tell"
-            | "tells"
-            | "telling"
-            | "warned"
-            | "warn"
-            | "warns"
-            | "warning"
-            | "informed"
-            | "inform"
-            | "informs"
-            | "assured"
-            | "assure"
-            | "assures"
-            | "advised"
-            | "urged"
-            | "reminded"
-            | "asked"
-    );
-    let lists = FORMS.get(&*w).copied().unwrap_or(0);
+    let listener = lists & TAKES_LISTENER != 0;
     // A stance verb's bare stem is mostly an infinitive or a noun ("to endorse", "an attack"):
     // only its inflected forms take their object as content.
     // An irregular past listed beside its stem ("sought") is no bare stem.
     // In a verb position ("would support later school start times", "most voters want a
     // wall") the stem is a finite verb or an infinitive after a modal, and takes its object.
     let bare = lists & IN_STANCE != 0
-        && STANCE.contains(&w.as_ref())
+        && lists & STANCE_STEM != 0
         && !w.ends_with("ed")
         && w != "sought"
         && !(verb_position && (next != Some("to") || w == "want"));
@@ -944,7 +963,7 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
         // object, with the clause's subject as speaker (PolNeAR train: 121 fixed, 89 broken;
         // indirect F1 train 0.639 -> 0.642, dev 0.648 -> 0.655). Not "supporting" (a bill
         // supporting …: 6 / 13) nor "discussing" (0 / 3), which mostly describe, not report.
-        if participle && matches!(w.as_ref(), "supporting" | "discussing") {
+        if participle && matches!(w, "supporting" | "discussing") {
             return None;
         }
         let class = if participle {
@@ -960,8 +979,13 @@ fn classify_in(word: &str, next: Option<&str>, verb_position: bool) -> Option<Re
 /// Whether [`classify`] can find a cue in folded word `w`, whatever the next word: the words it
 /// names, and the forms of the verb lists.
 fn may_be_cue(w: &str) -> bool {
+    FORMS.contains_key(w) || may_be_cue_unlisted(w)
+}
+
+/// [`may_be_cue`] of a folded word that is no form of the verb lists: [`NAMED`], or a phrasal
+/// verb's form.
+fn may_be_cue_unlisted(w: &str) -> bool {
     NAMED.contains(&w)
-        || FORMS.contains_key(w)
         || (w.starts_with(PHRASAL_FIRST_LETTERS)
             && PHRASAL
                 .iter()
@@ -1093,19 +1117,23 @@ fn light_verb(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
 /// without folding it or hashing it into [`FORMS`]. An ASCII word's fold is its lowercase, so a
 /// hash of its lowercase bytes is looked up first in a bitmap of the hashes of every ASCII word
 /// [`may_be_cue`] accepts (about 1,500 bits set of 65,536): most words of prose fail there, for
-/// a few instructions a byte.
+/// a few instructions a byte. [`cue_at`] makes these tests in turn, keeping the fold and its
+/// [`form_bits`] for its rules; this is the tests' reference.
+#[cfg(test)]
 fn may_be_cue_raw(raw: &str) -> bool {
+    passes_keys(raw) && crate::text::with_fold(raw, may_be_cue)
+}
+
+/// The first test of the prefilter of [`cue_at`] (`may_be_cue_raw` in the tests): `false` when
+/// `raw` is ASCII and its [`ascii_key`] is not among [`CUE_KEYS`] (no cue, without folding it).
+#[inline]
+fn passes_keys(raw: &str) -> bool {
     let b = raw.as_bytes();
     let mut n = b.len();
     while n > 0 && b[n - 1] == b'.' {
         n -= 1;
     }
-    if let Some(k) = ascii_key(&b[..n]) {
-        if CUE_KEYS[k / 64] & (1 << (k % 64)) == 0 {
-            return false;
-        }
-    }
-    crate::text::with_fold(raw, may_be_cue)
+    ascii_key(&b[..n]).is_none_or(|k| CUE_KEYS[k / 64] & (1 << (k % 64)) != 0)
 }
 
 /// Whether the word at `span` of `text` (bytes) may be a cue: `false` only where [`cue_at`]
@@ -1241,8 +1269,15 @@ pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
 pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> {
     let w = &words[i];
     let raw = w.span.of(text);
-    // Most words are no cue whatever their neighbours: [`classify`] finds one only among these.
-    if !may_be_cue_raw(raw) {
+    // Most words are no cue whatever their neighbours: [`classify`] finds one only among these
+    // ([`may_be_cue_raw`], with the fold and the look-up kept for the rules below).
+    if !passes_keys(raw) {
+        return None;
+    }
+    let mut buf = [0u8; crate::text::FOLD_BUFFER];
+    let folded = crate::text::fold_into(raw, &mut buf);
+    let lists = form_bits(&folded);
+    if lists == 0 && !may_be_cue_unlisted(&folded) {
         return None;
     }
     let next = words.get(i + 1).map(|n| n.span.of(text));
@@ -1330,7 +1365,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     {
         return None;
     }
-    let (class, takes_listener, object) = classify(raw, next)
+    let (class, takes_listener, object) = classify_in(&folded, lists, next, false)
         .or_else(|| {
             // "polls show Trump leading", "the survey found 449 insiders back Clinton": a verb of
             // finding after a noun of evidence, whose object is what the evidence says.
@@ -1339,14 +1374,14 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                 (i.saturating_sub(EVIDENCE_REACH_WORDS)..i)
                     .any(|k| crate::text::with_fold(words[k].span.of(text), is_evidence_noun))
             };
-            let finding = crate::text::with_fold(raw, is_finding_verb);
+            let finding = is_finding_verb(&folded);
             (finding && evidence()).then_some((CueClass::Stance, false, true))
         })
         .map(|reading| {
             // "is demanding that …", "were quietly arguing …": a progressive is the finite verb of
             // its clause, whose subject stands before the auxiliary; no participle.
             if reading.0 == CueClass::Participle && is_progressive(text, words, i) {
-                classify_in(raw, next, true).unwrap_or(reading)
+                classify_in(&folded, lists, next, true).unwrap_or(reading)
             } else {
                 reading
             }
@@ -1423,7 +1458,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
                         && !crate::lexicon::is_word(crate::lexicon::FUNCTION_WORDS, n))
             });
             after_subject
-                .then(|| classify_in(raw, next, true))
+                .then(|| classify_in(&folded, lists, next, true))
                 .flatten()
                 .filter(|_| object_follows || subject_follows)
         })?;
@@ -1448,7 +1483,7 @@ pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> 
     // him competent": a verb of naming, a pronoun, then the name or judgement given, without
     // quotation marks. Not the telephone ("called her Tuesday", "called him back").
     let object = object || (class == CueClass::Label && names_object(text, words, i));
-    let phrasal = crate::text::with_fold(raw, |f| is_phrasal_stance(f, next));
+    let phrasal = is_phrasal_stance(&folded, next);
     let end = if class == CueClass::According || phrasal {
         words[i + 1].span.end
     } else {
