@@ -11,8 +11,8 @@
 //! `quotetrace scan`, a batch that knows its input, it first says how much text it will scan
 //! (`Engine::expect_text`, R times the texts), so the run filter is built at the first sentence
 //! when that much text pays for it; `--online` after R leaves that out (as the browser, which
-//! scans pages as they come: the filter is then built once the sentences checked hold 1/16 of
-//! the ledger's words, during the third pass at a million entries).
+//! scans pages as they come: the filter is then built once the sentences checked hold 1/32 of
+//! the ledger's words, during the second pass at a million entries; 1/16 at 100k).
 //! `--scan-file PATH [R]` does the same against a compiled ledger written by `--write`, and
 //! `--load PATH [R]` times loading it (median wall time of R loads, default 9).
 
@@ -171,8 +171,8 @@ fn corpus(n: usize) {
 }
 
 /// Passes that may still build the ledger's lazy parts (the pair groups of a compiled ledger, the
-/// run filter: at the first sentence, or with `--online` once the sentences checked hold 1/16 of
-/// the ledger's words, the third pass at a million entries). They run in [`warm_pass`], the later ones in [`steady_pass`], so
+/// run filter: at the first sentence, or with `--online` once the sentences checked hold 1/32 of
+/// the ledger's words, the second pass at a million entries). They run in [`warm_pass`], the later ones in [`steady_pass`], so
 /// that `valgrind --tool=callgrind --toggle-collect='*steady_pass*'` counts steady passes only.
 const WARM_PASSES: usize = 3;
 
