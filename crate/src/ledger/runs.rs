@@ -223,8 +223,9 @@ impl RunFilter {
             .sum();
         let n = (windows * BITS_PER_WINDOW / 64).max(1).next_power_of_two();
         // Zeroed by writing, not allocated zeroed: the first touch of each page is then a write
-        // (one page fault), where `vec![0; n]`'s pages were first read by a `|=` (a fault mapping
-        // the zero page) and then written (a second): 8,192 fewer faults at a million entries.
+        // (one page fault), where `vec![0; n]`'s pages were first read (a fault mapping the zero
+        // page) and then written (a second): 8,192 fewer faults at a million entries.
+        #[allow(clippy::slow_vector_initialization)]
         let mut blocks: Vec<u64> = Vec::with_capacity(n);
         blocks.resize(n, 0);
         let mut covered = 0;
