@@ -62,12 +62,47 @@ fn counted_lists(sizes: impl Iterator<Item = usize>, least: usize, budget: usize
 }
 
 /// The run filter is built once the sentences [`Index::has_run`] was asked about hold this
-/// fraction of the ledger's words: building it costs about a memory write per entry word, and
-/// until then each sentence word costs a pair lookup (a few cache misses), so this is the
+/// fraction of the ledger's words ([`run_filter_after`]: [`RUN_FILTER_AFTER_LARGE`] for a ledger
+/// of more than [`LARGE_LEDGER_WORDS`]): building it costs about a memory write per entry word,
+/// and until then each sentence word costs a pair lookup (a few cache misses), so this is the
 /// ski-rental rule, within a small factor of knowing in advance how many pages will be scanned.
 /// (Built at once, it cost the worker's first scan of a page 80–100 ms at 100k entries under
 /// Node; a service worker lives for a few pages.)
+///
+/// A caller that knows how much it is going to scan (a batch of files) need not hedge: it says
+/// so ([`Index::expect_words`]), and the filter is built at the first sentence if that much would
+/// reach this fraction anyway.
 pub const RUN_FILTER_AFTER: usize = 16;
+
+/// [`RUN_FILTER_AFTER`] for a ledger of more than [`LARGE_LEDGER_WORDS`] words. The two costs
+/// of the rule, measured natively (the PolNeAR train texts, 396,618 words asked a pass; CPU time
+/// of alternating runs of `ledger_scale --scan N 3`, with and without `--online`):
+/// - at 100k entries (1.9 M words; a 4 MiB filter, in cache) the build costs 10–20 ms and the
+///   119 k words asked before it 0–10 ms more than after (the CPU clock's resolution is 10 ms:
+///   well under 100 ns a word), so the two are even at 1/8 of the ledger's words or later;
+///   1/16 is already early there, and stays (the worker's 100k ledger builds it as before);
+/// - at a million (19 M words; a 32 MiB filter) the build costs ~110 ms (`runs::Regions`) and a
+///   word asked before it ~230 ns more (its pair look-ups miss the caches): even at ~480 k words,
+///   about 1/40. At 1/32 the filter is built during the second pass of the PolNeAR train texts,
+///   not at the end of the third, which paid ~80 ms of look-ups on top of the build.
+///
+/// Not measured under wasm at this size (the extension ships 100k-entry ledgers).
+pub const RUN_FILTER_AFTER_LARGE: usize = 32;
+
+/// Ledgers of more words than this (about 200k entries of 20 words) use
+/// [`RUN_FILTER_AFTER_LARGE`].
+pub const LARGE_LEDGER_WORDS: usize = 4_000_000;
+
+/// The fraction (1/this) of a ledger of `words` words that the sentences asked about must hold
+/// before the run filter is built: [`RUN_FILTER_AFTER`], or [`RUN_FILTER_AFTER_LARGE`] above
+/// [`LARGE_LEDGER_WORDS`].
+pub fn run_filter_after(words: usize) -> usize {
+    if words > LARGE_LEDGER_WORDS {
+        RUN_FILTER_AFTER_LARGE
+    } else {
+        RUN_FILTER_AFTER
+    }
+}
 
 /// A count that a shared index can add to.
 #[derive(Debug, Default)]
@@ -419,7 +454,7 @@ pub struct Index {
     fresh_pairs: FxHashMap<u64, Postings>,
     fresh_whole: FxHashMap<u64, Postings>,
     /// The [`GRAM`]-word runs of the entries, built once the sentences asked about hold
-    /// 1/[`RUN_FILTER_AFTER`] as many words as the entries (so loading, and the first pages,
+    /// 1/[`run_filter_after`] as many words as the entries (so loading, and the first pages,
     /// do not pay for it); used while no entry was added after it.
     runs: std::sync::OnceLock<RunFilter>,
     /// Words of the sentences asked about before the run filter was built.
@@ -480,6 +515,19 @@ impl Index {
         }
     }
 
+    /// Counts `words` words of sentences towards building the run filter
+    /// ([`RUN_FILTER_AFTER`]) as if they had been asked about already: for a caller that knows
+    /// it is about to ask about that many (a batch scan of files, which knows its input; not a
+    /// browser's pages, one at a time). The rule's hedge is for not knowing how many pages
+    /// follow: once the words to come would pay for the filter, building it at the first
+    /// sentence is cheaper than renting until then (at a million entries and the PolNeAR train
+    /// texts scanned 6 times: passes of ~230, 320, 160, 160, 160, 160 ms CPU become ~260, 160,
+    /// 160, ... ms). Fewer words than that only bring the build nearer, as if asked about. No
+    /// effect on any answer, only on when the filter is built.
+    pub fn expect_words(&self, words: usize) {
+        self.run_words.add(words);
+    }
+
     /// Whether some entry may hold a run of [`GRAM`] words of `ids`; `false` is exact. Answered
     /// by the run filter, one memory read per window of known words, while it holds every entry;
     /// `true` before it is built (see [`RUN_FILTER_AFTER`]: O(total words), once) and once
@@ -487,7 +535,9 @@ impl Index {
     pub fn may_share_run(&self, ids: &[u32]) -> bool {
         let runs = match self.runs.get() {
             Some(runs) => runs,
-            None if self.run_words.add(ids.len()) < self.words.total() / RUN_FILTER_AFTER => {
+            None if self.run_words.add(ids.len())
+                < self.words.total() / run_filter_after(self.words.total()) =>
+            {
                 return true
             }
             None => self.runs.get_or_init(|| {
@@ -879,6 +929,30 @@ mod tests {
         assert!(frozen
             .exact(&frozen.lookup(&folded("thank you all")))
             .is_empty());
+    }
+
+    #[test]
+    fn index015_expected_words_build_the_run_filter_at_once() {
+        // 20 entries of 8 words: 160 words.
+        let texts: Vec<String> = (0..20)
+            .map(|i| {
+                (0..8)
+                    .map(|j| format!("w{i}x{j}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let build = || Index::build(texts.iter().map(String::as_str));
+        let (ix, told) = (build(), build());
+        // Fewer words than 1/RUN_FILTER_AFTER of the ledger's: not built yet.
+        let q = ix.lookup(&folded("w3x1 w3x2 w3x3 w3x4 w3x5 w3x6"));
+        assert!(ix.has_run(&q, GRAM));
+        assert!(ix.runs.get().is_none());
+        told.expect_words(ix.words.total());
+        assert!(told.has_run(&q, GRAM));
+        assert!(told.runs.get().is_some());
+        let miss = ix.lookup(&folded("w3x1 w3x2 w3x3 w3x4 w3x5 w3x7"));
+        assert_eq!(told.has_run(&miss, GRAM), ix.has_run(&miss, GRAM));
     }
 
     #[test]

@@ -155,6 +155,12 @@ impl Ledger {
         &self.index
     }
 
+    /// Says that sentences holding about `words` words are going to be checked against this
+    /// ledger (see [`Index::expect_words`]): only when its run filter is built changes.
+    pub fn expect_words(&self, words: usize) {
+        self.index.expect_words(words);
+    }
+
     /// Appends one entry and indexes it.
     pub(crate) fn push(&mut self, e: Entry) {
         self.entries_mut();

@@ -136,7 +136,11 @@ fn scan(args: &[String]) -> Result<(), String> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut all = Vec::new();
     for path in &a.positional {
-        for doc in input::documents(Path::new(path))? {
+        let docs = input::documents(Path::new(path))?;
+        // A batch knows its input: the ledger's run filter is built at once if this much text
+        // would pay for it (no output changes, only when the work is done).
+        engine.expect_text(docs.iter().map(|d| d.text.len()).sum());
+        for doc in docs {
             let found = engine.scan(&doc.text, &doc.meta);
             let rep = report::Report {
                 id: doc.id.clone(),
