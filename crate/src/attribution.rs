@@ -317,7 +317,7 @@ impl<'d, 't> Reader<'d, 't> {
                     });
                 }
                 let female = f.as_ref() == "she";
-                // "Secretary General Ban Ki-moon condemned what he called …": a person who opens
+                // "Secretary General John Doe condemned what he called …": a person who opens
                 // the pronoun's sentence, and agrees with it, is who it names.
                 let subject = self
                     .doc
@@ -1282,7 +1282,7 @@ mod tests {
     fn attribution130_party_and_state_after_the_name() {
         let got = one("“Subpoenas are not optional,” panel Chairman Rep. Jane Roe (D-Ohio) said after the hearing.");
         assert_eq!(got.2, s("Jane Roe"));
-        let got = one("“Our assumption is that the veto will be overridden,” Majority Leader John Doe, R-Ky., said Tuesday.");
+        let got = one("“We assume the veto will be overridden,” Majority Leader John Doe, R-Ky., said Tuesday.");
         assert_eq!(got.2.map(|n| n.ends_with("John Doe")), Some(true));
     }
 
@@ -1332,7 +1332,7 @@ mod tests {
         // PolNeAR train: speakers described, not named, after an inverted "said".
         for (t, who) in [
             ("“Fundraising is not a problem,” said one Republican involved in the planning.", "one Republican involved in the planning"),
-            ("“There never was a stand-down order,” said the base chief known as Bob, speaking publicly for the first time.", "base chief known as Bob"),
+            ("“There never was an order to wait,” said the station chief known as Ed, speaking publicly for the first time.", "station chief known as Ed"),
             ("“It is a pretty expensive business model,” said Will Doyle, a professor of higher education.", "Will Doyle"),
         ] {
             assert_eq!(one(t).2, s(who), "{t}");
@@ -1346,8 +1346,8 @@ mod tests {
         // PolNeAR train: a fragment in a clause whose subject is a person, with no cue of saying.
         let t = "During his 2008 campaign for president, Barack Obama made clear his aim to “fundamentally transform” the United States.";
         assert_eq!((one(t).2, one(t).3), (s("Barack Obama"), s("made")));
-        let t = "Clinton has increasingly decried the issue of “systemic racism” in her speeches.";
-        assert_eq!(one(t).2, s("Clinton"));
+        let t = "Roe has increasingly decried the problem of “structural bias” in her speeches.";
+        assert_eq!(one(t).2, s("Roe"));
         // A group or a phrase before a comma is no such subject.
         assert_eq!(
             one("The bill, which passed, was called the “Golden Week” act.").2,
@@ -1396,8 +1396,8 @@ mod tests {
     #[test]
     fn attribution230_a_fragment_in_nested_reports_is_the_outer_speakers() {
         // PolNeAR dev (paraphrased): the mayor reports; "she thinks" is inside her report.
-        let t = "Mayor Jennifer Roberts said Friday that she thinks the video should be released but said “the question is the timing.”";
-        assert_eq!(one(t).2, s("Jennifer Roberts"));
+        let t = "Mayor Jane Roe said Friday that she thinks the tape should be made public but said “the question is when.”";
+        assert_eq!(one(t).2, s("Jane Roe"));
         let t = "Campaign manager Robby Mook told CBS on Monday that the campaign expects Holt to call out “lies.”";
         assert_eq!(one(t).2, s("Robby Mook"));
         // A main clause after a subordinate report keeps its own speaker.
@@ -1414,8 +1414,8 @@ mod tests {
         // colon paragraph whose verb is no verb of saying.
         let t = "Experts say the plan would add complexity. Said Ellis: “I don’t get the sense she cares.”";
         assert_eq!(run(t).last().unwrap().2, s("Ellis"));
-        let t = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”";
-        assert_eq!(one(t).2, s("Hillary Clinton"));
+        let t = "The ad uses footage of Jane Roe asking, “Why am I not 40 points ahead?”";
+        assert_eq!(one(t).2, s("Jane Roe"));
         let t = "The New York Times reports:\n\n“Only a few donors gave in the first month.”";
         assert_eq!(one(t).2, s("New York Times"));
     }
@@ -1450,29 +1450,31 @@ mod tests {
 
     #[test]
     fn attribution260_a_relative_pronoun_after_a_comma_speaks_for_the_phrase_before_it() {
-        // PolNeAR train: the speaker is no sentence opener but the name "who" follows, even
-        // as a preposition's object.
-        let t = "Domestically, Trump’s row with the Khan family triggered a damning reaction from U.S. President Barack Obama, who called the Republican nominee “unfit to serve” as president.";
-        assert_eq!(one(t).2, s("U.S. President Barack Obama"));
-        // PolNeAR dev: without the comma, the phrase is the listener of an earlier verb.
-        let t = "Marc H. Morial forcefully told a young woman who suggested that some people may not vote because of frustration that \"this is not the first generation to be frustrated.\"";
-        assert_eq!(one(t).2, s("Marc H. Morial"));
+        // PolNeAR train (paraphrased): the speaker is no sentence opener but the name "who"
+        // follows, even as a preposition's object.
+        let t = "Abroad, the mayor’s feud with the union drew a sharp rebuke from Gov. Jane Roe, who called the mayor “unfit to lead” in a statement.";
+        assert_eq!(one(t).2, s("Jane Roe"));
+        // PolNeAR dev (paraphrased): without the comma, the phrase is the listener of an
+        // earlier verb.
+        let t = "John Q. Public firmly told a student who suggested that many people may stay home out of anger that \"staying home is not a plan.\"";
+        assert_eq!(one(t).2, s("John Q. Public"));
     }
 
     #[test]
     fn attribution270_a_clause_subject_after_a_place_an_adverb_or_a_possessive() {
-        // PolNeAR train: "City, State," belongs to the introduction, not to the subject.
-        let t = "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”";
-        assert_eq!(one(t).2, s("Trump"));
-        // PolNeAR train: a sentence adverb before its comma is no name.
-        let t = "Hastily, the candidate went after Bush, calling him “a total stiff.”";
+        // PolNeAR train (paraphrased): "City, State," belongs to the introduction, not to the
+        // subject.
+        let t = "Speaking at a diner in Keene, New Hampshire, Roe went after Doe, calling him “a total bore.”";
+        assert_eq!(one(t).2, s("Roe"));
+        // PolNeAR train (paraphrased): a sentence adverb before its comma is no name.
+        let t = "Hastily, the senator went after Doe, calling him “a total bore.”";
         assert_ne!(one(t).2, s("Hastily"));
-        // PolNeAR train: a possessive determines the subject; it speaks only for a noun of
-        // saying.
-        let t = "Clinton’s attacks were echoed by her campaign and Democrats across the country, who highlighted comments Trump made in 2006 saying he “sort of hopes” the housing bubble would burst.";
-        assert_ne!(one(t).2, s("Clinton’s"));
-        let t = "Rubio’s catch phrase in that election against Crist was that Crist “would say or do anything to win an election.”";
-        assert_eq!(one(t).2, s("Rubio’s"));
+        // PolNeAR train (paraphrased): a possessive determines the subject; it speaks only for
+        // a noun of saying.
+        let t = "Roe’s attacks were echoed by her allies and donors across the state, who highlighted remarks Doe made in 2009 saying he “kind of hopes” the market would crash.";
+        assert_ne!(one(t).2, s("Roe’s"));
+        let t = "Doe’s catch phrase in that race against Roe was that Roe “would say anything to win a vote.”";
+        assert_eq!(one(t).2, s("Doe’s"));
     }
 
     #[test]
@@ -1538,8 +1540,8 @@ mod tests {
         let t = "“We will win,” Donald Trump said.\n\n“We are ready,” she said.";
         assert_eq!(run(t)[1].2, s("she"));
         // A man who opens the pronoun's sentence is who "he" names.
-        let t = "“It must stop,” said Barack Obama.\n\nSecretary General Ban Ki-moon condemned what he called a “brazen breach” of the resolutions.";
-        assert_eq!(run(t)[1].2, s("Ban Ki-moon"));
+        let t = "“It must stop,” said Barack Obama.\n\nSecretary General John Doe condemned what he called a “flagrant breach” of the treaty.";
+        assert_eq!(run(t)[1].2, s("John Doe"));
         // Not when the words before the pronoun are the content of its tag.
         let t = "“We will win,” said Joseph Hunter.\n\nAlso, Donald Trump is no conservative, he said. “He is a liberal!”";
         assert_eq!(run(t).last().unwrap().2, s("Joseph Hunter"));

@@ -1055,8 +1055,8 @@ fn transcript(doc: &Document, p: Span) -> Option<Reported> {
     })
 }
 
-/// A headline in title case whose verb is "Says": "Bush Says We Should Pay Attention To History
-/// In The Middle East", "Bernie Sanders Says He’s Already Started Writing His Inaugural Address".
+/// A headline in title case whose verb is "Says": "Roe Says We Must Learn From The Past In
+/// Foreign Policy", "Jane Roe Says She Has Already Begun Her Victory Speech".
 /// The words before the verb are the source (a name of at most five capitalized words); every
 /// word of the line is capitalized, which no sentence of running text is.
 fn headline_says(doc: &Document, p: Span) -> Option<Reported> {
@@ -3212,11 +3212,12 @@ mod tests {
 
     #[test]
     fn indirect130_according_to_a_described_source() {
-        let got = run("According to a just-released poll from Florida Atlantic University broadcast on MSNBC, Donald Trump leads the field by 20 points.");
-        assert_eq!(got[0].0, "Donald Trump leads the field by 20 points");
+        // PolNeAR train (paraphrased).
+        let got = run("According to a newly released poll from Lakeview State University aired on WXYZ, Jane Roe leads the field by 12 points.");
+        assert_eq!(got[0].0, "Jane Roe leads the field by 12 points");
         assert_eq!(
             got[0].1,
-            "just-released poll from Florida Atlantic University broadcast on MSNBC"
+            "newly released poll from Lakeview State University aired on WXYZ"
         );
     }
 
@@ -3288,9 +3289,9 @@ mod tests {
         let last = got.last().unwrap();
         assert_eq!(last.0, "he meets with families of young victims");
         assert_eq!(last.1, "Emanuel");
-        let got = run("More than six in 10 said they were not looking forward to the campaign; 46 percent said they were unenthusiastic about the election.");
-        assert_eq!(got[0].0, "they were not looking forward to the campaign");
-        assert_eq!(got[1].0, "they were unenthusiastic about the election");
+        let got = run("More than five in 10 said they were not looking forward to the debates; 41 percent said they were unexcited about the race.");
+        assert_eq!(got[0].0, "they were not looking forward to the debates");
+        assert_eq!(got[1].0, "they were unexcited about the race");
     }
 
     #[test]
@@ -3309,9 +3310,10 @@ mod tests {
         assert_eq!(got[0].0, "the idea that the changes amounted to a shake-up");
         assert_eq!(got[1].0, "Mr. Manafort was not being diminished");
         assert_eq!(got[1].1, "Trump");
-        let got = run("She said she had met with Manafort twice but said neither Manafort nor Gates played a role.");
-        assert_eq!(got[0].0, "she had met with Manafort twice");
-        assert_eq!(got[1].0, "neither Manafort nor Gates played a role");
+        let got =
+            run("She said she had talked with Doe twice but said neither Doe nor Poe had a part.");
+        assert_eq!(got[0].0, "she had talked with Doe twice");
+        assert_eq!(got[1].0, "neither Doe nor Poe had a part");
         assert_eq!(got[1].1, "She");
         // A long described source that opens the sentence.
         let got = run("According to early results of exit polls conducted for The Associated Press and television networks by Edison Research, at least 8 in 10 voters in each state feel down on the government.");
@@ -3382,8 +3384,9 @@ mod tests {
         assert_eq!(got[0].0, "to win the state by a wide margin in November");
         assert!(run("Her hopes of a wide margin in November are fading.").is_empty());
         // The stem after a plural subject.
-        let got = run("But some Democratic strategists fear that Clinton has already missed a unique opportunity.");
-        assert_eq!(got[0].0, "Clinton has already missed a unique opportunity");
+        let got =
+            run("But some Republican strategists fear that Roe has already missed a rare opening.");
+        assert_eq!(got[0].0, "Roe has already missed a rare opening");
         // A progressive is a finite verb whose subject stands before the auxiliary.
         let got = run(
             "A major climate group is demanding that the candidates make clean energy a priority.",
@@ -3485,8 +3488,8 @@ mod tests {
         );
         // A headline in title case with "Says".
         assert_eq!(
-            run("Bush Says We Should Pay Attention To History In The Middle East\n\nThe former governor spoke.")[0],
-            ("We Should Pay Attention To History In The Middle East".into(), "Bush".into(), "Says".into())
+            run("Roe Says We Must Learn From The Past In Foreign Policy\n\nThe former senator spoke.")[0],
+            ("We Must Learn From The Past In Foreign Policy".into(), "Roe".into(), "Says".into())
         );
         // "…, he told the court in his filing": the content comes first.
         assert_eq!(
@@ -3605,10 +3608,8 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(
-            contents(
-                "It states that courts should not issue an opinion too close to Election Day."
-            ),
-            ["courts should not issue an opinion too close to Election Day"]
+            contents("It states that judges should not rule on the case too close to the vote."),
+            ["judges should not rule on the case too close to the vote"]
         );
     }
 
@@ -3636,11 +3637,11 @@ mod tests {
 
     #[test]
     fn indirect196_a_relative_clause_that_reports_a_quote_ends_the_content() {
-        // PolNeAR train: the content ends before ", which he called “…”".
-        let t = "DeSantis said he has supported legislation that would target accreditation bodies, which he called “a cartel for higher education.”";
+        // PolNeAR train (paraphrased): the content ends before ", which he called “…”".
+        let t = "Doe said he has backed a bill that would go after licensing boards, which he called “a cartel for the trades.”";
         assert_eq!(
             contents(t),
-            ["he has supported legislation that would target accreditation bodies"]
+            ["he has backed a bill that would go after licensing boards"]
         );
     }
 
@@ -3648,10 +3649,10 @@ mod tests {
     fn indirect197_seeing_an_object_as_something_is_an_opinion() {
         // PolNeAR train, paraphrased.
         assert_eq!(
-            run("Democratic voters in all five states see Clinton as the candidate with the better chance to win."),
+            run("Republican voters in all three states see Roe as the candidate with the best shot at winning."),
             [(
-                "Clinton as the candidate with the better chance to win".to_string(),
-                "Democratic voters in all five states".to_string(),
+                "Roe as the candidate with the best shot at winning".to_string(),
+                "Republican voters in all three states".to_string(),
                 "see".to_string()
             )]
         );
@@ -3964,11 +3965,11 @@ mod tests {
                 "Smith called for a recount in three states",
                 "Larry Sabato",
             ),
-            // PolNeAR train (usa-today, 2016-04-06): a speaker's appositive after the tag.
+            // PolNeAR train (paraphrased): a speaker's appositive after the tag.
             (
-                "Intro.\n\nAs the race moves to New York, a state that she hoped to carry by a large margin, the race will be tight, said Dan Gerstein, director of Gotham Ghostwriters.",
-                "As the race moves to New York, a state that she hoped to carry by a large margin, the race will be tight",
-                "Dan Gerstein",
+                "Intro.\n\nAs the contest moves to Ohio, a state that she hoped to win by a wide margin, the vote will be close, said John Doe, director of Acme Speechwriters.",
+                "As the contest moves to Ohio, a state that she hoped to win by a wide margin, the vote will be close",
+                "John Doe",
             ),
             // A time and a place after the verb.
             (
@@ -4169,8 +4170,8 @@ mod tests {
             ["Mrs. Clinton", "to pressure Mr. Sanders to quit the race"]
         );
         assert_eq!(
-            contents("Trump had been expected to visit Capitol Hill as early as next week."),
-            ["Trump", "to visit Capitol Hill as early as next week"]
+            contents("Roe had been expected to visit the statehouse as soon as next month."),
+            ["Roe", "to visit the statehouse as soon as next month"]
         );
         assert_eq!(
             contents("Rubio and Murphy, expected to win, will face each other."),
@@ -4200,8 +4201,10 @@ mod tests {
         );
         // A passive of opinion with no holder named: "seen as", "regarded as".
         assert_eq!(
-            contents("The super PAC targeted Wisconsin, a state seen as critical for the Stop Trump movement."),
-            ["a state", "critical for the Stop Trump movement"]
+            contents(
+                "The super PAC targeted Ohio, a state seen as vital for the Stop Roe movement."
+            ),
+            ["a state", "vital for the Stop Roe movement"]
         );
         // After "it", a clause with no "that".
         assert_eq!(

@@ -142,7 +142,7 @@ fn is_name_word_in(w: &str, c: Classes) -> bool {
 }
 
 /// Most words in a described speaker read by [`described`] ("one Republican involved in the
-/// planning", "a just-released poll from Florida Atlantic University broadcast on MSNBC").
+/// planning", "a newly released poll from Lakeview State University aired on WXYZ").
 /// Trade-off: a longer phrase is more often a speaker followed by words of the writer's own.
 const DESCRIBED_MAX_WORDS: usize = 14;
 
