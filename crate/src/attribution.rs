@@ -824,7 +824,7 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
                 .then(|| subject_verb(doc, Span::new(sentence.start, q.open.start)))
                 .flatten()
             {
-                // "Barack Obama made clear his aim to “fundamentally transform” the country":
+                // "Jane Roe made clear her aim to “completely remake” the country":
                 // a fragment in a clause whose subject is a person is that person's words.
                 f.speaker = reader.speaker(m, para);
                 f.cue = Some(verb);
@@ -1344,8 +1344,8 @@ mod tests {
     #[test]
     fn attribution200_a_fragment_belongs_to_its_clause_subject() {
         // PolNeAR train: a fragment in a clause whose subject is a person, with no cue of saying.
-        let t = "During his 2008 campaign for president, Barack Obama made clear his aim to “fundamentally transform” the United States.";
-        assert_eq!((one(t).2, one(t).3), (s("Barack Obama"), s("made")));
+        let t = "During her 2012 campaign for governor, Jane Roe made clear her aim to “completely remake” the state.";
+        assert_eq!((one(t).2, one(t).3), (s("Jane Roe"), s("made")));
         let t = "Roe has increasingly decried the problem of “structural bias” in her speeches.";
         assert_eq!(one(t).2, s("Roe"));
         // A group or a phrase before a comma is no such subject.
@@ -1357,10 +1357,10 @@ mod tests {
 
     #[test]
     fn attribution210_name_before_a_colon() {
-        let t = "Intro.\n\nRep. Trey Gowdy (R-S.C.):“I have not heard anyone other than you ever cite that figure.”";
-        assert_eq!(run(t)[0].2, s("Trey Gowdy"));
+        let t = "Intro.\n\nRep. John Doe (R-S.C.):“I have never heard anyone but you cite that number.”";
+        assert_eq!(run(t)[0].2, s("John Doe"));
         // An intro phrase or a participle before the subject is skipped.
-        let t = "Reprising one of her own favorite lines, the former secretary of state talked about continuing the “progress we had under President Obama” and more.";
+        let t = "Repeating one of her own best-loved lines, the former secretary of state spoke about keeping the “gains we made under President Doe” and more.";
         assert_eq!(one(t).2, s("former secretary"));
     }
 

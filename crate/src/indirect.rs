@@ -1813,8 +1813,8 @@ fn label_call(text: &str, cue: &Cue) -> bool {
 const CLOSING_TAG_MAX_WORDS: usize = 10;
 
 /// Most bytes from a closing tag's comma to the end of its sentence, appositive included
-/// ("…, said Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst
-/// in New York City." is 110).
+/// ("…, said John Doe, director of Acme Speechwriters and an independent political analyst in
+/// New York City." is 106).
 const CLOSING_TAG_MAX_BYTES: usize = 200;
 
 /// Most words before the verb in a tag that closes its sentence ("…, a senior campaign official
@@ -2971,8 +2971,8 @@ mod tests {
         );
         // After "that", a phrase opens the clause even without a comma.
         assert_eq!(
-            contents("General Electric says that in 2012 it paid $3.2 billion in income taxes."),
-            ["in 2012 it paid $3.2 billion in income taxes"]
+            contents("Acme Steel says that in 2014 it paid $1.7 billion in income taxes."),
+            ["in 2014 it paid $1.7 billion in income taxes"]
         );
         // The complementizer is still skipped before a clause of its own.
         assert_eq!(run("She said that he would run.")[0].0, "he would run");
@@ -3044,7 +3044,7 @@ mod tests {
     #[test]
     fn indirect070_subjects_without_names() {
         assert_eq!(
-            run("Two in three said they are less likely to vote Republican in November.")[0].1,
+            run("Two in three said they are less likely to vote Democratic in the fall.")[0].1,
             "Two in three"
         );
         assert_eq!(
@@ -3195,19 +3195,19 @@ mod tests {
     fn indirect125_participles_without_a_comma_or_a_subject() {
         // PolNeAR train (paraphrased): a participle of saying after a noun reports its clause;
         // it has no clause subject to take, so no speaker.
-        let got = run("The message coincides with 47 percent of Cuban Americans saying they will certainly support Clinton over Trump.");
+        let got = run("The ad comes as 52 percent of Irish Americans are saying they will surely back Roe over Doe.");
         assert_eq!(
             got,
             [(
-                "they will certainly support Clinton over Trump".into(),
+                "they will surely back Roe over Doe".into(),
                 String::new(),
                 "saying".into()
             )]
         );
         // After a comma, a subject interrupted by a phrase of its own is not read: the report
         // stands without a speaker.
-        let got = run("Mr. Trump, in an interview on Friday, barely dwelled on those two rivals, saying that he was already looking ahead.");
-        assert_eq!(got[0].0, "he was already looking ahead");
+        let got = run("Mr. Doe, in an interview on Monday, barely lingered on those three rivals, saying that he was already thinking ahead.");
+        assert_eq!(got[0].0, "he was already thinking ahead");
     }
 
     #[test]
@@ -3224,24 +3224,24 @@ mod tests {
     #[test]
     fn indirect135_according_to_inside_and_after_its_content() {
         // PolNeAR train (paraphrased): the source interrupts the content.
-        let got = run("The implication, according to the Sanders aide, is that Clinton cheated during the break.");
-        assert_eq!(got[0].0, "The implication");
-        assert_eq!(got[1].0, "is that Clinton cheated during the break");
-        assert_eq!(got[1].1, "Sanders aide");
+        let got = run("The suggestion, according to the Doe aide, is that Roe cheated during the recess.");
+        assert_eq!(got[0].0, "The suggestion");
+        assert_eq!(got[1].0, "is that Roe cheated during the recess");
+        assert_eq!(got[1].1, "Doe aide");
         // Nor is what a colon ends before it.
-        let got = run("And it has not gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.");
-        assert_eq!(got[0].0, "Trump holds only 14 percent of the Latino vote");
+        let got = run("And it has not been missed: According to recent polls, Doe holds just 12 percent of the youth vote.");
+        assert_eq!(got[0].0, "Doe holds just 12 percent of the youth vote");
         // A conjunction before it is no content.
         let got =
             run("But according to interviews with his aides, he wants to campaign this fall.");
         assert_eq!(got[0].0, "he wants to campaign this fall");
         // A report already read is itself what the source tells.
         let got = run(
-            "The president told her that it was not that simple, according to an account she gave.",
+            "The governor told her that it was not so easy, according to an account she gave.",
         );
         assert!(
             got.iter()
-                .any(|r| r.0 == "The president told her that it was not that simple"),
+                .any(|r| r.0 == "The governor told her that it was not so easy"),
             "{got:?}"
         );
         // An appositive after the source is not content.
@@ -3252,12 +3252,12 @@ mod tests {
     #[test]
     fn indirect139_and_he_added_is_a_report_of_its_own() {
         // PolNeAR train (paraphrased): the first report ends where a coordinated one begins.
-        let t = "Edward Rendell, a former governor of Pennsylvania, said the foundation should be disbanded if she won, and he added that it should stop taking foreign donations now.";
+        let t = "John Doe, a former governor of Ohio, said the charity should be closed if she won, and he added that it should stop accepting foreign gifts now.";
         assert_eq!(
             contents(t),
             [
-                "the foundation should be disbanded if she won",
-                "it should stop taking foreign donations now"
+                "the charity should be closed if she won",
+                "it should stop accepting foreign gifts now"
             ]
         );
     }
@@ -3285,10 +3285,10 @@ mod tests {
     #[test]
     fn indirect141_a_new_subject_or_a_semicolon_opens_a_report_of_its_own() {
         // PolNeAR train (paraphrased).
-        let got = run("Trying to persuade voters that he understands the fear in many neighborhoods, Emanuel said he meets with families of young victims.");
+        let got = run("Trying to convince voters that he shares the anger in many towns, Doe said he meets with parents of young victims.");
         let last = got.last().unwrap();
-        assert_eq!(last.0, "he meets with families of young victims");
-        assert_eq!(last.1, "Emanuel");
+        assert_eq!(last.0, "he meets with parents of young victims");
+        assert_eq!(last.1, "Doe");
         let got = run("More than five in 10 said they were not looking forward to the debates; 41 percent said they were unexcited about the race.");
         assert_eq!(got[0].0, "they were not looking forward to the debates");
         assert_eq!(got[1].0, "they were unexcited about the race");
@@ -3306,25 +3306,25 @@ mod tests {
         let got = run("A new study found that voters prefer Trump in Ohio.");
         assert_eq!(got[0].0, "voters prefer Trump in Ohio");
         // "… and said that …": a second report of the same speaker.
-        let got = run("Mr. Trump rejected the idea that the changes amounted to a shake-up and said that Mr. Manafort was not being diminished.");
-        assert_eq!(got[0].0, "the idea that the changes amounted to a shake-up");
-        assert_eq!(got[1].0, "Mr. Manafort was not being diminished");
-        assert_eq!(got[1].1, "Trump");
+        let got = run("Mr. Doe rejected the notion that the moves amounted to a purge and said that Mr. Poe was not being sidelined.");
+        assert_eq!(got[0].0, "the notion that the moves amounted to a purge");
+        assert_eq!(got[1].0, "Mr. Poe was not being sidelined");
+        assert_eq!(got[1].1, "Doe");
         let got =
             run("She said she had talked with Doe twice but said neither Doe nor Poe had a part.");
         assert_eq!(got[0].0, "she had talked with Doe twice");
         assert_eq!(got[1].0, "neither Doe nor Poe had a part");
         assert_eq!(got[1].1, "She");
         // A long described source that opens the sentence.
-        let got = run("According to early results of exit polls conducted for The Associated Press and television networks by Edison Research, at least 8 in 10 voters in each state feel down on the government.");
+        let got = run("According to early results of exit polls carried out for two wire services and cable networks by Acme Research, at least 7 in 10 voters in each county feel bad about the government.");
         assert_eq!(
             got[0].0,
-            "at least 8 in 10 voters in each state feel down on the government"
+            "at least 7 in 10 voters in each county feel bad about the government"
         );
         assert!(got[0].1.starts_with("early results of exit polls"));
         // "made" with a noun of saying.
-        let got = run("Some Republicans made clear that they would like to see him come around.");
-        assert_eq!(got[0].0, "they would like to see him come around");
+        let got = run("Some Democrats made clear that they would like to see her change course.");
+        assert_eq!(got[0].0, "they would like to see her change course");
         assert_eq!(got[0].2, "made clear");
         let got = run(
             "Obama privately made the case to progressive leaders that he did not sell them out.",
@@ -3347,11 +3347,11 @@ mod tests {
         let got = run("Elias has asked the Supreme Court to intervene in the case.");
         assert_eq!(got[0].0, "the Supreme Court to intervene in the case");
         // A relative clause's predicate, reported by the speaker after the relative pronoun.
-        let got = run("The district saw 30 applicants for delegate slots, which he said were about evenly split between Trump and Cruz.");
-        assert_eq!(got[0].0, "were about evenly split between Trump and Cruz");
+        let got = run("The county drew 40 applicants for delegate seats, which he said were roughly evenly split between Roe and Doe.");
+        assert_eq!(got[0].0, "were roughly evenly split between Roe and Doe");
         // A long opening phrase before the clause of content that a tag closes.
-        let got = run("In a year when arguments against big government are resonating, candidates have more room to walk away from the program, said Steve Grubbs, an Iowa operative.");
-        assert_eq!(got[0].1, "Steve Grubbs");
+        let got = run("In a year when arguments against big spending are resonating, candidates have more room to back away from the plan, said John Doe, an Ohio operative.");
+        assert_eq!(got[0].1, "John Doe");
         assert!(got[0].0.starts_with("In a year when"));
         // Evidence named after its content, and before it in an opening phrase.
         let got = run(
