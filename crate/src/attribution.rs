@@ -1360,8 +1360,8 @@ mod tests {
         let t = "Intro.\n\nRep. John Doe (R-S.C.):“I have never heard anyone but you cite that number.”";
         assert_eq!(run(t)[0].2, s("John Doe"));
         // An intro phrase or a participle before the subject is skipped.
-        let t = "Repeating one of her own best-loved lines, the former secretary of state spoke about keeping the “gains we made under President Doe” and more.";
-        assert_eq!(one(t).2, s("former secretary"));
+        let t = "Repeating one of her best-loved lines, the former senator from Ohio talked about continuing the “gains we made under President Doe” and more.";
+        assert_eq!(one(t).2, s("former senator from Ohio"));
     }
 
     #[test]

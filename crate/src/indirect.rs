@@ -3224,7 +3224,9 @@ mod tests {
     #[test]
     fn indirect135_according_to_inside_and_after_its_content() {
         // PolNeAR train (paraphrased): the source interrupts the content.
-        let got = run("The suggestion, according to the Doe aide, is that Roe cheated during the recess.");
+        let got = run(
+            "The suggestion, according to the Doe aide, is that Roe cheated during the recess.",
+        );
         assert_eq!(got[0].0, "The suggestion");
         assert_eq!(got[1].0, "is that Roe cheated during the recess");
         assert_eq!(got[1].1, "Doe aide");
@@ -3236,16 +3238,16 @@ mod tests {
             run("But according to interviews with his aides, he wants to campaign this fall.");
         assert_eq!(got[0].0, "he wants to campaign this fall");
         // A report already read is itself what the source tells.
-        let got = run(
-            "The governor told her that it was not so easy, according to an account she gave.",
-        );
+        let got =
+            run("The governor told her that it was not so easy, according to an account she gave.");
         assert!(
             got.iter()
                 .any(|r| r.0 == "The governor told her that it was not so easy"),
             "{got:?}"
         );
         // An appositive after the source is not content.
-        let got = run("Revenue fell by half, according to Brian Wieser, an analyst at Pivotal Research Group.");
+        let got =
+            run("Sales fell by a third, according to John Doe, an analyst at Acme Research Group.");
         assert_eq!(got.len(), 1, "{got:?}");
     }
 
@@ -3298,8 +3300,8 @@ mod tests {
     fn indirect142_what_evidence_shows() {
         // PolNeAR train (paraphrased): a singular noun of evidence before its verb of finding,
         // and "that" before a clause whose verb the clause test does not know.
-        let got = run("One poll shows Ted Cruz 16 points ahead of Trump in Indiana.");
-        assert_eq!(got[0].0, "Ted Cruz 16 points ahead of Trump in Indiana");
+        let got = run("One poll shows Jane Roe 11 points ahead of Doe in Ohio.");
+        assert_eq!(got[0].0, "Jane Roe 11 points ahead of Doe in Ohio");
         assert_eq!(got[0].1, "poll");
         let got = run("The poll shows that Trump leads in Ohio by five points.");
         assert_eq!(got[0].0, "Trump leads in Ohio by five points");
@@ -3336,13 +3338,13 @@ mod tests {
         let got = run("President Obama has sought Republican suggestions on the nominee.");
         assert_eq!(got[0].0, "Republican suggestions on the nominee");
         // "Asked why …, X said …" in any sentence of a paragraph, then the rest of it.
-        let got = run("Mr. Sanders supports free tuition. Asked why he had yet to endorse Clinton during an appearance on Friday, Sanders said he was waiting.");
+        let got = run("Mr. Doe supports free transit. Asked why he had not yet endorsed Roe during a stop on Tuesday, Doe said he was waiting.");
         assert_eq!(
             got[1].0,
-            "why he had yet to endorse Clinton during an appearance on Friday"
+            "why he had not yet endorsed Roe during a stop on Tuesday"
         );
         assert_eq!(got[2].0, "he was waiting");
-        assert_eq!(got[2].1, "Sanders");
+        assert_eq!(got[2].1, "Doe");
         // "asked X to …": the listener is part of what is asked.
         let got = run("Elias has asked the Supreme Court to intervene in the case.");
         assert_eq!(got[0].0, "the Supreme Court to intervene in the case");
@@ -3354,11 +3356,10 @@ mod tests {
         assert_eq!(got[0].1, "John Doe");
         assert!(got[0].0.starts_with("In a year when"));
         // Evidence named after its content, and before it in an opening phrase.
-        let got = run(
-            "Senate races in Ohio and Florida are all close, a Quinnipiac University poll shows.",
-        );
-        assert_eq!(got[0].0, "Senate races in Ohio and Florida are all close");
-        assert_eq!(got[0].1, "Quinnipiac University poll");
+        let got =
+            run("House races in Iowa and Maine are all tight, a Lakeview University poll shows.");
+        assert_eq!(got[0].0, "House races in Iowa and Maine are all tight");
+        assert_eq!(got[0].1, "Lakeview University poll");
         let got = run("In the new Morning Consult poll, conducted March 11-13, 40 percent of likely Democratic voters back Sanders.");
         assert_eq!(
             got[0].0,
@@ -3403,7 +3404,7 @@ mod tests {
     #[test]
     fn indirect155_transcript_paragraphs() {
         // PolNeAR train (paraphrased): an interview printed as a transcript.
-        let t = "Q: Did anyone help you after that?\n\nA: No, no one did. No one checked up on me.\n\nCLINTON: Honestly, I just believe that this is the most important job in the world.\n\nCORRECTION: An earlier version misstated a date.\n";
+        let t = "Q: Did anyone help you after that?\n\nA: No, no one did. No one checked up on me.\n\nROE: Frankly, I really think that this is the hardest job in the country.\n\nCORRECTION: An earlier version misstated a date.\n";
         let got = run(t);
         let got: Vec<(&str, &str)> = got.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
         assert_eq!(
@@ -3412,8 +3413,8 @@ mod tests {
                 ("Did anyone help you after that", ""),
                 ("No, no one did. No one checked up on me", ""),
                 (
-                    "Honestly, I just believe that this is the most important job in the world",
-                    "CLINTON"
+                    "Frankly, I really think that this is the hardest job in the country",
+                    "ROE"
                 ),
             ]
         );
@@ -3434,17 +3435,14 @@ mod tests {
     fn indirect160_speakers_read_through_titles_coordination_and_modifiers() {
         // A title before the speaker's name does not hide the comma before it.
         assert_eq!(
-            run("Several of the men were not pleased with her approach, Ms. Gedrich said.")[0].1,
-            "Gedrich"
+            run("Some of the staff were not happy with her style, Ms. Roe said.")[0].1,
+            "Roe"
         );
         // A second verb of the clause shares its subject.
-        let got = run("In his speech, Obama positioned Clinton as the most qualified person ever to run for president and said his former secretary of State would finish the job.");
+        let got = run("In his address, Doe cast Roe as the best prepared person ever to seek the office and said his former chief of staff would finish the work.");
         assert_eq!(
             (got[0].0.as_str(), got[0].1.as_str()),
-            (
-                "his former secretary of State would finish the job",
-                "Obama"
-            )
+            ("his former chief of staff would finish the work", "Doe")
         );
         // A participle after its noun modifies the subject.
         assert_eq!(
@@ -3453,8 +3451,8 @@ mod tests {
         );
         // The opening phrase before a long appositive.
         assert_eq!(
-            run("The employee of nearly four years, a registered Republican who spoke on the condition of anonymity, said she became pregnant last year.")[0].1,
-            "employee of nearly four years"
+            run("The worker of almost five years, a registered Democrat who spoke on the condition of anonymity, said she was laid off last year.")[0].1,
+            "worker of almost five years"
         );
     }
 
@@ -3466,10 +3464,10 @@ mod tests {
             "Chris Christie"
         );
         // "U.S." ends a sentence before "He": the next sentence's quote is not this content's.
-        let t = "Cox says Obama is trying to distract from his lack of a strategy in the U.S. He says Americans don’t need any more “lectures.”";
+        let t = "Poe says Doe is trying to hide his lack of a plan for the U.S. He says voters don’t need any more “sermons.”";
         assert_eq!(
             contents(t),
-            ["Obama is trying to distract from his lack of a strategy in the U.S"]
+            ["Doe is trying to hide his lack of a plan for the U.S"]
         );
         // ", but" goes on with the speaker's words unless a new subject is named.
         assert_eq!(
@@ -3493,8 +3491,10 @@ mod tests {
         );
         // "…, he told the court in his filing": the content comes first.
         assert_eq!(
-            contents("Michigan was only doing what 40 states already do, he told the court in his filing."),
-            ["Michigan was only doing what 40 states already do"]
+            contents(
+                "Ohio was only doing what 30 states already do, he told the judge in his brief."
+            ),
+            ["Ohio was only doing what 30 states already do"]
         );
     }
 
@@ -3531,16 +3531,16 @@ mod tests {
         // PolNeAR train: the relative clause's content ends at ", said he …", and the main
         // verb's report has the relative's speaker.
         assert_eq!(
-            run("Podesta, who said the project was vetted by his firm's counsel, said he was unaware of any such disagreements."),
+            run("Poe, who said the deal was reviewed by his firm's lawyers, said he knew of no such disputes."),
             [
                 (
-                    "the project was vetted by his firm's counsel".to_string(),
-                    "Podesta".to_string(),
+                    "the deal was reviewed by his firm's lawyers".to_string(),
+                    "Poe".to_string(),
                     "said".to_string()
                 ),
                 (
-                    "he was unaware of any such disagreements".to_string(),
-                    "Podesta".to_string(),
+                    "he knew of no such disputes".to_string(),
+                    "Poe".to_string(),
                     "said".to_string()
                 )
             ]
@@ -3550,22 +3550,23 @@ mod tests {
     #[test]
     fn indirect192_as_the_source_reported_opens_the_sentence() {
         // PolNeAR train, paraphrased: "As X reported," then the content after the comma.
-        let t = "Intro.\n\nAs The Hill reported, Donald Trump was also accused of breaking debate rules.";
+        let t =
+            "Intro.\n\nAs The Hill reported, John Doe was also accused of bending debate rules.";
         assert_eq!(
             run(t),
             [(
-                "Donald Trump was also accused of breaking debate rules".to_string(),
+                "John Doe was also accused of bending debate rules".to_string(),
                 "Hill".to_string(),
                 "reported".to_string()
             )]
         );
         assert_eq!(
-            contents("Intro.\n\n(As BuzzFeed News first reported, Mr. Trump voiced support for the war in 2002.)"),
-            ["Mr. Trump voiced support for the war in 2002"]
+            contents("Intro.\n\n(As the Daily Ledger first reported, Mr. Doe voiced support for the plan in 2004.)"),
+            ["Mr. Doe voiced support for the plan in 2004"]
         );
         assert_eq!(
-            contents("Intro.\n\nAnd, as the International Business Times noted, Clinton raised more than $1 million from the industry."),
-            ["Clinton raised more than $1 million from the industry"]
+            contents("Intro.\n\nAnd, as the Daily Ledger noted, Roe raised more than $2 million from the sector."),
+            ["Roe raised more than $2 million from the sector"]
         );
         assert_eq!(
             contents("Intro.\n\nEmployees can still get in trouble, and as Comey noted, people involved in the case could face sanctions."),
@@ -3623,9 +3624,9 @@ mod tests {
         );
         assert_eq!(
             contents(
-                "But he has said from the start that he will ensure that Mexico pays for the wall."
+                "But he has said from the outset that he will make sure that Canada pays for the bridge."
             ),
-            ["he will ensure that Mexico pays for the wall"]
+            ["he will make sure that Canada pays for the bridge"]
         );
         assert_eq!(
             contents(
@@ -3680,7 +3681,7 @@ mod tests {
     fn indirect198_a_second_predicate_and_pledged_delegates_are_no_content() {
         // PolNeAR train, paraphrased.
         assert_eq!(
-            contents("A protester yelled and held up a banner that was quickly ripped away."),
+            contents("A heckler shouted and held up a sign that was quickly torn away."),
             Vec::<String>::new()
         );
         assert_eq!(
@@ -3721,9 +3722,7 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(
-            contents(
-                "Intro.\n\nKosa told a plenary session of the Hungarian Parliament on Monday."
-            ),
+            contents("Intro.\n\nRoe told a full session of the state assembly on Tuesday."),
             Vec::<String>::new()
         );
         // A clause after the listener is still the content.
@@ -3885,8 +3884,8 @@ mod tests {
     fn indirect206_a_second_report_after_and() {
         // PolNeAR train, paraphrased.
         assert_eq!(
-            contents("Intro.\n\nTrump has described himself as antiabortion and has said that he would nominate conservative justices."),
-            ["himself as antiabortion", "he would nominate conservative justices"]
+            contents("Intro.\n\nDoe has described himself as pro-business and has said that he would appoint conservative judges."),
+            ["himself as pro-business", "he would appoint conservative judges"]
         );
         assert_eq!(
             contents("Intro.\n\nOne in three said the party does not care about Latinos and one in four said the party was hostile to them."),
@@ -3911,8 +3910,8 @@ mod tests {
     fn indirect209_a_numbers_comma_opens_no_subject() {
         // PolNeAR train, paraphrased.
         assert_eq!(
-            contents("Intro.\n\nDespite conflicting polls, more than 250,000 Iowans are expected to attend caucuses on Monday night."),
-            ["more than 250,000 Iowans", "to attend caucuses on Monday night"]
+            contents("Intro.\n\nDespite mixed polls, more than 180,000 Ohioans are expected to attend rallies on Tuesday night."),
+            ["more than 180,000 Ohioans", "to attend rallies on Tuesday night"]
         );
         assert_eq!(
             run("Intro.\n\nIn the end, 250,000 voters said they would stay home."),
@@ -3999,10 +3998,10 @@ mod tests {
         // PolNeAR train (nyt, 2016-09-06), paraphrased: "these people" names a group; the head
         // is only a subject, so the tail completes it however short.
         assert_eq!(
-            reports("Intro.\n\nMrs. Clinton, these people said, would be open to other measures."),
+            reports("Intro.\n\nMrs. Roe, these people said, would be open to other steps."),
             [
-                ["Mrs. Clinton", "people", "said"],
-                ["would be open to other measures", "people", "said"]
+                ["Mrs. Roe", "people", "said"],
+                ["would be open to other steps", "people", "said"]
             ]
         );
         // PolNeAR train (breitbart, 2016-02-08): a two-word tail.
@@ -4034,8 +4033,8 @@ mod tests {
             [["Cruz came in second", "January polls", "in"]]
         );
         assert_eq!(
-            reports("Intro.\n\nRubio moved from third to second in a more-recent survey from Florida Southern College."),
-            [["Rubio moved from third to second", "more-recent survey from Florida Southern College", "in"]]
+            reports("Intro.\n\nDoe moved from fourth to second in a more-recent survey from Lakeview State College."),
+            [["Doe moved from fourth to second", "more-recent survey from Lakeview State College", "in"]]
         );
         // Not a poll's phrase: "in the polls there", a phrase with a verb.
         assert!(reports("Intro.\n\nTrump is in the lead in the polls there.").is_empty());
@@ -4129,7 +4128,7 @@ mod tests {
 
     #[test]
     fn indirect140_raising_verbs_have_no_speaker() {
-        let t = "In the past few days, the politician with the outsized personality seemed to be shrinking in stature.";
+        let t = "In the last few weeks, the candidate with the larger-than-life style seemed to be losing ground.";
         let doc = Document::new(t);
         let got: Vec<(&str, bool)> = find(&doc)
             .iter()
@@ -4138,8 +4137,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("the politician with the outsized personality", true),
-                ("to be shrinking in stature", true)
+                ("the candidate with the larger-than-life style", true),
+                ("to be losing ground", true)
             ]
         );
         assert_eq!(
