@@ -3019,8 +3019,8 @@ mod tests {
             ["the comments were intolerable"]
         );
         assert_eq!(
-            contents("United Gun Group said in a statement Thursday night they pulled the listing from the site."),
-            ["they pulled the listing from the site"]
+            contents("Acme Auctions said in a statement Friday night they removed the item from the site."),
+            ["they removed the item from the site"]
         );
     }
 
@@ -3032,11 +3032,11 @@ mod tests {
         );
         assert_eq!(
             contents(
-                "The outlets have been standing in the way, he said, by creating a false reality."
+                "The networks have been standing in the way, he said, by inventing a false picture."
             ),
             [
-                "The outlets have been standing in the way",
-                "by creating a false reality"
+                "The networks have been standing in the way",
+                "by inventing a false picture"
             ]
         );
     }
@@ -3184,10 +3184,10 @@ mod tests {
         let got = run("Marco Rubio flipped his choice on the spot, saying he was rooting for the Broncos now.");
         assert_eq!(got[0].0, "he was rooting for the Broncos now");
         assert_eq!(got[0].1, "Marco Rubio");
-        let got = run("“It is a hot primary atmosphere,” said Devine, suggesting that the next contests will be calmer.");
+        let got = run("“It is a heated campaign mood,” said Poe, suggesting that the next races will be quieter.");
         assert_eq!(
             got.last().map(|r| (r.0.as_str(), r.1.as_str())),
-            Some(("the next contests will be calmer", "Devine"))
+            Some(("the next races will be quieter", "Poe"))
         );
     }
 
@@ -3278,8 +3278,8 @@ mod tests {
     #[test]
     fn indirect138_while_others_said_is_a_report_of_its_own() {
         // PolNeAR train (paraphrased).
-        let got = run("After the event, several supporters said the former president had made a good case, while other voters said they had not heard enough.");
-        assert_eq!(got[0].0, "the former president had made a good case");
+        let got = run("After the rally, several fans said the former governor had made a strong case, while other voters said they had not heard enough.");
+        assert_eq!(got[0].0, "the former governor had made a strong case");
         assert_eq!(got[1].0, "they had not heard enough");
         assert_eq!(got[1].1, "voters");
     }
@@ -3460,8 +3460,8 @@ mod tests {
     fn indirect170_relative_pronouns_abbreviations_and_but() {
         // "who" speaks for the phrase it follows.
         assert_eq!(
-            run("He was criticized by Jeb Bush and Chris Christie, who say the freshman senator lacks the experience.")[0].1,
-            "Chris Christie"
+            run("He was faulted by Jane Roe and John Doe, who say the first-term senator lacks the background.")[0].1,
+            "John Doe"
         );
         // "U.S." ends a sentence before "He": the next sentence's quote is not this content's.
         let t = "Poe says Doe is trying to hide his lack of a plan for the U.S. He says voters don’t need any more “sermons.”";
@@ -3763,10 +3763,12 @@ mod tests {
 
     #[test]
     fn indirect202_and_argued_opens_a_second_report() {
-        // PolNeAR train: "claimed momentum and argued he is …".
+        // PolNeAR train (paraphrased): "claimed momentum and argued he is …".
         assert_eq!(
-            contents("Intro.\n\nSanders claimed momentum and argued he is a stronger candidate than Clinton."),
-            ["momentum", "he is a stronger candidate than Clinton"]
+            contents(
+                "Intro.\n\nDoe claimed momentum and argued he is a better candidate than Roe."
+            ),
+            ["momentum", "he is a better candidate than Roe"]
         );
     }
 
@@ -3775,10 +3777,10 @@ mod tests {
         // PolNeAR train, paraphrased: a capitalized plural subject, and a pronoun or a name
         // opening the object clause.
         assert_eq!(
-            run("Intro.\n\nDemocrats hope they will be able to gain the ground they need."),
+            run("Intro.\n\nRepublicans hope they will be able to win the seats they need."),
             [(
-                "they will be able to gain the ground they need".to_string(),
-                "Democrats".to_string(),
+                "they will be able to win the seats they need".to_string(),
+                "Republicans".to_string(),
                 "hope".to_string()
             )]
         );
