@@ -3446,8 +3446,8 @@ mod tests {
         );
         // A participle after its noun modifies the subject.
         assert_eq!(
-            run("People briefed on the move said that it reflected a crisis in the campaign.")[0].1,
-            "People briefed on the move"
+            run("People briefed on the shift said that it showed turmoil in the campaign.")[0].1,
+            "People briefed on the shift"
         );
         // The opening phrase before a long appositive.
         assert_eq!(
