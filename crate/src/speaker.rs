@@ -221,15 +221,24 @@ pub fn relative(doc: &Document, floor: usize, end: usize) -> Option<Mention> {
     if !memchr::memchr2_iter(b'w', b'W', b).any(|i| b[i + 1..].starts_with(b"ho")) {
         return None;
     }
+    let (floor, toks, j) = tokens_before(doc, floor, end);
+    let (who, _) = relative_pronoun(doc.text, &toks[..j])?;
+    drop(toks);
+    antecedent_of(doc, floor, who)
+}
+
+/// The tokens of a phrase read back from byte `end` (a cue), from `floor` or
+/// [`PHRASE_REACH_BYTES`] before `end`, whichever is later (returned first), and how many of them
+/// stand before the words that may stand between a speaker and its cue
+/// ([`crate::lexicon::stands_between`]: "has long", "reportedly").
+fn tokens_before(doc: &Document, floor: usize, end: usize) -> (usize, Tokens, usize) {
     let floor = floor.max(back(doc.text, end, PHRASE_REACH_BYTES)).min(end);
     let toks = tokens(doc, Span::new(floor, end));
     let mut j = toks.len();
     while j > 0 && word(doc.text, toks.get(j - 1)).is_some_and(crate::lexicon::stands_between) {
         j -= 1;
     }
-    let (who, _) = relative_pronoun(doc.text, &toks[..j])?;
-    drop(toks);
-    antecedent_of(doc, floor, who, who.start)
+    (floor, toks, j)
 }
 
 /// How far before a cue [`relative`] looks for its "who", in bytes: "who has also long argued".
@@ -246,29 +255,24 @@ fn relative_pronoun(text: &str, toks: &[Tok]) -> Option<(Span, bool)> {
         .then_some((*who, comma))
 }
 
-/// [`antecedent`] of the phrase before byte `end` (the relative pronoun `who`, or its comma),
-/// mentioned by `who`.
-fn antecedent_of(doc: &Document, floor: usize, who: Span, end: usize) -> Option<Mention> {
-    let end = doc.text[..end].trim_end().trim_end_matches(',').len();
+/// [`antecedent`] of the phrase before the relative pronoun `who` (and its comma), mentioned by
+/// `who`.
+fn antecedent_of(doc: &Document, floor: usize, who: Span) -> Option<Mention> {
+    let end = doc.text[..who.start].trim_end().trim_end_matches(',').len();
     antecedent(doc, floor, end.max(floor)).map(|m| Mention { span: who, ..m })
 }
 
 /// [`before`], and [`antecedent`] when `object` is set.
 fn phrase_before(doc: &Document, floor: usize, end: usize, object: bool) -> Option<Mention> {
     let text = doc.text;
-    let floor = floor.max(back(text, end, PHRASE_REACH_BYTES)).min(end);
-    let toks = tokens(doc, Span::new(floor, end));
-    let mut j = toks.len();
-    while j > 0 && word(text, toks.get(j - 1)).is_some_and(crate::lexicon::stands_between) {
-        j -= 1;
-    }
+    let (floor, toks, mut j) = tokens_before(doc, floor, end);
     // "a reaction from Barack Obama, who called …": the relative pronoun after a comma speaks
     // for the phrase before it. Without the comma the phrase is more often a listener ("told a
     // young woman who suggested that … that “…”": the quote is the telling's).
     if !object {
         if let Some((who, _)) = relative_pronoun(text, &toks[..j]).filter(|&(_, comma)| comma) {
             drop(toks);
-            return antecedent_of(doc, floor, who, who.start);
+            return antecedent_of(doc, floor, who);
         }
     }
     // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
@@ -639,7 +643,9 @@ fn is_saying_noun(f: &str) -> bool {
 
 /// Whether folded `f` reads as an adverb of manner or stance by its ending ("domestically",
 /// "hastily", "ultimately", "previously"). Names end so too ("Kelly", "Emily", "Beverly"):
-/// only the longer endings, and "-ily" from seven letters.
+/// only the longer endings, and "-ily" from seven letters. (Stricter than
+/// [`crate::lexicon::is_ly_adverb`], which reads lowercase words mid-clause, where no name
+/// stands, and so takes any "-ly" but its listed nouns: here the word is capitalized.)
 fn is_adverb(f: &str) -> bool {
     ["ally", "ately", "ously", "ively", "ently", "antly", "arly"]
         .iter()
