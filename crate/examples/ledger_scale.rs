@@ -23,6 +23,11 @@ use quotetrace::Ledger;
 #[path = "../benches/support.rs"]
 mod support;
 
+/// The CLI's allocator (`src/bin/quotetrace/main.rs`), so that the build, memory and scan
+/// figures are those of `quotetrace ledger build` and `quotetrace scan`.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn one(n: usize) {
     let vocab = support::vocabulary();
     let base = support::peak_rss_mib();
