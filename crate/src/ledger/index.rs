@@ -1022,9 +1022,9 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The grouped, sampled lookup finds what the fresh hash map finds, for pairs held and
-        /// not, with first words followed by many different words (groups longer than a block);
-        /// and the whole-text lookup finds every text's entries.
+        /// The grouped, hashed lookup finds what the fresh hash map finds, for pairs held and
+        /// not, with first words followed by many different words (large groups, whose tables
+        /// have probe chains); and the whole-text lookup finds every text's entries.
         #[test]
         fn index025_grouped_lookup_is_the_fresh_map(
             texts in proptest::collection::vec(proptest::collection::vec(0u32..120, 2..30), 1..120),
@@ -1033,7 +1033,7 @@ mod tests {
             let texts: Vec<String> = texts
                 .iter()
                 .map(|t| {
-                    // Word 0 is frequent, so that its group spans several blocks.
+                    // Word 0 is frequent, so that its group is large.
                     t.iter().enumerate().map(|(i, w)| if i % 2 == 0 { "w0".to_string() } else { format!("w{w}") })
                         .collect::<Vec<_>>()
                         .join(" ")
