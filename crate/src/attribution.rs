@@ -913,8 +913,8 @@ fn name_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
 }
 
 /// A full quote introduced by a colon in its own sentence with no verb of saying: the person
-/// who opens the sentence speaks ("Senate Majority Leader Mitch McConnell, R-Ky., delivered a
-/// blunt message to Trump: “…”"). Only a named person or a group, never a pronoun (the
+/// who opens the sentence speaks ("Senate Minority Whip Dana Holloway, D-Ore., sent a sharp
+/// warning to the governor: “…”"). Only a named person or a group, never a pronoun (the
 /// pronoun rules read those), and only when the sentence is the quote's introduction.
 fn subject_colon(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
     let text = doc.text;

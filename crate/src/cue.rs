@@ -583,8 +583,8 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// "Voters see Clinton as the candidate with the better chance …", "he sees him as a real
-/// threat": a verb of seeing with an object and "as" is an opinion, the object and its "as"
+/// "Parents see the mayor as the candidate with the stronger plan …", "she sees him as a
+/// serious rival": a verb of seeing with an object and "as" is an opinion, the object and its "as"
 /// phrase the content. Not an infinitive ("to see him as …" is a wish) nor a passive ("seen as"
 /// is read by the raising rules). Only "see", "sees" and "saw": [`cue_at`]'s prefilter passes no
 /// form of "view" or "regard" (adding them is a rules change, to be measured).

@@ -100,7 +100,7 @@ fn says_anything(doc: &Document, cue: &Cue) -> bool {
 }
 
 /// Content after a plain verb of saying that the clause test missed for want of a verb it knows
-/// ("One protest organizer says party platform ignores movement"): enough words, not opening
+/// ("One union steward says new contract ignores night shifts"): enough words, not opening
 /// with a preposition or an auxiliary, and not a bare object of one or two words.
 fn is_said_content(doc: &Document, c: Span) -> bool {
     // "told a crowd in Berea, Ohio Tuesday night", "told a plenary session of the Parliament":
@@ -1827,7 +1827,7 @@ const CLOSING_SUBJECT_MAX_WORDS: usize = 6;
 /// - a short subject, a verb of saying, and nothing after but a time, a place or a listener
 ///   ("…, sources said.", "…, he said Wednesday on MSNBC.", "…, Smith told reporters.");
 /// - a plain verb of saying, then a speaker with no verb of its own, maybe with an appositive
-///   ("…, said Larry Sabato.", "…, said Dan Gerstein, director of Gotham Ghostwriters.").
+///   ("…, said Nora Whitfield.", "…, said Abel Moreau, director of Harbor Speechwriters.").
 fn closing_tag(after: &str) -> bool {
     // Most commas stand far from the end of what is read: refused before any word is split.
     if after.len() > CLOSING_TAG_MAX_BYTES {
@@ -2160,8 +2160,8 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         subject(doc, floor, cue.span.start)
                             .or_else(|| speaker::subject_of(doc, floor, cue.span.start))
                             .or_else(|| {
-                                // "The employee of nearly four years, a registered Republican
-                                // who spoke on the condition of anonymity, said": the opening
+                                // "The clerk of almost six years, a registered independent
+                                // who asked not to be named, said": the opening
                                 // phrase before a long appositive.
                                 let head = text[floor..cue.span.start].trim_end();
                                 let opens_sentence = floor == s.start;
@@ -2255,7 +2255,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                             continue;
                         }
                     }
-                    // "As The Hill reported, Donald Trump was also accused …": "As" and the
+                    // "As the Herald reported, the mayor was also criticised …": "As" and the
                     // speaker open the sentence; the content is the clause after the comma.
                     let as_opening = bare && rest.starts_with(',') && {
                         let mut head: Vec<&str> = before.split_whitespace().collect();
@@ -2784,8 +2784,8 @@ fn participle(
     let end_w = s.end.min(ahead(text, cue.span.end, WINDOW_BYTES));
     let clause = reported_clause(doc, cue, end_w, quotes);
     if !before.ends_with([',', '—', '–']) {
-        // "…, with 47 percent of Cuban Americans saying they will …", "Trump was saying
-        // the opposite": no comma, so no clause subject to take; a clause after a participle of
+        // "…, with 38 percent of retired teachers saying they will …", "the mayor was
+        // saying the reverse": no comma, so no clause subject to take; a clause after a participle of
         // saying is still reported, with no speaker.
         // The clause must follow the participle at once (or after "that"): "a public warning on
         // March 7 of a possible attack, officials said …" is a noun, not a report.
@@ -2812,8 +2812,8 @@ fn participle(
             speaker::after(doc, c.span.end, cue.span.start)
                 .or_else(|| speaker::before(doc, floor, c.span.start))
         });
-    // No subject we can name ("Mr. Trump, in an interview on Friday, barely dwelled on …,
-    // saying …"): the report stands without a speaker.
+    // No subject we can name ("Ms. Ortega, in a radio interview on Monday, hardly touched on
+    // …, saying …"): the report stands without a speaker.
     Some((
         c,
         named
