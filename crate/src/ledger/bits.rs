@@ -151,6 +151,29 @@ impl Blocked {
         }
     }
 
+    /// Every item's byte range in order, the same as [`Blocked::range`] of each: each block is
+    /// walked once from its directory offset, where `range` walks from there to every item (at a
+    /// million items, eight steps an item on average instead of one).
+    pub fn each_range(&self, mut f: impl FnMut(std::ops::Range<usize>)) {
+        let bytes = &self.bytes[..self.end];
+        for b in 0..self.n.div_ceil(BLOCK) {
+            let at = self.dir + 4 * b;
+            let mut at = self.bytes.get(at..at + 4).map(|off| {
+                self.data + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize
+            });
+            for _ in 0..BLOCK.min(self.n - b * BLOCK) {
+                // An item that does not decode, and every later one of its block, is empty (as
+                // `range` gives them: it would have to step over it).
+                let item = at.and_then(|a| {
+                    let (len, next) = varint(bytes, a)?;
+                    Some(next..next.checked_add(len).filter(|&s| s <= self.end)?)
+                });
+                at = item.as_ref().map(|r| r.end);
+                f(item.unwrap_or(0..0));
+            }
+        }
+    }
+
     /// String `i` of a front-coded table: each item is `v p, bytes`, the string being the
     /// first `p` bytes of the item before it in its block followed by the bytes. `None` if it
     /// does not decode.
@@ -238,5 +261,34 @@ mod tests {
             assert_eq!(b.get(i), &it[..]);
         }
         assert!(b.get(40).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Walking every item in order gives each item's range as looking it up alone does,
+        /// in a sound sequence and in one with a byte broken anywhere (a length that overruns the
+        /// data, a varint that does not end): the broken item and the rest of its block empty.
+        #[test]
+        fn bits040_each_range_is_range_of_each(
+            lens in proptest::collection::vec(0usize..200, 0..70),
+            broken in proptest::option::of((0usize..4000, proptest::num::u8::ANY)),
+        ) {
+            let mut w = BlockedWriter::default();
+            for (i, &len) in lens.iter().enumerate() {
+                w.push(&vec![i as u8; len]);
+            }
+            let mut bytes = w.data.clone();
+            if let Some((at, x)) = broken.filter(|b| b.0 < bytes.len()) {
+                bytes[at] = x;
+            }
+            let dir = bytes.len();
+            for d in &w.dir {
+                bytes.extend_from_slice(&d.to_le_bytes());
+            }
+            let b = Blocked { end: dir, bytes: Arc::new(bytes), dir, data: 0, n: lens.len() };
+            let mut walked = Vec::new();
+            b.each_range(|r| walked.push(r));
+            let each: Vec<_> = (0..lens.len()).map(|i| b.range(i)).collect();
+            proptest::prop_assert_eq!(walked, each);
+        }
     }
 }

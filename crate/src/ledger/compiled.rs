@@ -1525,6 +1525,12 @@ mod tests {
                     proptest::prop_assert_eq!(a.words(i), b.words(i));
                     proptest::prop_assert_eq!(&*back.entry(i), e);
                 }
+                // The run filter's in-order reading gives every entry's words and count.
+                let (each, lens) = b.each_words();
+                let words: Vec<Vec<u32>> = (0..entries.len()).map(|i| a.words(i).to_vec()).collect();
+                proptest::prop_assert_eq!(&each, &words);
+                proptest::prop_assert_eq!(lens, words.iter().map(Vec::len).collect::<Vec<_>>());
+                proptest::prop_assert_eq!(a.each_words().0, words);
             }
         }
 

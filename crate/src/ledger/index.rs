@@ -556,7 +556,11 @@ impl Index {
                 return true
             }
             None => self.runs.get_or_init(|| {
-                RunFilter::build((0..self.len()).map(|i| self.words(i)), &self.terms)
+                RunFilter::build(
+                    &self.terms,
+                    |f| self.words.each_len(f),
+                    |f| self.words.each(f),
+                )
             }),
         };
         runs.covered() != self.len() || runs.may_hold(ids)
@@ -604,6 +608,16 @@ impl Index {
     /// The term ids of entry `i` (decoded now, for an entry of a compiled ledger).
     pub fn words(&self, i: usize) -> std::borrow::Cow<'_, [u32]> {
         self.words.get(i)
+    }
+
+    /// Every entry's term ids in order as the run filter reads them ([`Words::each`]), and
+    /// their counts ([`Words::each_len`]) (tests).
+    #[cfg(test)]
+    pub(crate) fn each_words(&self) -> (Vec<Vec<u32>>, Vec<usize>) {
+        let (mut ids, mut lens) = (Vec::new(), Vec::new());
+        self.words.each(|w| ids.push(w.to_vec()));
+        self.words.each_len(|n| lens.push(n));
+        (ids, lens)
     }
 
     /// The folded word of term `id`.

@@ -210,17 +210,18 @@ pub struct RunFilter {
 }
 
 impl RunFilter {
-    /// The filter of `entries` (each a sequence of term ids, `terms[t]` the folded word of term
-    /// `t`).
-    pub fn build<E: AsRef<[u32]>, T: AsRef<str>>(
-        entries: impl Iterator<Item = E> + Clone,
+    /// The filter of the entries that `entries` visits (each a sequence of term ids, `terms[t]`
+    /// the folded word of term `t`; `lens` visits their lengths, to size it): visits rather than
+    /// an iterator, so that a compiled ledger's entries are decoded in order into one buffer and
+    /// counted without decoding ([`super::words::Words::each`], [`super::words::Words::each_len`]).
+    pub fn build<T: AsRef<str>>(
         terms: &[T],
+        lens: impl FnOnce(&mut dyn FnMut(usize)),
+        entries: impl FnOnce(&mut dyn FnMut(&[u32])),
     ) -> RunFilter {
         let hashes: Vec<u32> = terms.iter().map(|t| term_hash(t.as_ref())).collect();
-        let windows: usize = entries
-            .clone()
-            .map(|e| e.as_ref().len().saturating_sub(GRAM - 1))
-            .sum();
+        let mut windows = 0;
+        lens(&mut |len| windows += len.saturating_sub(GRAM - 1));
         let n = (windows * BITS_PER_WINDOW / 64).max(1).next_power_of_two();
         // Zeroed by writing, not allocated zeroed: the first touch of each page is then a write
         // (one page fault), where `vec![0; n]`'s pages were first read (a fault mapping the zero
@@ -230,14 +231,14 @@ impl RunFilter {
         blocks.resize(n, 0);
         let mut covered = 0;
         let mut regions = Regions::new(n);
-        for e in entries {
+        entries(&mut |e| {
             covered += 1;
-            let words = e.as_ref().iter().map(|&t| hashes.get(t as usize).copied());
+            let words = e.iter().map(|&t| hashes.get(t as usize).copied());
             each_window(words, |h| {
                 regions.push(&mut blocks, h);
                 false
             });
-        }
+        });
         regions.flush(&mut blocks);
         RunFilter {
             blocks,
@@ -303,7 +304,7 @@ mod tests {
         fn runs010_every_window_is_held(
             entries in proptest::collection::vec(proptest::collection::vec(0u32..50, 0..20), 0..30),
         ) {
-            let f = RunFilter::build(entries.iter().map(Vec::as_slice), &terms(50));
+            let f = RunFilter::build(&terms(50), |f| entries.iter().for_each(|e| f(e.len())), |f| entries.iter().for_each(|e| f(e)));
             proptest::prop_assert_eq!(f.covered(), entries.len());
             for e in &entries {
                 for w in e.windows(GRAM) {
@@ -353,7 +354,11 @@ mod tests {
             })
             .collect();
         let t = terms(5_000);
-        let f = RunFilter::build(entries.iter().map(Vec::as_slice), &t);
+        let f = RunFilter::build(
+            &t,
+            |f| entries.iter().for_each(|e| f(e.len())),
+            |f| entries.iter().for_each(|e| f(e)),
+        );
         let n = f.blocks.len();
         assert!(n >= 4 * REGION_BLOCKS, "{n} blocks");
         let mut want = vec![0u64; n];
@@ -379,7 +384,11 @@ mod tests {
         let entries: Vec<Vec<u32>> = (0..10_000)
             .map(|_| (0..20).map(|_| next()).collect())
             .collect();
-        let f = RunFilter::build(entries.iter().map(Vec::as_slice), &terms(5_000));
+        let f = RunFilter::build(
+            &terms(5_000),
+            |f| entries.iter().for_each(|e| f(e.len())),
+            |f| entries.iter().for_each(|e| f(e)),
+        );
         let held = (0..100_000)
             .filter(|_| {
                 let w: Vec<u32> = (0..GRAM).map(|_| next()).collect();

@@ -34,38 +34,81 @@ impl Lazy {
     /// Entry `i`'s ids. Ids that do not decode (only in a file made to pass the checksum) end
     /// the list early: never a panic.
     fn get(&self, i: usize) -> Vec<u32> {
-        if let Some(records) = &self.records {
-            let range = records.range(i);
-            let mut r = In {
-                bytes: &records.bytes[..range.end],
-                at: range.start,
-                entry: i,
-            };
-            return self.read(&mut r);
+        let mut ids = Vec::new();
+        match &self.records {
+            Some(records) => self.read_at(records.range(i), i, &mut ids),
+            None => self.read_at(self.record(i), i, &mut ids),
         }
-        let at = self.table + 4 * i;
-        let Some(off) = self.bytes.get(at..at + 4) else {
-            return Vec::new();
-        };
-        let mut r = In {
-            bytes: &self.bytes,
-            at: self.base + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize,
-            entry: i,
-        };
-        self.read(&mut r)
+        ids
     }
 
-    /// The ids at `r`: `v len, len × v term id`.
-    fn read(&self, r: &mut In) -> Vec<u32> {
+    /// Where entry `i`'s record starts (version 3), to the end of the bytes.
+    fn record(&self, i: usize) -> std::ops::Range<usize> {
+        let at = self.table + 4 * i;
+        match self.bytes.get(at..at + 4) {
+            Some(off) => {
+                self.base + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize
+                    ..self.bytes.len()
+            }
+            None => 0..0,
+        }
+    }
+
+    /// Every entry's ids in order, each into the same buffer: as [`Lazy::get`] of each, but the
+    /// records of version 4 are walked once in order ([`Blocked::each_range`]).
+    fn each(&self, f: &mut impl FnMut(&[u32])) {
+        let mut ids = Vec::new();
+        let mut i = 0;
+        let mut one = |range: std::ops::Range<usize>| {
+            ids.clear();
+            self.read_at(range, i, &mut ids);
+            i += 1;
+            f(&ids);
+        };
+        match &self.records {
+            Some(records) => records.each_range(&mut one),
+            None => (0..self.n).for_each(|i| one(self.record(i))),
+        }
+    }
+
+    /// Every entry's number of ids in order, as [`Lazy::each`] would give them, from each
+    /// record's count alone (a record whose ids do not all decode, only in a file made to pass
+    /// the checksum, counts more than it gives).
+    fn each_len(&self, f: &mut impl FnMut(usize)) {
+        let mut one = |range: std::ops::Range<usize>| {
+            let bytes = self.bytes.get(..range.end).unwrap_or_default();
+            let mut r = In {
+                bytes,
+                at: range.start,
+                entry: 0,
+            };
+            f(r.count().unwrap_or(0));
+        };
+        match &self.records {
+            Some(records) => records.each_range(&mut one),
+            None => (0..self.n).for_each(|i| one(self.record(i))),
+        }
+    }
+
+    /// The ids of the record in `range` of the bytes (entry `i`), into `ids`: `v len, len × v
+    /// term id`.
+    fn read_at(&self, range: std::ops::Range<usize>, i: usize, ids: &mut Vec<u32>) {
+        let Some(bytes) = self.bytes.get(..range.end) else {
+            return;
+        };
+        let mut r = In {
+            bytes,
+            at: range.start,
+            entry: i,
+        };
         let n = r.count().unwrap_or(0);
-        let mut ids = Vec::with_capacity(n);
+        ids.reserve(n);
         for _ in 0..n {
             match r.v() {
                 Ok(t) if t < self.terms as u64 => ids.push(t as u32),
                 _ => break,
             }
         }
-        ids
     }
 }
 
@@ -157,6 +200,29 @@ impl Words {
                 let j = i - self.lazy_len();
                 Cow::Borrowed(&self.ids[self.starts[j] as usize..self.starts[j + 1] as usize])
             }
+        }
+    }
+
+    /// Calls `f` with every entry's term ids, in entry order: as [`Words::get`] of each, but
+    /// compiled records are walked in order and decoded into one buffer (no allocation per
+    /// entry). For building the run filter, which reads every entry.
+    pub fn each(&self, mut f: impl FnMut(&[u32])) {
+        if let Some(l) = &self.lazy {
+            l.each(&mut f);
+        }
+        for w in self.starts.windows(2) {
+            f(&self.ids[w[0] as usize..w[1] as usize]);
+        }
+    }
+
+    /// Calls `f` with every entry's number of term ids, in entry order (compiled records: their
+    /// counts alone, not decoded).
+    pub fn each_len(&self, mut f: impl FnMut(usize)) {
+        if let Some(l) = &self.lazy {
+            l.each_len(&mut f);
+        }
+        for w in self.starts.windows(2) {
+            f((w[1] - w[0]) as usize);
         }
     }
 
