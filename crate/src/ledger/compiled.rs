@@ -1518,7 +1518,7 @@ mod tests {
                 proptest::prop_assert_eq!(a.exact(&ids), b.exact(&ids));
                 // Below the run filter's window (whose building depends on how much each index
                 // was asked before), `has_run` is the posting lists' answer alone.
-                for n in 2..super::super::runs::GRAM {
+                for n in 2..super::super::runs::RUN {
                     proptest::prop_assert_eq!(a.has_run(&ids, n), b.has_run(&ids, n));
                 }
                 for (i, e) in entries.iter().enumerate() {

@@ -16,7 +16,7 @@
 use rustc_hash::FxHashMap;
 
 use super::pairs::Pairs;
-use super::runs::{RunFilter, GRAM};
+use super::runs::{RunFilter, RUN};
 use super::words::Words;
 use crate::span::Span;
 use crate::text::{fold, words, Word};
@@ -468,7 +468,7 @@ pub struct Index {
     whole: Frozen,
     fresh_pairs: FxHashMap<u64, Postings>,
     fresh_whole: FxHashMap<u64, Postings>,
-    /// The [`GRAM`]-word runs of the entries, built once the sentences asked about hold
+    /// The [`RUN`]-word runs of the entries, built once the sentences asked about hold
     /// 1/[`run_filter_after`] as many words as the entries (so loading, and the first pages,
     /// do not pay for it); used while no entry was added after it.
     runs: std::sync::OnceLock<RunFilter>,
@@ -543,8 +543,8 @@ impl Index {
         self.run_words.add(words);
     }
 
-    /// Whether some entry may hold a run of [`GRAM`] words of `ids`; `false` is exact. Answered
-    /// by the run filter, one memory read per window of known words, while it holds every entry;
+    /// Whether some entry may hold a run of [`RUN`] words of `ids`; `false` is exact. Answered
+    /// by the run filter, one memory read per two windows of known words, while it holds every entry;
     /// `true` before it is built (see [`RUN_FILTER_AFTER`]: O(total words), once) and once
     /// entries were added after it.
     pub fn may_share_run(&self, ids: &[u32]) -> bool {
@@ -566,14 +566,14 @@ impl Index {
         runs.covered() != self.len() || runs.may_hold(ids)
     }
 
-    /// Whether some entry may hold a run of [`GRAM`] of `words` (spans of `text`, a sentence of
+    /// Whether some entry may hold a run of [`RUN`] of `words` (spans of `text`, a sentence of
     /// a page), asked before their term ids are looked up: `false` is exact. Answered by the run
     /// filter from the words' bytes ([`RunFilter::may_hold_text`]: a hash per word and a memory
     /// read per window, no folding and no vocabulary look-up) once it is built and holds every
     /// entry; `true` until then (the caller then looks the words up and asks
     /// [`Index::has_run`], which counts them towards building it).
     pub fn may_share_run_in(&self, text: &str, words: &[Word]) -> bool {
-        if words.len() < GRAM {
+        if words.len() < RUN {
             return false;
         }
         match self.runs.get() {
@@ -796,7 +796,7 @@ impl Index {
     }
 
     /// Whether some entry holds every word pair of `ids[i..i + n]`, for some `i`: a necessary
-    /// condition for an entry to hold those `n` words in a row. For `n` of at least [`GRAM`] the
+    /// condition for an entry to hold those `n` words in a row. For `n` of at least [`RUN`] the
     /// run filter answers first ([`Index::may_share_run`]: almost every sentence stops there);
     /// then the window's posting lists are intersected (the shortest walked, the others probed by
     /// galloping search, the shorter first) without counting. Lists of every length are used, so
@@ -805,7 +805,7 @@ impl Index {
         if n < 2 || ids.len() < n {
             return false;
         }
-        if n >= GRAM && !self.may_share_run(ids) {
+        if n >= RUN && !self.may_share_run(ids) {
             return false;
         }
         let lists: Vec<(&[u32], &[u32])> = self.pair_lists_all(ids).collect();
@@ -976,13 +976,13 @@ mod tests {
         let (ix, told) = (build(), build());
         // Fewer words than 1/RUN_FILTER_AFTER of the ledger's: not built yet.
         let q = ix.lookup(&folded("w3x1 w3x2 w3x3 w3x4 w3x5 w3x6"));
-        assert!(ix.has_run(&q, GRAM));
+        assert!(ix.has_run(&q, RUN));
         assert!(ix.runs.get().is_none());
         told.expect_words(ix.words.total());
-        assert!(told.has_run(&q, GRAM));
+        assert!(told.has_run(&q, RUN));
         assert!(told.runs.get().is_some());
         let miss = ix.lookup(&folded("w3x1 w3x2 w3x3 w3x4 w3x5 w3x7"));
-        assert_eq!(told.has_run(&miss, GRAM), ix.has_run(&miss, GRAM));
+        assert_eq!(told.has_run(&miss, RUN), ix.has_run(&miss, RUN));
     }
 
     #[test]
