@@ -1455,6 +1455,13 @@ mod tests {
         let q = ix.lookup(&crate::ledger::index::folded("we are ready KNOW said"));
         let _ = ix.candidates(&q, 5, 1);
         let _ = ix.has_run(&q, 2);
+        // The run filter, built at once (as for a batch that announced its text), reads every
+        // entry in order.
+        ix.expect_words(usize::MAX / 2);
+        let run = ix.lookup(&crate::ledger::index::folded(
+            "we are ready to know what was said",
+        ));
+        let _ = ix.has_run(&run, super::super::runs::RUN);
     }
 
     proptest::proptest! {
