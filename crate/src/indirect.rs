@@ -3471,8 +3471,8 @@ mod tests {
         );
         // ", but" goes on with the speaker's words unless a new subject is named.
         assert_eq!(
-            contents("Conway said that she recruited Bossie for his role, but hasn’t decided what she’ll be doing next."),
-            ["she recruited Bossie for his role, but hasn’t decided what she’ll be doing next"]
+            contents("Ortega said that she hired Lindqvist for the post, but hasn’t settled what she’ll take on next."),
+            ["she hired Lindqvist for the post, but hasn’t settled what she’ll take on next"]
         );
     }
 
