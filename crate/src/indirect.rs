@@ -2014,7 +2014,7 @@ fn is_content(doc: &Document, c: Span) -> bool {
             | "though"
             | "although"
     ) && !s.contains(',');
-    let shouted = crate::text::count_uppercase(s) * 2 > s.len();
+    let shouted = crate::text::mostly_uppercase(s);
     !adverbial && !shouted && word_count(doc, c) >= MIN_CONTENT_WORDS && is_clause(doc, c)
 }
 

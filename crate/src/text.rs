@@ -631,6 +631,24 @@ impl WordSet {
 /// without decoding ASCII (a rule counts the capitals of up to 2,000 bytes): the ASCII capitals
 /// counted over the bytes, then the chars that are not ASCII, found eight bytes at a time.
 pub fn count_uppercase(s: &str) -> usize {
+    count_uppercase_while(s, |_, _| true)
+}
+
+/// Whether more than half the bytes of `s` are uppercase chars: `count_uppercase(s) * 2 >
+/// s.len()` (a shouted line), stopped as soon as the bytes left are too few to make it so (each
+/// byte is at most one capital). Prose is decided a little past half way, where the test of
+/// reported content read all of it (200 PolNeAR train articles in callgrind: 0.8 M
+/// instructions; 0.3 M fewer stopped).
+pub fn mostly_uppercase(s: &str) -> bool {
+    let len = s.len();
+    count_uppercase_while(s, |n, at| 2 * (n + (len - at)) > len) * 2 > len
+}
+
+/// [`count_uppercase`] of `s`, or of a prefix of it: after each eight bytes, with the capitals
+/// counted so far and the bytes read (a char boundary may fall inside the eight), the count
+/// stops unless `go_on` holds.
+#[inline(always)]
+fn count_uppercase_while(s: &str, go_on: impl Fn(usize, usize) -> bool) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let b = s.as_bytes();
@@ -655,6 +673,9 @@ pub fn count_uppercase(s: &str) -> usize {
                 .sum::<usize>();
         }
         at += 8;
+        if !go_on(n, at) {
+            return n;
+        }
     }
     for (k, &c) in chunks.remainder().iter().enumerate() {
         if c.is_ascii_uppercase() {
@@ -1201,6 +1222,11 @@ mod tests {
         #[test]
         fn upper010_counted_by_bytes(t in "[ -~ÉéÜüΣσ’“İ\u{10400}\u{10428}]{0,30}") {
             proptest::prop_assert_eq!(count_uppercase(&t), t.chars().filter(|c| c.is_uppercase()).count());
+        }
+
+        #[test]
+        fn upper020_mostly_stops_early(t in "[ -~ÉéÜüΣσ’“İ\u{10400}\u{10428}]{0,60}") {
+            proptest::prop_assert_eq!(mostly_uppercase(&t), count_uppercase(&t) * 2 > t.len());
         }
     }
 
