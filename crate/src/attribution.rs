@@ -22,7 +22,9 @@ use crate::lexicon::{self, is};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionClass};
-use crate::text::{ahead, back, fold, fold_into, is_capitalized, with_fold, FOLD_BUFFER};
+use crate::text::{
+    after_last_space, ahead, back, fold, fold_into, is_capitalized, with_fold, FOLD_BUFFER,
+};
 
 /// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
 /// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
@@ -539,11 +541,8 @@ fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
             CueClass::According => speaker::after(doc, cue.span.end, pre.end),
             CueClass::Speech | CueClass::Label | CueClass::Belief | CueClass::Stance => {
                 // "… and said “…”": a second verb of the clause shares its subject.
-                let coordinated = doc.text[pre.start..cue.span.start]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w == "and");
+                let coordinated =
+                    after_last_space(doc.text[pre.start..cue.span.start].trim_end()) == "and";
                 // `“…,” said the Florida senator, “because …”`: an inverted verb that opens the
                 // stretch after the previous quote names the speaker next (a capitalized one,
                 // "Said Ellis:", is read above: the word index does not take it for a cue).

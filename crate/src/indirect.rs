@@ -11,7 +11,8 @@ use crate::lexicon::{self, is};
 use crate::span::{first_ending_after, Span};
 use crate::speaker::{self, Mention};
 use crate::text::{
-    ahead, back, fold, fold_into, is_capitalized, trim, with_fold, Word, FOLD_BUFFER,
+    after_last_space, ahead, back, fold, fold_into, is_capitalized, trim, with_fold, Word,
+    FOLD_BUFFER,
 };
 
 /// Fewest words of content for reported speech: "X said so" reports nothing.
@@ -2117,11 +2118,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                         .last()
                         .filter(|r| r.content.end == taken)
                         .filter(|r| {
-                            text[s.start..r.cue.span.start]
-                                .trim_end()
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| w == "who")
+                            after_last_space(text[s.start..r.cue.span.start].trim_end()) == "who"
                         })
                         .and_then(|r| r.mention.clone())
                 };
@@ -2218,7 +2215,7 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     // The phrase before the speaker, without a title the speaker's span leaves
                     // out ("…, Ms. Gedrich said").
                     let mut before = &text[floor..m.span.start.max(floor)];
-                    while let Some(last) = before.trim_end().rsplit(' ').next().filter(|w| {
+                    while let Some(last) = Some(after_last_space(before.trim_end())).filter(|w| {
                         !w.is_empty()
                             && with_fold(w.trim_end_matches('.'), |f| is(lexicon::TITLES, f))
                     }) {
@@ -2226,11 +2223,9 @@ fn in_sentence(doc: &Document, s: Span, quotes: &[Span], out: &mut Vec<Reported>
                     }
                     let adjacent = head_fits && before.trim_end().ends_with(',')
                         || before.trim_end().ends_with(|c: char| c.is_alphabetic())
-                            && before
-                                .trim_end()
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|w| with_fold(w, |f| is(lexicon::DETERMINERS, f)));
+                            && with_fold(after_last_space(before.trim_end()), |f| {
+                                is(lexicon::DETERMINERS, f)
+                            });
                     let rest = text[cue.span.end..end_w].trim_start();
                     let bare = rest.is_empty()
                         || rest.starts_with(',')

@@ -848,6 +848,17 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// The piece of `s` after its last space (all of `s` without one): `s.rsplit(' ').next()`,
+/// found by a loop over the bytes from the end. For the rules that read the word before a cue
+/// or a speaker: that piece is a word of a few bytes, where `rsplit` set up a searcher and paid
+/// a call for it (200 PolNeAR train articles in callgrind: about 90 instructions a word; 0.25 M
+/// fewer in all).
+#[inline]
+pub fn after_last_space(s: &str) -> &str {
+    let from = s.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1);
+    &s[from..]
+}
+
 /// `span` without leading and trailing whitespace, or `None` when nothing is left.
 pub fn trim(text: &str, span: Span) -> Option<Span> {
     let s = span.of(text);
@@ -1215,6 +1226,13 @@ mod tests {
             let want = list.contains(&fold(w).as_ref());
             assert_eq!(set.contains_word(w), want, "{w}");
             assert_eq!(set.contains(w), list.contains(&w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn space010_after_last_space_by_bytes(t in "[ a-z.,\u{a0}é’]{0,20}") {
+            proptest::prop_assert_eq!(Some(after_last_space(&t)), t.rsplit(' ').next());
         }
     }
 
