@@ -175,11 +175,8 @@ pub(crate) fn for_each_word(text: &str, range: Span, mut f: impl FnMut(Word, usi
         // (A joiner joins only a word char that follows it: the word does not end in a period.)
         let bare_end = range.start + end;
         // A trailing period belongs to initials, acronyms and abbreviations.
-        if end < n && b[end] == b'.' {
-            let w = &s[start..end];
-            if is_initial(w) || w.contains('.') || is_abbreviation(w) {
-                end += 1;
-            }
+        if end < n && b[end] == b'.' && period_belongs(&s[start..end]) {
+            end += 1;
         }
         f(
             Word {
@@ -255,16 +252,35 @@ fn char_at(s: &str, i: usize) -> (bool, usize) {
 
 /// A single capital letter: the initial in "Colin P. Clarke".
 pub fn is_initial(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    is_initial_bare(w.trim_end_matches('.'))
+}
+
+/// [`is_initial`] of a word with no final period.
+fn is_initial_bare(w: &str) -> bool {
     let mut cs = w.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// Whether `w` (with or without its final period) is a known abbreviation.
 pub fn is_abbreviation(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    is_abbreviation_bare(w.trim_end_matches('.'))
+}
+
+/// [`is_abbreviation`] of a word with no final period.
+fn is_abbreviation_bare(w: &str) -> bool {
     // (An ASCII word is one of them when its lowercase is; a word that is not ASCII never is.)
     w.len() <= 6 && w.is_ascii() && ABBREVIATION_SET.contains_word(w)
+}
+
+/// Whether the period after word `w` (which ends in no period: a joiner joins only a word char
+/// that follows it) is part of the word: `w` is an initial, holds a period (an acronym, "U.S")
+/// or is an abbreviation. The tests of [`is_initial`] and [`is_abbreviation`] without their
+/// trimming of periods that are not there, and the period looked for by a loop over the word's
+/// few bytes rather than a `memchr` call (the word reader asks this of every word before a
+/// period: 200 PolNeAR train articles in callgrind, 0.42 M fewer instructions).
+#[inline]
+fn period_belongs(w: &str) -> bool {
+    is_initial_bare(w) || w.bytes().any(|c| c == b'.') || is_abbreviation_bare(w)
 }
 
 /// [`ABBREVIATIONS`] as a set.
