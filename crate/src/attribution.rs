@@ -23,7 +23,7 @@ use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionClass};
 use crate::text::{
-    after_last_space, ahead, back, fold, fold_into, is_capitalized, with_fold, FOLD_BUFFER,
+    after_last_space, ahead, back, fold_into, is_capitalized, with_fold, FOLD_BUFFER,
 };
 
 /// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
@@ -291,10 +291,9 @@ fn is_no_name(name: &str) -> bool {
                 || lexicon::is_word(lexicon::PRONOUNS, head)
                 || crate::text::with_fold(head, |f| f == "twas")
         })
-        || matches!(
-            fold(name).as_ref(),
-            "it's" | "that's" | "there's" | "here's" | "what's"
-        );
+        || with_fold(name, |f| {
+            matches!(f, "it's" | "that's" | "there's" | "here's" | "what's")
+        });
     let number = name.starts_with(|c: char| c.is_ascii_digit());
     contracted || number
 }

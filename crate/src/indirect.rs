@@ -72,10 +72,12 @@ const MIN_TAIL_WORDS: usize = 2;
 /// Whether the cue is a plain verb of saying ("say", "said", "told", "added"): its content is
 /// reported speech even when the clause test cannot find a verb in it.
 fn is_say(doc: &Document, cue: &Cue) -> bool {
-    matches!(
-        fold(cue.span.of(doc.text)).as_ref(),
-        "say" | "says" | "said" | "told" | "tells" | "added" | "adds"
-    )
+    with_fold(cue.span.of(doc.text), |f| {
+        matches!(
+            f,
+            "say" | "says" | "said" | "told" | "tells" | "added" | "adds"
+        )
+    })
 }
 
 /// How many words into a content [`is_said_content`] looks for an audience or an occasion.
@@ -90,7 +92,8 @@ fn says_anything(doc: &Document, cue: &Cue) -> bool {
     if is_say(doc, cue) {
         return true;
     }
-    let w = fold(cue.span.of(doc.text));
+    let mut w_buf = [0u8; FOLD_BUFFER];
+    let w = fold_into(cue.span.of(doc.text), &mut w_buf);
     let w = w.split(' ').next().unwrap_or_default();
     matches!(cue.class, CueClass::Speech | CueClass::Belief)
         && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
@@ -331,7 +334,8 @@ fn is_clause(doc: &Document, c: Span) -> bool {
     let Some(w0) = words.first() else {
         return false;
     };
-    let first = &fold(w0.span.of(text));
+    let mut first_buf = [0u8; FOLD_BUFFER];
+    let first = &fold_into(w0.span.of(text), &mut first_buf);
     let second_is =
         |p: &dyn Fn(&str) -> bool| words.get(1).is_some_and(|n| with_fold(n.span.of(text), p));
     // "about half of the adjustment reflected …", "over 30,000 immigrants are …": before a
@@ -2003,7 +2007,15 @@ fn memchr_commas(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 fn is_content(doc: &Document, c: Span) -> bool {
     let text = doc.text;
     let s = &text[c.start..c.end.min(ahead(text, c.start, WINDOW_BYTES)).max(c.start)];
-    let first = s.split_whitespace().next().map(fold).unwrap_or_default();
+    // Folded on the stack: a capitalized first word was copied to the heap (this and the other
+    // folds of a cue's word or a content's first word: 0.13 M fewer instructions on 200
+    // PolNeAR train articles in callgrind).
+    let mut first_buf = [0u8; FOLD_BUFFER];
+    let first = s
+        .split_whitespace()
+        .next()
+        .map(|w| fold_into(w, &mut first_buf))
+        .unwrap_or_default();
     let adverbial = matches!(
         first.as_ref(),
         "as" | "after"
