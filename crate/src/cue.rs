@@ -1274,13 +1274,21 @@ pub fn find_cues(text: &str, words: &[crate::text::Word]) -> Vec<Cue> {
 /// The cue that `words[i]` is, read with its neighbours in `words` (the word before it and the
 /// word after it, when `words` has them), if it is one.
 pub fn cue_at(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> {
-    let w = &words[i];
-    let raw = w.span.of(text);
     // Most words are no cue whatever their neighbours: [`classify`] finds one only among these
     // ([`may_be_cue_raw`], with the fold and the look-up kept for the rules below).
-    if !passes_keys(raw) {
+    if !passes_keys(words[i].span.of(text)) {
         return None;
     }
+    cue_at_passed(text, words, i)
+}
+
+/// [`cue_at`] of a word that [`may_be_cue_at`] passes (which implies [`passes_keys`]): for
+/// [`crate::wordindex::WordIndex`], which reads a word's cue only where its bit says so, and
+/// so skips hashing the word again (200 PolNeAR train articles in callgrind: 0.58 M fewer
+/// instructions).
+pub(crate) fn cue_at_passed(text: &str, words: &[crate::text::Word], i: usize) -> Option<Cue> {
+    let w = &words[i];
+    let raw = w.span.of(text);
     let mut buf = [0u8; crate::text::FOLD_BUFFER];
     let folded = crate::text::fold_into(raw, &mut buf);
     let lists = form_bits(&folded);
