@@ -22,7 +22,9 @@ use crate::lexicon::{self, is};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::speaker::{self, Mention, MentionClass};
-use crate::text::{ahead, back, fold, fold_into, is_capitalized, with_fold, FOLD_BUFFER};
+use crate::text::{
+    after_last_space, ahead, back, fold_into, is_capitalized, with_fold, FOLD_BUFFER,
+};
 
 /// How many paragraphs back a pronoun may look for the person it stands for. Trade-off: news
 /// paragraphs are short, and a "he" four paragraphs after its person is usually someone new.
@@ -289,10 +291,9 @@ fn is_no_name(name: &str) -> bool {
                 || lexicon::is_word(lexicon::PRONOUNS, head)
                 || crate::text::with_fold(head, |f| f == "twas")
         })
-        || matches!(
-            fold(name).as_ref(),
-            "it's" | "that's" | "there's" | "here's" | "what's"
-        );
+        || with_fold(name, |f| {
+            matches!(f, "it's" | "that's" | "there's" | "here's" | "what's")
+        });
     let number = name.starts_with(|c: char| c.is_ascii_digit());
     contracted || number
 }
@@ -539,11 +540,8 @@ fn tag_before(doc: &Document, pre: Span) -> Option<(Mention, Cue)> {
             CueClass::According => speaker::after(doc, cue.span.end, pre.end),
             CueClass::Speech | CueClass::Label | CueClass::Belief | CueClass::Stance => {
                 // "… and said “…”": a second verb of the clause shares its subject.
-                let coordinated = doc.text[pre.start..cue.span.start]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w == "and");
+                let coordinated =
+                    after_last_space(doc.text[pre.start..cue.span.start].trim_end()) == "and";
                 // `“…,” said the Florida senator, “because …”`: an inverted verb that opens the
                 // stretch after the previous quote names the speaker next (a capitalized one,
                 // "Said Ellis:", is read above: the word index does not take it for a cue).
@@ -710,9 +708,8 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
     let (clauses, reported): (Vec<_>, Vec<_>) = crate::indirect::find(doc)
         .into_iter()
         .partition(|r| r.quoted);
-    // Sized once: the quotes' findings, then the reports' appended (findings are large, and a
-    // grown vector copies them).
-    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len() + reported.len());
+    // Sized once: the quotes' findings (findings are large, and a grown vector copies them).
+    let mut out: Vec<Finding> = Vec::with_capacity(doc.quotes.len());
     let mut indirect = Vec::with_capacity(reported.len());
     let mut reported = reported.into_iter().peekable();
     let mut resolve_reported = |reader: &mut Reader, upto: usize, indirect: &mut Vec<Finding>| {
@@ -844,8 +841,38 @@ pub fn attribute(doc: &Document) -> Vec<Finding> {
     }
     resolve_reported(&mut reader, usize::MAX, &mut indirect);
     inherit(doc, &mut out, &meta, &mut reader, &indirect);
-    out.extend(indirect);
-    out.sort_by_key(|f| (f.span.start, f.span.end));
+    in_text_order(out, indirect)
+}
+
+/// The quotes' findings and the reports' together, ordered by span (start, then end): the same
+/// as `quotes` extended by `reported` and sorted stably, a quote's finding before a report's of
+/// the same span. The quotes' findings are already in order (quotes are in the order of their
+/// opening marks, nested ones after their parent) and most reports are too, so the sort is a
+/// merge of two runs, each finding moved once: findings are large, and sorting the whole list
+/// moved most of them several times (200 PolNeAR train articles in callgrind: the sort took
+/// 0.8 M instructions, the merge's moves take most of that back, 0.17 M fewer in all). Unsorted
+/// quote findings, which the quote rules never give, are sorted with the reports as before.
+fn in_text_order(mut quotes: Vec<Finding>, mut reported: Vec<Finding>) -> Vec<Finding> {
+    let key = |f: &Finding| (f.span.start, f.span.end);
+    if reported.is_empty() && quotes.is_sorted_by_key(key) {
+        return quotes;
+    }
+    if !quotes.is_sorted_by_key(key) {
+        quotes.append(&mut reported);
+        quotes.sort_by_key(key);
+        return quotes;
+    }
+    reported.sort_by_key(key);
+    let mut out = Vec::with_capacity(quotes.len() + reported.len());
+    let mut reported = reported.into_iter().peekable();
+    for q in quotes {
+        // A report whose span sorts before the quote's; on a tie the quote's comes first.
+        while let Some(r) = reported.next_if(|r| key(r) < key(&q)) {
+            out.push(r);
+        }
+        out.push(q);
+    }
+    out.extend(reported);
     out
 }
 

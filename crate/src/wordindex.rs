@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::cast::may_open_part;
-use crate::cue::{cue_at, find_cues, may_be_cue_bare, Cue};
+use crate::cue::{cue_at_passed, cue_keys, find_cues, may_be_cue_bare, Cue};
 use crate::span::Span;
 use crate::text::{for_each_word, words, Word};
 
@@ -130,9 +130,9 @@ impl WordIndex {
         let mut blocks = vec![0u32; table_len + 1];
         let mut filled = 0;
         let mut may_be_name = Vec::with_capacity(text.len() / 24 + 1);
+        let keys = cue_keys();
         for_each_word(text, Span::new(0, text.len()), |w, bare_end| {
             let i = words.len();
-            // Each block not yet given a word: this one, the first that ends past its start.
             // Each block not yet given a word: this one, the first that ends past its start.
             // (`filled <= table_len`: no word ends past the text.)
             blocks[filled] = i as u32;
@@ -142,7 +142,7 @@ impl WordIndex {
                 blocks[filled] = i as u32;
                 filled += 1;
             }
-            if may_be_cue_bare(bytes, Span::new(w.span.start, bare_end)) {
+            if may_be_cue_bare(bytes, Span::new(w.span.start, bare_end), keys) {
                 bits |= 1 << (i % 64);
             }
             if may_open_part(bytes, w.span) {
@@ -171,7 +171,7 @@ impl WordIndex {
             while set != 0 {
                 let i = k * 64 + set.trailing_zeros() as usize;
                 set &= set - 1;
-                if let Some(c) = cue_at(text, &words, i) {
+                if let Some(c) = cue_at_passed(text, &words, i) {
                     cues.push((i, c));
                     cue_rank.bits[k] |= 1 << (i % 64);
                 }
@@ -344,7 +344,7 @@ impl Iterator for CueIter<'_> {
                 last,
             } => {
                 if std::mem::take(first) {
-                    if let Some(c) = cue_at(text, run, 0) {
+                    if let Some(c) = cue_at_passed(text, run, 0) {
                         return Some(c);
                     }
                 }
@@ -352,7 +352,7 @@ impl Iterator for CueIter<'_> {
                     return Some(c);
                 }
                 if std::mem::take(last) {
-                    return cue_at(text, run, run.len() - 1);
+                    return cue_at_passed(text, run, run.len() - 1);
                 }
                 None
             }
@@ -372,7 +372,7 @@ impl DoubleEndedIterator for CueIter<'_> {
                 last,
             } => {
                 if std::mem::take(last) {
-                    if let Some(c) = cue_at(text, run, run.len() - 1) {
+                    if let Some(c) = cue_at_passed(text, run, run.len() - 1) {
                         return Some(c);
                     }
                 }
@@ -380,7 +380,7 @@ impl DoubleEndedIterator for CueIter<'_> {
                     return Some(c);
                 }
                 if std::mem::take(first) {
-                    return cue_at(text, run, 0);
+                    return cue_at_passed(text, run, 0);
                 }
                 None
             }
