@@ -124,52 +124,44 @@ pub struct Blocked {
 }
 
 impl Blocked {
-    /// The byte range of item `i` in `bytes` (empty for an item that does not decode).
+    /// Where block `b`'s first item starts in `bytes` (`None` past the directory).
+    fn block_start(&self, b: usize) -> Option<usize> {
+        let at = self.dir + 4 * b;
+        let off = self.bytes.get(at..at + 4)?;
+        Some(self.data + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize)
+    }
+
+    /// The byte range of the item whose length starts at byte `at` (`v length, bytes`); `None`
+    /// if it does not decode. The next item starts at its end.
+    fn item_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
+        let (len, next) = varint(&self.bytes[..self.end], at)?;
+        Some(next..next.checked_add(len).filter(|&s| s <= self.end)?)
+    }
+
+    /// The byte range of item `i` in `bytes` (empty for an item that does not decode, or after
+    /// one in its block: it is found by stepping over them).
     pub fn range(&self, i: usize) -> std::ops::Range<usize> {
         if i >= self.n {
             return 0..0;
         }
-        let b = i / BLOCK;
-        let at = self.dir + 4 * b;
-        let Some(off) = self.bytes.get(at..at + 4) else {
-            return 0..0;
-        };
-        let mut at = self.data + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize;
-        let mut skip = i % BLOCK;
-        loop {
-            let Some((len, next)) = varint(&self.bytes[..self.end], at) else {
-                return 0..0;
-            };
-            let Some(stop) = next.checked_add(len).filter(|&s| s <= self.end) else {
-                return 0..0;
-            };
-            if skip == 0 {
-                return next..stop;
-            }
-            skip -= 1;
-            at = stop;
+        let mut item = self.block_start(i / BLOCK).and_then(|a| self.item_at(a));
+        for _ in 0..i % BLOCK {
+            item = item.and_then(|r| self.item_at(r.end));
         }
+        item.unwrap_or(0..0)
     }
 
     /// Every item's byte range in order, the same as [`Blocked::range`] of each: each block is
     /// walked once from its directory offset, where `range` walks from there to every item (at a
     /// million items, eight steps an item on average instead of one).
     pub fn each_range(&self, mut f: impl FnMut(std::ops::Range<usize>)) {
-        let bytes = &self.bytes[..self.end];
         for b in 0..self.n.div_ceil(BLOCK) {
-            let at = self.dir + 4 * b;
-            let mut at = self.bytes.get(at..at + 4).map(|off| {
-                self.data + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize
-            });
-            for _ in 0..BLOCK.min(self.n - b * BLOCK) {
-                // An item that does not decode, and every later one of its block, is empty (as
-                // `range` gives them: it would have to step over it).
-                let item = at.and_then(|a| {
-                    let (len, next) = varint(bytes, a)?;
-                    Some(next..next.checked_add(len).filter(|&s| s <= self.end)?)
-                });
-                at = item.as_ref().map(|r| r.end);
-                f(item.unwrap_or(0..0));
+            let mut item = self.block_start(b).and_then(|a| self.item_at(a));
+            for k in 0..BLOCK.min(self.n - b * BLOCK) {
+                if k > 0 {
+                    item = item.and_then(|r| self.item_at(r.end));
+                }
+                f(item.clone().unwrap_or(0..0));
             }
         }
     }
@@ -181,21 +173,17 @@ impl Blocked {
         if i >= self.n {
             return None;
         }
-        let at = self.dir + 4 * (i / BLOCK);
-        let off = self.bytes.get(at..at + 4)?;
-        let mut at = self.data + u32::from_le_bytes(off.try_into().expect("4 bytes")) as usize;
-        let bytes = &self.bytes[..self.end];
+        let mut at = self.block_start(i / BLOCK)?;
         let mut s: Vec<u8> = Vec::new();
         for _ in 0..=i % BLOCK {
-            let (len, next) = varint(bytes, at)?;
-            let stop = next.checked_add(len).filter(|&s| s <= bytes.len())?;
-            let (p, from) = varint(&bytes[..stop], next)?;
+            let item = self.item_at(at)?;
+            let (p, from) = varint(&self.bytes[..item.end], item.start)?;
             if p > s.len() {
                 return None;
             }
             s.truncate(p);
-            s.extend_from_slice(&bytes[from..stop]);
-            at = stop;
+            s.extend_from_slice(&self.bytes[from..item.end]);
+            at = item.end;
         }
         String::from_utf8(s).ok()
     }

@@ -569,7 +569,7 @@ impl Index {
     /// Whether some entry may hold a run of [`RUN`] of `words` (spans of `text`, a sentence of
     /// a page), asked before their term ids are looked up: `false` is exact. Answered by the run
     /// filter from the words' bytes ([`RunFilter::may_hold_text`]: a hash per word and a memory
-    /// read per window, no folding and no vocabulary look-up) once it is built and holds every
+    /// read per two windows, no folding and no vocabulary look-up) once it is built and holds every
     /// entry; `true` until then (the caller then looks the words up and asks
     /// [`Index::has_run`], which counts them towards building it).
     pub fn may_share_run_in(&self, text: &str, words: &[Word]) -> bool {

@@ -271,14 +271,15 @@ impl RunFilter {
     }
 
     /// Whether some entry may hold a run of [`RUN`] words of `ids` (term ids, [`UNKNOWN`] for
-    /// words no entry has): `false` is exact. One memory read per window of known words.
+    /// words no entry has): `false` is exact. One memory read per two windows of known words
+    /// ([`STRIDE`]).
     pub fn may_hold(&self, ids: &[u32]) -> bool {
         // UNKNOWN (u32::MAX) is no term's index: `get` gives `None`.
         self.may_hold_hashes(ids.iter().map(|&t| self.hashes.get(t as usize).copied()))
     }
 
     /// Whether some entry may hold a run of [`RUN`] of `words` (spans of `text`): `false` is
-    /// exact. One [`word_hash`] per word and one memory read per window.
+    /// exact. One [`word_hash`] per word and one memory read per two windows ([`STRIDE`]).
     pub fn may_hold_text(&self, text: &str, words: &[Word]) -> bool {
         self.may_hold_hashes(words.iter().map(|w| Some(word_hash(text, w.span))))
     }
@@ -316,6 +317,15 @@ mod tests {
         (0..n).map(|t| format!("w{t}")).collect()
     }
 
+    /// The filter of `entries` over `terms`.
+    fn filter_of(entries: &[Vec<u32>], terms: &[String]) -> RunFilter {
+        RunFilter::build(
+            terms,
+            |f| entries.iter().for_each(|e| f(e.len())),
+            |f| entries.iter().for_each(|e| f(e)),
+        )
+    }
+
     proptest::proptest! {
         /// No false "no": every run of every entry is held, wherever it stands in the text
         /// asked about (at an even word and at an odd one, between unknown words).
@@ -323,7 +333,7 @@ mod tests {
         fn runs010_every_run_is_held(
             entries in proptest::collection::vec(proptest::collection::vec(0u32..50, 0..20), 0..30),
         ) {
-            let f = RunFilter::build(&terms(50), |f| entries.iter().for_each(|e| f(e.len())), |f| entries.iter().for_each(|e| f(e)));
+            let f = filter_of(&entries, &terms(50));
             proptest::prop_assert_eq!(f.covered(), entries.len());
             for e in &entries {
                 for w in e.windows(RUN) {
@@ -377,11 +387,7 @@ mod tests {
             })
             .collect();
         let t = terms(5_000);
-        let f = RunFilter::build(
-            &t,
-            |f| entries.iter().for_each(|e| f(e.len())),
-            |f| entries.iter().for_each(|e| f(e)),
-        );
+        let f = filter_of(&entries, &t);
         let n = f.blocks.len();
         assert!(n >= 4 * REGION_BLOCKS, "{n} blocks");
         let mut want = vec![0u64; n];
@@ -407,11 +413,7 @@ mod tests {
         let entries: Vec<Vec<u32>> = (0..10_000)
             .map(|_| (0..20).map(|_| next()).collect())
             .collect();
-        let f = RunFilter::build(
-            &terms(5_000),
-            |f| entries.iter().for_each(|e| f(e.len())),
-            |f| entries.iter().for_each(|e| f(e)),
-        );
+        let f = filter_of(&entries, &terms(5_000));
         let held = (0..100_000)
             .filter(|_| {
                 let w: Vec<u32> = (0..RUN).map(|_| next()).collect();

@@ -54,40 +54,43 @@ impl Lazy {
         }
     }
 
-    /// Every entry's ids in order, each into the same buffer: as [`Lazy::get`] of each, but the
-    /// records of version 4 are walked once in order ([`Blocked::each_range`]).
+    /// Calls `f` with every entry's record range in order (from its start to the end of the
+    /// bytes, version 3): the records of version 4 walked once in order
+    /// ([`Blocked::each_range`]).
+    fn each_record(&self, mut f: impl FnMut(std::ops::Range<usize>)) {
+        match &self.records {
+            Some(records) => records.each_range(f),
+            None => (0..self.n).for_each(|i| f(self.record(i))),
+        }
+    }
+
+    /// Every entry's ids in order, each into the same buffer: as [`Lazy::get`] of each, but
+    /// each record found in one walk ([`Lazy::each_record`]).
     fn each(&self, f: &mut impl FnMut(&[u32])) {
         let mut ids = Vec::new();
         let mut i = 0;
-        let mut one = |range: std::ops::Range<usize>| {
+        self.each_record(|range| {
             ids.clear();
             self.read_at(range, i, &mut ids);
             i += 1;
             f(&ids);
-        };
-        match &self.records {
-            Some(records) => records.each_range(&mut one),
-            None => (0..self.n).for_each(|i| one(self.record(i))),
-        }
+        });
     }
 
     /// Every entry's number of ids in order, as [`Lazy::each`] would give them, from each
     /// record's count alone (a record whose ids do not all decode, only in a file made to pass
     /// the checksum, counts more than it gives).
     fn each_len(&self, f: &mut impl FnMut(usize)) {
-        let mut one = |range: std::ops::Range<usize>| {
-            let bytes = self.bytes.get(..range.end).unwrap_or_default();
+        let mut i = 0;
+        self.each_record(|range| {
             let mut r = In {
-                bytes,
+                bytes: self.bytes.get(..range.end).unwrap_or_default(),
                 at: range.start,
-                entry: 0,
+                entry: i,
             };
+            i += 1;
             f(r.count().unwrap_or(0));
-        };
-        match &self.records {
-            Some(records) => records.each_range(&mut one),
-            None => (0..self.n).for_each(|i| one(self.record(i))),
-        }
+        });
     }
 
     /// The ids of the record in `range` of the bytes (entry `i`), into `ids`: `v len, len × v
